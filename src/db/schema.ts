@@ -1,0 +1,209 @@
+/**
+ * The registry's tables: the only source of truth for the database (migrations are generated from
+ * this file by drizzle-kit). Dates are kept as text with their precision; `*_window_*` columns hold
+ * the first and last day a partial date may denote, so "as of" queries can use indexes.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const createdAt = () => text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const parties = sqliteTable(
+  "parties",
+  {
+    /** ISO 3166-1 alpha-3 for states, a lowercase slug for organisations */
+    id: text().primaryKey(),
+    kind: text({ enum: ["state", "organisation"] }).notNull(),
+    alpha2: text(),
+    nameEn: text().notNull(),
+    nameRu: text().notNull(),
+    nameZh: text().notNull(),
+    /** organisations: the full name, e.g. "Commonwealth of Independent States" */
+    fullNameEn: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("parties_alpha2_unique").on(t.alpha2), index("parties_kind_id_idx").on(t.kind, t.id)],
+);
+
+export const statusEvents = sqliteTable(
+  "status_events",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    partyId: text()
+      .notNull()
+      .references(() => parties.id),
+    status: text().notNull(),
+    kind: text().notNull(),
+    date: text().notNull(),
+    precision: text({ enum: ["year", "month", "day"] }).notNull(),
+    windowStart: text().notNull(),
+    windowEnd: text().notNull(),
+    decision: text(),
+    body: text(),
+    place: text(),
+    note: text(),
+    /** JSON array of citation strings or URLs; never empty */
+    sources: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("status_events_party_window_idx").on(t.partyId, t.windowStart, t.id),
+    index("status_events_window_idx").on(t.windowStart, t.id),
+    index("status_events_status_window_idx").on(t.status, t.windowStart, t.id),
+  ],
+);
+
+/** Derived from status_events by src/domain/periods.ts whenever a party's log changes; never edited by hand. */
+export const statusPeriods = sqliteTable(
+  "status_periods",
+  {
+    partyId: text()
+      .notNull()
+      .references(() => parties.id),
+    partyKind: text().notNull(),
+    status: text().notNull(),
+    fromDate: text().notNull(),
+    fromPrecision: text().notNull(),
+    fromWindowStart: text().notNull(),
+    fromWindowEnd: text().notNull(),
+    toDate: text(),
+    toPrecision: text(),
+    toWindowStart: text(),
+    toWindowEnd: text(),
+    /** the status the ending event enters ("none" when the party left), null while the period lasts */
+    nextStatus: text(),
+    startEventId: integer().notNull(),
+    endEventId: integer(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partyId, t.startEventId] }),
+    index("status_periods_kind_status_party_idx").on(t.partyKind, t.status, t.partyId),
+    index("status_periods_kind_party_idx").on(t.partyKind, t.partyId),
+    index("status_periods_status_party_idx").on(t.status, t.partyId),
+  ],
+);
+
+export const agreements = sqliteTable(
+  "agreements",
+  {
+    id: text().primaryKey(),
+    kind: text().notNull(),
+    titleEn: text().notNull(),
+    titleRu: text(),
+    titleZh: text(),
+    lifecycle: text().notNull(),
+    proposedDate: text(),
+    proposedPrecision: text(),
+    signedDate: text(),
+    signedPrecision: text(),
+    /** first day of the signed date's window, for range filters and the consent rule */
+    signedWindowStart: text(),
+    inForceDate: text(),
+    inForcePrecision: text(),
+    endedDate: text(),
+    endedPrecision: text(),
+    place: text(),
+    /** JSON array of { name, title?, on_behalf_of } */
+    signatories: text().notNull().default("[]"),
+    authorisingDecision: text(),
+    /** JSON array of citation strings or URLs */
+    sources: text().notNull().default("[]"),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [index("agreements_lifecycle_idx").on(t.lifecycle, t.id), index("agreements_signed_idx").on(t.signedWindowStart, t.id)],
+);
+
+export const agreementCounterparties = sqliteTable(
+  "agreement_counterparties",
+  {
+    agreementId: text()
+      .notNull()
+      .references(() => agreements.id),
+    partyId: text()
+      .notNull()
+      .references(() => parties.id),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.partyId] }), index("agreement_counterparties_party_idx").on(t.partyId, t.agreementId)],
+);
+
+export const consents = sqliteTable(
+  "consents",
+  {
+    agreementId: text()
+      .notNull()
+      .references(() => agreements.id),
+    stateId: text()
+      .notNull()
+      .references(() => parties.id),
+    decision: text({ enum: ["consent", "objection"] }).notNull(),
+    date: text().notNull(),
+    reference: text(),
+    source: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.stateId] })],
+);
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text().primaryKey(),
+    name: text().notNull(),
+    role: text({ enum: ["editor", "admin"] }).notNull(),
+    /** hex SHA-256 of the secret; the secret itself is shown once and never stored */
+    hash: text().notNull(),
+    prefix: text().notNull(),
+    createdBy: text(),
+    createdAt: createdAt(),
+    revokedAt: text(),
+  },
+  (t) => [uniqueIndex("api_keys_hash_unique").on(t.hash)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    actorKeyId: text().notNull(),
+    actorName: text().notNull(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text().notNull(),
+    before: text(),
+    after: text(),
+    requestId: text().notNull(),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.id), index("audit_log_actor_idx").on(t.actorKeyId, t.id)],
+);
+
+/** The public change feed: one row per change to public data, in commit order. */
+export const changes = sqliteTable(
+  "changes",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    entityType: text().notNull(),
+    entityId: text().notNull(),
+    action: text().notNull(),
+    /** JSON of the entity after the change (null when it was removed) */
+    data: text(),
+  },
+  (t) => [index("changes_entity_idx").on(t.entityType, t.entityId, t.id)],
+);
+
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    apiKeyId: text().notNull(),
+    key: text().notNull(),
+    requestHash: text().notNull(),
+    status: integer().notNull(),
+    responseBody: text().notNull(),
+    responseHeaders: text().notNull().default("{}"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.key] })],
+);

@@ -1,0 +1,31 @@
+import { z } from "@hono/zod-openapi";
+import { decodeCursor, paginate } from "../../lib/pagination";
+import type { Language } from "../../lib/params";
+import type { AppRouteHandler } from "../../types";
+import { loadPartyHistory } from "../parties/parties.handlers-support";
+import { nameOf, namesOf, periodOnDay } from "../parties/parties.mappers";
+import { listPeriodsOn } from "../parties/parties.queries";
+import type { GetHistoryRoute, GetOneRoute, ListRoute } from "./organisations.routes";
+
+const OrganisationCursor = z.tuple([z.string()]);
+
+export const list: AppRouteHandler<ListRoute> = async (c) => {
+  const { at, limit, cursor } = c.req.valid("query");
+  const after = decodeCursor(cursor, OrganisationCursor);
+  const rows = await listPeriodsOn(c.var.db, { kind: "organisation", day: at, after: after && { id: after[0] }, limit });
+  const { page, nextCursor } = paginate(rows, limit, (r) => [r.party.id]);
+  const lang = c.var.language as Language;
+  const items = page.map(({ party, period }) => ({ id: party.id, name: nameOf(party, lang), fullName: party.fullNameEn, ...periodOnDay(period, at) }));
+  return c.json({ at, items, nextCursor }, 200);
+};
+
+export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
+  const { party, history, statusOnDay } = await loadPartyHistory(c.var.db, "organisation", c.req.valid("param").id);
+  const lang = c.var.language as Language;
+  return c.json({ id: party.id, name: nameOf(party, lang), fullName: party.fullNameEn, names: namesOf(party), current: statusOnDay, history }, 200);
+};
+
+export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
+  const { party, history } = await loadPartyHistory(c.var.db, "organisation", c.req.valid("param").id);
+  return c.json({ id: party.id, name: nameOf(party, c.var.language as Language), ...history }, 200);
+};

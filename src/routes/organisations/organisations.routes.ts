@@ -1,0 +1,46 @@
+import { createRoute } from "@hono/zod-openapi";
+import { cacheHeaders, jsonContent, notModified, readProblems } from "../../lib/openapi";
+import {
+  OrganisationDetailSchema,
+  OrganisationHistorySchema,
+  OrganisationIdParam,
+  OrganisationLangQuery,
+  OrganisationListQuery,
+  OrganisationListSchema,
+} from "./organisations.schemas";
+
+const tags = ["Organisations"];
+
+export const list = createRoute({
+  method: "get",
+  path: "/v1/organisations",
+  operationId: "listOrganisations",
+  summary: "Partner organisations with a relation on a day",
+  tags,
+  request: { query: OrganisationListQuery },
+  responses: { 200: { ...jsonContent(OrganisationListSchema, "One page of organisations"), headers: cacheHeaders }, ...notModified, ...readProblems },
+});
+
+export const getOne = createRoute({
+  method: "get",
+  path: "/v1/organisations/{id}",
+  operationId: "getOrganisation",
+  summary: "One organisation: names, current relation and history",
+  tags,
+  request: { params: OrganisationIdParam, query: OrganisationLangQuery },
+  responses: { 200: { ...jsonContent(OrganisationDetailSchema, "The organisation"), headers: cacheHeaders }, ...notModified, ...readProblems },
+});
+
+export const getHistory = createRoute({
+  method: "get",
+  path: "/v1/organisations/{id}/history",
+  operationId: "getOrganisationHistory",
+  summary: "An organisation's events and periods",
+  tags,
+  request: { params: OrganisationIdParam, query: OrganisationLangQuery },
+  responses: { 200: { ...jsonContent(OrganisationHistorySchema, "The history, oldest first"), headers: cacheHeaders }, ...notModified, ...readProblems },
+});
+
+export type ListRoute = typeof list;
+export type GetOneRoute = typeof getOne;
+export type GetHistoryRoute = typeof getHistory;

@@ -1,0 +1,16 @@
+/** What the state and organisation handlers share: loading a party or answering 404. */
+import { today } from "../../domain/dates";
+import type { PartyKind } from "../../domain/statuses";
+import { ApiError } from "../../lib/problem";
+import type { Db } from "../../db/client";
+import { historyOf } from "./parties.mappers";
+import { getPartyWithEvents } from "./parties.queries";
+
+export async function loadPartyHistory(db: Db, kind: PartyKind, key: string, day: string = today()) {
+  const found = await getPartyWithEvents(db, kind, key);
+  if (!found) {
+    const what = kind === "state" ? `state with code "${key}"` : `organisation with id "${key}"`;
+    throw new ApiError(404, { code: "not-found", detail: `No ${what} in the registry` });
+  }
+  return { party: found.party, ...historyOf(found.party, found.events, day) };
+}

@@ -1,0 +1,90 @@
+/** Rows to wire shapes and to the domain's inputs; the only place that knows both. */
+import type { PartialDate } from "../../domain/dates";
+import { derivePeriods, endIsUncertainOn, isReportedOn, statusOn, type StatusEventInput, type StatusPeriod } from "../../domain/periods";
+import type { EventKind, Status } from "../../domain/statuses";
+import type { Language } from "../../lib/params";
+import type { PartyRow, StatusEventRow, StatusPeriodRow } from "./parties.queries";
+
+export const toPartialDate = (date: string, precision: string, windowStart: string, windowEnd: string): PartialDate => ({
+  value: date,
+  precision: precision as PartialDate["precision"],
+  windowStart,
+  windowEnd,
+});
+
+export const wireDate = (d: PartialDate | null) => (d ? { date: d.value, precision: d.precision } : null);
+
+export function wireDateOf(date: string | null, precision: string | null) {
+  return date && precision ? { date, precision: precision as PartialDate["precision"] } : null;
+}
+
+export function toEventInput(row: StatusEventRow): StatusEventInput {
+  return {
+    id: row.id,
+    status: row.status as Status,
+    kind: row.kind as EventKind,
+    date: toPartialDate(row.date, row.precision, row.windowStart, row.windowEnd),
+  };
+}
+
+export function toWireEvent(row: StatusEventRow, partyKind: string) {
+  return {
+    id: row.id,
+    party: row.partyId,
+    partyKind: partyKind as "state" | "organisation",
+    status: row.status as Status,
+    kind: row.kind as EventKind,
+    effective: { date: row.date, precision: row.precision },
+    decision: row.decision,
+    body: row.body,
+    place: row.place,
+    note: row.note,
+    sources: JSON.parse(row.sources) as string[],
+  };
+}
+
+export const toWirePeriod = (p: StatusPeriod) => ({
+  status: p.status,
+  from: wireDate(p.from)!,
+  to: wireDate(p.to),
+  startEventId: p.startEventId,
+  endEventId: p.endEventId,
+});
+
+export function nameOf(party: PartyRow, lang: Language): string {
+  return lang === "ru" ? party.nameRu : lang === "zh" ? party.nameZh : party.nameEn;
+}
+
+export const namesOf = (party: PartyRow) => ({ en: party.nameEn, ru: party.nameRu, zh: party.nameZh });
+
+/** A party's history and its status on `day`, all by the one rule in src/domain/periods.ts. */
+export function historyOf(party: PartyRow, events: StatusEventRow[], day: string) {
+  const periods = derivePeriods(events.map(toEventInput));
+  const answer = statusOn(periods, day);
+  return {
+    periods,
+    history: { events: events.map((e) => toWireEvent(e, party.kind)), periods: periods.map(toWirePeriod) },
+    statusOnDay: {
+      at: day,
+      status: answer.status,
+      since: wireDate(answer.since),
+      uncertain: answer.uncertain,
+      possibleStatus: answer.possibleStatus,
+      uncertainWindow: answer.uncertainWindow,
+    },
+  };
+}
+
+/** The reported-status fields of a period row on `day` (same rule as src/domain/periods.ts). */
+export function periodOnDay(p: StatusPeriodRow, day: string) {
+  const bounds = { fromWindowEnd: p.fromWindowEnd, toWindowStart: p.toWindowStart, toWindowEnd: p.toWindowEnd };
+  const uncertain = isReportedOn(bounds, day) && endIsUncertainOn(bounds, day);
+  return {
+    status: p.status as Status,
+    since: wireDateOf(p.fromDate, p.fromPrecision)!,
+    uncertain,
+    possibleStatus: uncertain ? ((p.nextStatus ?? "none") as Status) : null,
+    uncertainWindow: uncertain ? { from: p.toWindowStart!, to: p.toWindowEnd! } : null,
+  };
+}
+

@@ -1,0 +1,70 @@
+/** Queries over parties, their events and their derived periods. No Hono here. */
+import { and, asc, eq, gt, isNull, or, lte, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { parties, statusEvents, statusPeriods } from "../../db/schema";
+import type { PartyKind } from "../../domain/statuses";
+
+export type PartyRow = typeof parties.$inferSelect;
+export type StatusEventRow = typeof statusEvents.$inferSelect;
+export type StatusPeriodRow = typeof statusPeriods.$inferSelect;
+
+/** States are found by alpha-3 or alpha-2, in any case; organisations by their slug. */
+function partyKeyCondition(kind: PartyKind, key: string) {
+  if (kind === "organisation") return and(eq(parties.kind, kind), eq(parties.id, key.toLowerCase()));
+  const upper = key.toUpperCase();
+  return and(eq(parties.kind, kind), upper.length === 2 ? eq(parties.alpha2, upper) : eq(parties.id, upper));
+}
+
+/** One query: the party joined with its whole event log (a party has a handful of events). */
+export async function getPartyWithEvents(db: Db, kind: PartyKind, key: string) {
+  const rows = await db
+    .select({ party: parties, event: statusEvents })
+    .from(parties)
+    .leftJoin(statusEvents, eq(statusEvents.partyId, parties.id))
+    .where(partyKeyCondition(kind, key))
+    .orderBy(asc(statusEvents.windowStart), asc(statusEvents.id));
+  const party = rows[0]?.party;
+  if (!party) return null;
+  const events = rows.flatMap((r) => (r.event ? [r.event] : []));
+  return { party, events };
+}
+
+/**
+ * The periods reported on `day` (see isReportedOn in src/domain/periods.ts: begun for certain,
+ * not ended for certain), joined with their party, in party-id order from `after`.
+ */
+export function listPeriodsOn(
+  db: Db,
+  opts: { kind?: PartyKind; status?: string; day: string; after?: { status?: string; id: string }; limit: number; orderByStatus?: boolean },
+) {
+  const { kind, status, day, after, limit } = opts;
+  const afterCondition = after
+    ? opts.orderByStatus && after.status !== undefined
+      ? or(gt(statusPeriods.status, after.status), and(eq(statusPeriods.status, after.status), gt(statusPeriods.partyId, after.id)))
+      : gt(statusPeriods.partyId, after.id)
+    : undefined;
+  return db
+    .select({ period: statusPeriods, party: parties })
+    .from(statusPeriods)
+    .innerJoin(parties, eq(parties.id, statusPeriods.partyId))
+    .where(
+      and(
+        kind ? eq(statusPeriods.partyKind, kind) : undefined,
+        status ? eq(statusPeriods.status, status) : undefined,
+        lte(statusPeriods.fromWindowEnd, day),
+        or(isNull(statusPeriods.toWindowEnd), gt(statusPeriods.toWindowEnd, day)),
+        afterCondition,
+      ),
+    )
+    .orderBy(...(opts.orderByStatus ? [asc(statusPeriods.status)] : []), asc(statusPeriods.partyId))
+    .limit(limit + 1);
+}
+
+/** How many parties hold each status on `day`, for the roster's counts. */
+export function countPeriodsOn(db: Db, day: string) {
+  return db
+    .select({ partyKind: statusPeriods.partyKind, status: statusPeriods.status, count: sql<number>`count(*)` })
+    .from(statusPeriods)
+    .where(and(lte(statusPeriods.fromWindowEnd, day), or(isNull(statusPeriods.toWindowEnd), gt(statusPeriods.toWindowEnd, day))))
+    .groupBy(statusPeriods.partyKind, statusPeriods.status);
+}

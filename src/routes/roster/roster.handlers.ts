@@ -1,0 +1,36 @@
+import { z } from "@hono/zod-openapi";
+import type { Status } from "../../domain/statuses";
+import { decodeCursor, paginate } from "../../lib/pagination";
+import type { Language } from "../../lib/params";
+import type { AppRouteHandler } from "../../types";
+import { nameOf, periodOnDay } from "../parties/parties.mappers";
+import { countPeriodsOn, listPeriodsOn } from "../parties/parties.queries";
+import type { GetRoute } from "./roster.routes";
+
+const RosterCursor = z.tuple([z.string(), z.string()]);
+
+export const get: AppRouteHandler<GetRoute> = async (c) => {
+  const { at, limit, cursor } = c.req.valid("query");
+  const after = decodeCursor(cursor, RosterCursor);
+  const [rows, countRows] = await Promise.all([
+    listPeriodsOn(c.var.db, { day: at, after: after && { status: after[0], id: after[1] }, limit, orderByStatus: true }),
+    countPeriodsOn(c.var.db, at),
+  ]);
+  const counts: Record<string, number> = {};
+  for (const r of countRows) counts[r.status] = (counts[r.status] ?? 0) + Number(r.count);
+  const { page, nextCursor } = paginate(rows, limit, (r) => [r.period.status, r.party.id]);
+  const lang = c.var.language as Language;
+  const groups: { status: Status; count: number; items: ReturnType<typeof entry>[] }[] = [];
+  const entry = (r: (typeof page)[number]) => {
+    const { status: _status, ...onDay } = periodOnDay(r.period, at);
+    return { id: r.party.id, kind: r.party.kind, name: nameOf(r.party, lang), ...onDay };
+  };
+  for (const r of page) {
+    const status = r.period.status as Status;
+    let group = groups.at(-1);
+    if (!group || group.status !== status) groups.push((group = { status, count: counts[status] ?? 0, items: [] }));
+    group.items.push(entry(r));
+  }
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return c.json({ at, counts, total, groups, nextCursor }, 200);
+};

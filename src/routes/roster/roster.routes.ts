@@ -1,0 +1,15 @@
+import { createRoute } from "@hono/zod-openapi";
+import { cacheHeaders, jsonContent, notModified, readProblems } from "../../lib/openapi";
+import { RosterQuery, RosterSchema } from "./roster.schemas";
+
+export const get = createRoute({
+  method: "get",
+  path: "/v1/roster",
+  operationId: "getRoster",
+  summary: "Everyone's status on a day, grouped by status, with counts",
+  tags: ["Roster"],
+  request: { query: RosterQuery },
+  responses: { 200: { ...jsonContent(RosterSchema, "The roster"), headers: cacheHeaders }, ...notModified, ...readProblems },
+});
+
+export type GetRoute = typeof get;

@@ -1,0 +1,46 @@
+import { paginate, decodeCursor } from "../../lib/pagination";
+import type { Language } from "../../lib/params";
+import type { AppRouteHandler } from "../../types";
+import { z } from "@hono/zod-openapi";
+import { nameOf, namesOf, periodOnDay } from "../parties/parties.mappers";
+import { loadPartyHistory } from "../parties/parties.handlers-support";
+import { listPeriodsOn } from "../parties/parties.queries";
+import type { GetHistoryRoute, GetOneRoute, GetStatusRoute, ListRoute } from "./states.routes";
+import type { Status } from "../../domain/statuses";
+
+const StateCursor = z.tuple([z.string()]);
+
+export const list: AppRouteHandler<ListRoute> = async (c) => {
+  const { status, at, limit, cursor } = c.req.valid("query");
+  const after = decodeCursor(cursor, StateCursor);
+  const rows = await listPeriodsOn(c.var.db, { kind: "state", status, day: at, after: after && { id: after[0] }, limit });
+  const { page, nextCursor } = paginate(rows, limit, (r) => [r.party.id]);
+  const lang = c.var.language as Language;
+  const items = page.map(({ party, period }) => ({
+    code: party.id,
+    alpha2: party.alpha2,
+    name: nameOf(party, lang),
+    ...periodOnDay(period, at),
+  }));
+  return c.json({ at, status: (status as Status | undefined) ?? null, items, nextCursor }, 200);
+};
+
+export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
+  const { party, history, statusOnDay } = await loadPartyHistory(c.var.db, "state", c.req.valid("param").code);
+  const lang = c.var.language as Language;
+  return c.json(
+    { code: party.id, alpha2: party.alpha2, name: nameOf(party, lang), names: namesOf(party), current: statusOnDay, history },
+    200,
+  );
+};
+
+export const getStatus: AppRouteHandler<GetStatusRoute> = async (c) => {
+  const { at } = c.req.valid("query");
+  const { party, statusOnDay } = await loadPartyHistory(c.var.db, "state", c.req.valid("param").code, at);
+  return c.json({ code: party.id, name: nameOf(party, c.var.language as Language), ...statusOnDay }, 200);
+};
+
+export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
+  const { party, history } = await loadPartyHistory(c.var.db, "state", c.req.valid("param").code);
+  return c.json({ code: party.id, name: nameOf(party, c.var.language as Language), ...history }, 200);
+};

@@ -1,0 +1,27 @@
+import { z } from "@hono/zod-openapi";
+import { decodeCursor, paginate } from "../../lib/pagination";
+import type { AppRouteHandler } from "../../types";
+import { toWireEvent } from "../parties/parties.mappers";
+import { listEvents } from "./status-events.queries";
+import type { ListRoute } from "./status-events.routes";
+
+const EventCursor = z.tuple([z.string(), z.number().int()]);
+
+/** States are keyed by upper-case alpha-3, organisations by lower-case slugs. */
+const normaliseParty = (p: string) => (/^[A-Za-z]{3}$/.test(p) ? p.toUpperCase() : p.toLowerCase());
+
+export const list: AppRouteHandler<ListRoute> = async (c) => {
+  const { party, status, kind, from, to, limit, cursor } = c.req.valid("query");
+  const after = decodeCursor(cursor, EventCursor);
+  const rows = await listEvents(c.var.db, {
+    party: party && normaliseParty(party),
+    status,
+    kind,
+    from,
+    to,
+    after: after && { windowStart: after[0], id: after[1] },
+    limit,
+  });
+  const { page, nextCursor } = paginate(rows, limit, (r) => [r.event.windowStart, r.event.id]);
+  return c.json({ items: page.map((r) => toWireEvent(r.event, r.partyKind)), nextCursor }, 200);
+};

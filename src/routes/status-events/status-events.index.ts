@@ -1,0 +1,5 @@
+import { createRouter } from "../../lib/create-router";
+import * as handlers from "./status-events.handlers";
+import * as routes from "./status-events.routes";
+
+export const statusEvents = createRouter().openapi(routes.list, handlers.list);

@@ -1,0 +1,22 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(async () => {
+  // The real migrations, schema and data alike, applied to a fresh local D1 by apply-migrations.ts.
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "../migrations"));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: path.join(import.meta.dirname, "../wrangler.toml") },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      }),
+    ],
+    test: {
+      root: path.join(import.meta.dirname, ".."),
+      include: ["test/**/*.test.ts"],
+      exclude: ["test/e2e/**", "test/bench/**", "node_modules/**"],
+      setupFiles: ["./test/apply-migrations.ts"],
+    },
+  };
+});
