@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { OrganisationDetailSchema, OrganisationListSchema } from "../src/routes/organisations/organisations.schemas";
+import { RosterSchema } from "../src/routes/roster/roster.schemas";
+import { StatusEventListSchema } from "../src/routes/status-events/status-events.schemas";
+import { call, expectProblem, getJson } from "./helpers";
+
+describe("organisations", () => {
+  it("lists the partner organisations with a relation today", async () => {
+    const { body } = await getJson("/v1/organisations?limit=200");
+    const ids = OrganisationListSchema.parse(body).items.map((o) => o.id);
+    for (const id of ["un", "cis", "csto", "asean", "eaeu", "cica"]) expect(ids).toContain(id);
+  });
+
+  it("gives one organisation with its history, case-insensitively", async () => {
+    const { res, body } = await getJson("/v1/organisations/ASEAN");
+    expect(res.status).toBe(200);
+    const org = OrganisationDetailSchema.parse(body);
+    expect(org.current.status).toBe("partner_organisation");
+    expect(org.history.events[0]).toMatchObject({ effective: { date: "2005-04-21" } });
+    await expectProblem(await call("/v1/organisations/acean"), 404);
+  });
+
+  it("had no partner organisations before the first memoranda of 2005", async () => {
+    const { body } = await getJson("/v1/organisations?at=2004-12-31");
+    expect(OrganisationListSchema.parse(body).items.filter((o) => o.status === "partner_organisation")).toEqual([]);
+  });
+});
+
+describe("GET /v1/roster", () => {
+  it("groups everyone by status with counts: 8 members on 2017-06-10", async () => {
+    const { body } = await getJson("/v1/roster?at=2017-06-10");
+    const roster = RosterSchema.parse(body);
+    expect(roster.counts.member).toBe(8);
+    const members = roster.groups.find((g) => g.status === "member");
+    expect(members?.items).toHaveLength(8);
+    expect(roster.total).toBe(Object.values(roster.counts).reduce((a, b) => a + b, 0));
+  });
+
+  it("shows no observers or dialogue partners after the 2025 conversion", async () => {
+    const roster = RosterSchema.parse((await getJson("/v1/roster?at=2026-01-01")).body);
+    expect(roster.counts.observer ?? 0).toBe(0);
+    expect(roster.counts.dialogue_partner ?? 0).toBe(0);
+    expect(roster.counts.partner).toBeGreaterThan(10);
+    expect(roster.counts.member).toBe(10);
+  });
+
+  it("pages through the groups with a cursor without losing anyone", async () => {
+    const full = RosterSchema.parse((await getJson("/v1/roster?at=2020-01-01")).body);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = RosterSchema.parse((await getJson(`/v1/roster?at=2020-01-01&limit=7${cursor ? `&cursor=${cursor}` : ""}`)).body);
+      seen.push(...page.groups.flatMap((g) => g.items.map((i) => i.id)));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(full.total);
+    expect(new Set(seen).size).toBe(full.total);
+  });
+});
+
+describe("GET /v1/status-events", () => {
+  it("filters by party, status and date range, in date order", async () => {
+    const { body } = await getJson("/v1/status-events?status=member&from=2017-01-01&to=2024-12-31");
+    const events = StatusEventListSchema.parse(body).items;
+    expect(events.map((e) => e.party)).toEqual(["IND", "PAK", "IRN", "BLR"].filter((p) => events.some((e) => e.party === p)));
+    expect(events.map((e) => e.effective.date)).toEqual(["2017-06-09", "2017-06-09", "2023-07-04", "2024-07-04"]);
+    const irn = StatusEventListSchema.parse((await getJson("/v1/status-events?party=irn")).body).items;
+    expect(irn.map((e) => e.kind)).toContain("accession");
+  });
+
+  it("pages through the whole log with a cursor", async () => {
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = StatusEventListSchema.parse((await getJson(`/v1/status-events?limit=25${cursor ? `&cursor=${cursor}` : ""}`)).body);
+      seen.push(...page.items.map((e) => e.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThan(50);
+  });
+
+  it("refuses bad filters", async () => {
+    await expectProblem(await call("/v1/status-events?from=2017-02-30"), 400);
+    await expectProblem(await call("/v1/status-events?kind=coup"), 400);
+  });
+});
+
+describe("HTTP behaviour of public reads", () => {
+  it("sends an ETag and Cache-Control, and answers If-None-Match with 304", async () => {
+    const first = await call("/v1/states/IRN/status?at=2020-01-01");
+    const tag = first.headers.get("etag");
+    expect(tag).toBeTruthy();
+    expect(first.headers.get("cache-control")).toMatch(/public, max-age=\d+/);
+    const again = await call("/v1/states/IRN/status?at=2020-01-01", { headers: { "If-None-Match": tag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const other = await call("/v1/states/IRN/status?at=2024-01-01", { headers: { "If-None-Match": tag! } });
+    expect(other.status).toBe(200);
+  });
+
+  it("answers unknown routes and methods with problems, never text/plain", async () => {
+    await expectProblem(await call("/v2/states"), 404);
+    await expectProblem(await call("/v1/states/IRN/nothing"), 404);
+    const res = await call("/v1/roster", { method: "DELETE" });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+  });
+
+  it("does not let an error be cached", async () => {
+    const res = await call("/v1/states/XYZ");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+});
