@@ -1,4 +1,5 @@
 import { Scalar } from "@scalar/hono-api-reference";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { languageDetector } from "hono/language";
@@ -7,13 +8,19 @@ import { secureHeaders } from "hono/secure-headers";
 import { createRouter } from "./lib/create-router";
 import { OPENAPI_INFO } from "./lib/openapi";
 import { LANGUAGES } from "./lib/params";
-import { notFound, onError } from "./lib/problem";
+import { ApiError, notFound, onError } from "./lib/problem";
+import { MAX_BODY_BYTES, requireJsonBody } from "./middleware/json-body";
 import { db } from "./middleware/db";
 import { publicCache } from "./middleware/public-cache";
+import { agreements } from "./routes/agreements/agreements.index";
+import { apiKeys } from "./routes/api-keys/api-keys.index";
+import { audit } from "./routes/audit/audit.index";
+import { changes } from "./routes/changes/changes.index";
 import { organisations } from "./routes/organisations/organisations.index";
 import { roster } from "./routes/roster/roster.index";
 import { states } from "./routes/states/states.index";
 import { statusEvents } from "./routes/status-events/status-events.index";
+import { timeline } from "./routes/timeline/timeline.index";
 
 export function createApp() {
   const app = createRouter();
@@ -28,15 +35,24 @@ export function createApp() {
       caches: false,
     }),
   );
-  app.use("/v1/*", cors({ origin: "*", exposeHeaders: ["ETag", "Link"] }));
+  app.use("/v1/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"], exposeHeaders: ["ETag", "Location", "Retry-After"] }));
   app.use("/v1/*", db);
+  app.use("/v1/*", requireJsonBody);
+  app.use("/v1/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, { code: "body-too-large", detail: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB` }); } }));
   app.use("/v1/*", etag({ weak: true }));
   app.use("/v1/*", publicCache);
   app.onError(onError);
   app.notFound(notFound);
 
   app.route("/", states).route("/", organisations).route("/", roster).route("/", statusEvents);
+  app.route("/", agreements).route("/", apiKeys).route("/", audit).route("/", changes);
+  app.route("/", timeline);
 
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key of the international-relations department (editor or admin role)",
+  });
   app.doc31("/openapi.json", OPENAPI_INFO);
   // The explorer's script is served from this Worker's static assets, so it works with no internet.
   app.get("/docs", Scalar({ url: "/openapi.json", cdn: "/vendor/scalar/standalone.js", pageTitle: "SCO registry API" }));

@@ -1,12 +1,22 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type { Db } from "./db/client";
 
+export type Role = "editor" | "admin";
+
+/** Who is writing: an API key (or the bootstrap ADMIN_TOKEN). */
+export interface Actor {
+  keyId: string;
+  name: string;
+  role: Role;
+}
+
 export interface AppBindings {
   Bindings: Env;
   Variables: {
     db: Db;
     requestId: string;
     language: string;
+    actor: Actor;
   };
 }
 

@@ -1,9 +1,12 @@
-// Types for the test Worker: its extra binding and the Worker entry behind `exports.default`.
+// The test Worker's extra binding: the migrations read by test/vitest.config.ts.
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: D1Migration[];
   }
-  interface GlobalProps {
-    mainModule: typeof import("../src/index");
-  }
+}
+
+// Vite's ?raw imports (the committed data migration, compared with the data it is built from).
+declare module "*.sql?raw" {
+  const text: string;
+  export default text;
 }

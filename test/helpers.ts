@@ -23,3 +23,55 @@ export async function expectProblem(res: Response, status: number) {
   expect(typeof body.requestId).toBe("string");
   return body;
 }
+
+/** The ADMIN_TOKEN the test Worker is given in test/vitest.config.ts. */
+export const ADMIN_TOKEN = "test-admin-token-0123456789";
+
+export function send(method: string, path: string, body: unknown, key?: string, headers: Record<string, string> = {}) {
+  return call(path, {
+    method,
+    headers: { "Content-Type": "application/json", ...(key && { Authorization: `Bearer ${key}` }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Creates an API key of `role` with the bootstrap admin token and returns its id and secret. */
+export async function createKey(role: "editor" | "admin", name = `test ${role}`) {
+  const res = await send("POST", "/v1/api-keys", { name, role }, ADMIN_TOKEN);
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; key: string; role: string };
+}
+
+let counter = 0;
+/** A fresh agreement id, so tests never depend on each other's rows. */
+export const uniqueId = (prefix = "t") => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export async function draftAgreement(key: string, overrides: Record<string, unknown> = {}) {
+  const res = await send("POST", "/v1/agreements", {
+    id: uniqueId("agr"),
+    kind: "memorandum_of_understanding",
+    title: { en: "Memorandum of Understanding between the SCO Secretariat and the ASEAN Secretariat on cultural cooperation" },
+    counterparties: ["asean"],
+    sources: ["Test fixture"],
+    ...overrides,
+  }, key);
+  expect(res.status).toBe(201);
+  return { body: (await res.json()) as any, etag: res.headers.get("etag")! };
+}
+
+/** Drafts an agreement and submits it for consent; returns its id and current ETag. */
+export async function agreementAwaitingConsent(key: string, proposed?: string) {
+  const { body, etag } = await draftAgreement(key, proposed ? { proposed } : {});
+  const res = await send("PATCH", `/v1/agreements/${body.id}`, { lifecycle: "awaiting_consent" }, key, { "If-Match": etag });
+  expect(res.status).toBe(200);
+  return { id: body.id as string, etag: res.headers.get("etag")! };
+}
+
+export async function consent(key: string, id: string, state: string, date: string, decision = "consent") {
+  return send("POST", `/v1/agreements/${id}/consents`, { state, decision, date, reference: `note ${state}` }, key);
+}
+
+export const MEMBERS_2016 = ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"];
+export const MEMBERS_2018 = [...MEMBERS_2016, "IND", "PAK"].sort();
+export const MEMBERS_2023 = [...MEMBERS_2018, "IRN"].sort();
+export const MEMBERS_2025 = [...MEMBERS_2023, "BLR"].sort();

@@ -4,7 +4,7 @@
  * the first and last day a partial date may denote, so "as of" queries can use indexes.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () => text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
@@ -207,3 +207,11 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.apiKeyId, t.key] })],
 );
+
+/**
+ * Always empty. A write's batch starts by inserting a row whose `ok` is 1 only while what the
+ * write read still holds (the agreement's version, the party's last event); otherwise the CHECK
+ * fails and D1 rolls the whole batch back, so a stale write changes nothing. The batch deletes the
+ * row again at its end.
+ */
+export const writeGuards = sqliteTable("write_guards", { ok: integer().notNull() }, (t) => [check("write_guards_ok", sql`${t.ok} = 1`)]);

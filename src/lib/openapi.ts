@@ -45,5 +45,55 @@ export const OPENAPI_INFO = {
     { name: "Organisations", description: "Partner organisations and their relations with the SCO" },
     { name: "Roster", description: "The whole picture on a date" },
     { name: "Status events", description: "The event log from which every status period is derived" },
+    { name: "Agreements", description: "Agreements the Secretariat concludes with the consent of the member states" },
+    { name: "Changes", description: "The public change feed, for incremental sync" },
+    { name: "API keys", description: "Keys of the international-relations department (admin)" },
+    { name: "Audit", description: "Who changed what, when (admin)" },
   ],
 };
+
+/** Errors any authenticated write can answer. */
+export const writeProblems = {
+  400: problemContent("A header or parameter is malformed, or the body is not JSON"),
+  401: problemContent("No API key, or an unknown or revoked one (see WWW-Authenticate)"),
+  403: problemContent("The key's role may not do this"),
+  404: problemContent("No such resource"),
+  413: problemContent("The request body is larger than 64 KiB"),
+  415: problemContent("The request body is not application/json"),
+  422: problemContent("The body is invalid, or the Idempotency-Key was used for another request"),
+  429: problemContent("Too many writes with this key; see Retry-After"),
+  500: problemContent("The server failed; nothing was written"),
+} as const;
+
+export const conflictProblems = {
+  409: problemContent("The change contradicts the registry (illegal transition, missing consents, duplicate)"),
+} as const;
+
+export const preconditionProblems = {
+  412: problemContent("If-Match does not match the current version: reload and retry"),
+  428: problemContent("If-Match is required"),
+} as const;
+
+export const bearerSecurity = [{ bearerAuth: [] }];
+
+export const IdempotencyHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .max(255)
+    .optional()
+    .openapi({ description: "Retry-safe key: a retry with the same key and body answers as the first request did", example: "6b1c3f0e-consent-chn" }),
+});
+
+export const IfMatchHeader = z.object({
+  "if-match": z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ description: "The agreement's ETag as last read; required", example: '"3"' }),
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T, description: string) => ({
+  required: true,
+  description,
+  content: { "application/json": { schema } },
+});

@@ -90,6 +90,7 @@ export const onError: ErrorHandler<AppBindings> = (err, c) => {
   if (err instanceof ApiError) {
     return problem(c, err.status as ContentfulStatusCode, { detail: err.detail, code: err.code, headers: err.headers, extra: err.extra });
   }
+  if (err instanceof HTTPException && err.res) return err.getResponse(); // a prepared answer, e.g. an idempotent replay
   if (err instanceof HTTPException) {
     // Hono's own middleware (malformed JSON, body limit, ...) throws these for client mistakes.
     const status = err.status as ContentfulStatusCode;

@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, gte, lte, or } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lte, or, sql } from "drizzle-orm";
+import type { periodRows } from "../../data/seed";
 import type { Db } from "../../db/client";
-import { parties, statusEvents } from "../../db/schema";
+import { parties, statusEvents, statusPeriods } from "../../db/schema";
 
 export interface EventFilter {
   party?: string;
@@ -33,3 +34,22 @@ export function listEvents(db: Db, f: EventFilter) {
     .orderBy(asc(statusEvents.windowStart), asc(statusEvents.id))
     .limit(f.limit + 1);
 }
+
+export const maxEventId = async (db: Db) => (await db.select({ max: sql<number>`coalesce(max(${statusEvents.id}), 0)` }).from(statusEvents))[0]?.max ?? 0;
+
+/** True while the party has no event newer than the ones the write read. */
+export const noEventAfter = (partyId: string, lastId: number) =>
+  sql`NOT EXISTS (SELECT 1 FROM ${statusEvents} WHERE ${statusEvents.partyId} = ${partyId} AND ${statusEvents.id} > ${lastId})`;
+
+export const insertEvent = (db: Db, row: typeof statusEvents.$inferInsert) => db.insert(statusEvents).values(row);
+export const deletePeriods = (db: Db, partyId: string) => db.delete(statusPeriods).where(eq(statusPeriods.partyId, partyId));
+
+/** Period rows use snake_case keys (shared with the seed); drizzle takes camelCase. */
+export const insertPeriods = (db: Db, rows: ReturnType<typeof periodRows>) =>
+  rows.map((r) =>
+    db.insert(statusPeriods).values({
+      partyId: r.party_id, partyKind: r.party_kind, status: r.status, fromDate: r.from_date, fromPrecision: r.from_precision,
+      fromWindowStart: r.from_window_start, fromWindowEnd: r.from_window_end, toDate: r.to_date, toPrecision: r.to_precision,
+      toWindowStart: r.to_window_start, toWindowEnd: r.to_window_end, nextStatus: r.next_status, startEventId: r.start_event_id, endEventId: r.end_event_id,
+    }),
+  );

@@ -1,6 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
-import { cacheHeaders, jsonContent, notModified, readProblems } from "../../lib/openapi";
-import { StatusEventListQuery, StatusEventListSchema } from "./status-events.schemas";
+import { bearerSecurity, cacheHeaders, conflictProblems, IdempotencyHeader, jsonBody, jsonContent, notModified, readProblems, writeProblems } from "../../lib/openapi";
+import { requireRole } from "../../middleware/auth";
+import { idempotency } from "../../middleware/idempotency";
+import { writeRateLimit } from "../../middleware/rate-limit";
+import { StatusEventSchema } from "../parties/parties.schemas";
+import { CreateStatusEventBody, StatusEventListQuery, StatusEventListSchema } from "./status-events.schemas";
 
 const tags = ["Status events"];
 
@@ -15,4 +19,18 @@ export const list = createRoute({
   responses: { 200: { ...jsonContent(StatusEventListSchema, "One page of events"), headers: cacheHeaders }, ...notModified, ...readProblems },
 });
 
+export const create = createRoute({
+  method: "post",
+  path: "/v1/status-events",
+  operationId: "createStatusEvent",
+  summary: "Record a status event: admit a state, change or end a status (editor)",
+  description: "Refused with 409 when it contradicts the party's log: a second founding, a date before the party's previous event, a status the kind of event cannot lead to.",
+  tags,
+  security: bearerSecurity,
+  middleware: [requireRole("editor"), writeRateLimit, idempotency],
+  request: { headers: IdempotencyHeader, body: jsonBody(CreateStatusEventBody, "The event") },
+  responses: { 201: jsonContent(StatusEventSchema, "The recorded event"), ...writeProblems, ...conflictProblems },
+});
+
 export type ListRoute = typeof list;
+export type CreateRoute = typeof create;

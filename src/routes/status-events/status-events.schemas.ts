@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_KINDS, STATUSES } from "../../domain/statuses";
+import { parsePartialDate } from "../../domain/dates";
 import { DaySchema } from "../../lib/params";
 import { nextCursorField, PageQuery } from "../../lib/pagination";
 import { StatusEventSchema } from "../parties/parties.schemas";
@@ -20,3 +21,24 @@ export const StatusEventListQuery = z.object({
 export const StatusEventListSchema = z
   .object({ items: z.array(StatusEventSchema), nextCursor: nextCursorField })
   .openapi("StatusEventList");
+
+export const CreateStatusEventBody = z
+  .strictObject({
+    party: z
+      .string()
+      .regex(/^([A-Za-z]{2,3}|[a-z0-9-]{4,40})$/, "a state code (alpha-3 or alpha-2) or an organisation id")
+      .openapi({ description: "State code (alpha-3 or alpha-2) or organisation id", example: "LAO" }),
+    status: z.enum(STATUSES),
+    kind: z.enum(EVENT_KINDS),
+    date: z
+      .string()
+      .max(10)
+      .refine((v) => !("error" in parsePartialDate(v)), { error: (i) => (parsePartialDate(String(i.input)) as { error: string }).error })
+      .openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD: as precisely as it is known, never padded", example: "2026-07-15" }),
+    decision: z.string().trim().min(1).max(500).optional().openapi({ example: "Decision on granting the status of SCO partner" }),
+    body: z.string().trim().min(1).max(200).optional().openapi({ example: "Council of Heads of State" }),
+    place: z.string().trim().min(1).max(200).optional().openapi({ example: "Bishkek" }),
+    note: z.string().trim().min(1).max(1000).optional(),
+    sources: z.array(z.string().trim().min(1).max(500)).min(1).max(20).openapi({ description: "At least one citation or URL", example: ["Bishkek Declaration of the SCO Council of Heads of State, 2026"] }),
+  })
+  .openapi("CreateStatusEvent");

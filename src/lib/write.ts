@@ -1,0 +1,82 @@
+/**
+ * Every write of the department goes through `commitWrite`: the write's own statements, its audit
+ * record, its entries in the public change feed and its idempotency record run as ONE D1 batch,
+ * which D1 applies atomically — a write without its audit record, or the reverse, cannot exist.
+ */
+import type { BatchItem } from "drizzle-orm/batch";
+import type { SQL } from "drizzle-orm";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { replay } from "../middleware/idempotency";
+import type { AppBindings } from "../types";
+import { ApiError } from "./problem";
+import { clearGuards, findIdempotentResponse, guardStatement, insertAudit, insertChange, insertIdempotency } from "./write.queries";
+
+export interface WriteRecord {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Write<T, S extends ContentfulStatusCode> {
+  /** must still hold when the batch runs (re-checked inside it); else `staleError` is thrown */
+  guard?: { condition: SQL; staleError: () => ApiError };
+  statements: BatchItem<"sqlite">[];
+  record: WriteRecord;
+  /** whether the change is public (it goes into /v1/changes); API keys are not */
+  publicChange: boolean;
+  status: S;
+  body: T;
+  headers?: Record<string, string>;
+  /** maps a constraint failure (a race lost to another writer) to a problem */
+  onConstraint?: (message: string) => ApiError | undefined;
+}
+
+export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<AppBindings>, w: Write<T, S>) {
+  const db = c.var.db;
+  const actor = c.var.actor;
+  const claim = c.get("idempotency");
+  const headers = { "Content-Type": "application/json", ...w.headers };
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  const batch: BatchItem<"sqlite">[] = [];
+  if (w.guard) batch.push(guardStatement(db, w.guard.condition));
+  batch.push(...w.statements);
+  batch.push(
+    insertAudit(db, {
+      actorKeyId: actor.keyId,
+      actorName: actor.name,
+      action: w.record.action,
+      entityType: w.record.entityType,
+      entityId: w.record.entityId,
+      before: json(w.record.before),
+      after: json(w.record.after),
+      requestId: c.var.requestId,
+    }),
+  );
+  if (w.publicChange) {
+    batch.push(insertChange(db, { entityType: w.record.entityType, entityId: w.record.entityId, action: w.record.action, data: json(w.record.after) }));
+  }
+  const responseBody = JSON.stringify(w.body);
+  if (claim) {
+    batch.push(insertIdempotency(db, { apiKeyId: actor.keyId, key: claim.key, requestHash: claim.requestHash, status: w.status, responseBody, responseHeaders: JSON.stringify(headers) }));
+  }
+  if (w.guard) batch.push(clearGuards(db));
+  try {
+    await db.batch(batch as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  } catch (error) {
+    const message = String((error as Error)?.message ?? error) + String((error as { cause?: Error })?.cause?.message ?? "");
+    if (w.guard && message.includes("write_guards_ok")) throw w.guard.staleError();
+    if (claim && message.includes("idempotency_keys")) {
+      // A concurrent retry with the same key won the race: answer as it did.
+      const stored = await findIdempotentResponse(db, actor.keyId, claim.key);
+      if (stored) throw new HTTPException(stored.status as ContentfulStatusCode, { res: replay(stored, claim.requestHash) });
+    }
+    const mapped = w.onConstraint?.(message);
+    if (mapped) throw mapped;
+    throw error;
+  }
+  return c.json(w.body, w.status, headers);
+}

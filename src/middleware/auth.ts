@@ -1,0 +1,49 @@
+/**
+ * Bearer authentication for the department's writes. Keys are looked up by their SHA-256 hash
+ * (the secret is never stored) and compared in constant time; the Worker secret ADMIN_TOKEN acts
+ * as the bootstrap admin key. Public GETs never pass through here.
+ */
+import { createMiddleware } from "hono/factory";
+import { secretsEqual, sha256Hex } from "../lib/crypto";
+import { ApiError } from "../lib/problem";
+import type { AppBindings, Actor, Role } from "../types";
+import { findActiveKeyByHash } from "../routes/api-keys/api-keys.queries";
+
+const REALM = 'Bearer realm="sco-registry"';
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,256})$/;
+
+const unauthorized = (detail: string, error?: "invalid_request" | "invalid_token") =>
+  new ApiError(401, {
+    code: "unauthorized",
+    detail,
+    headers: { "WWW-Authenticate": error ? `${REALM}, error="${error}", error_description="${detail}"` : REALM },
+  });
+
+async function authenticate(header: string | undefined, env: Env, db: AppBindings["Variables"]["db"]): Promise<Actor> {
+  if (!header) throw unauthorized("This operation needs an API key: send Authorization: Bearer <key>");
+  const match = BEARER.exec(header.trim());
+  if (!match) throw unauthorized("The Authorization header must be 'Bearer <key>'", "invalid_request");
+  const token = match[1]!;
+  if (env.ADMIN_TOKEN && env.ADMIN_TOKEN.length >= 16 && (await secretsEqual(token, env.ADMIN_TOKEN))) {
+    return { keyId: "bootstrap", name: "ADMIN_TOKEN (bootstrap)", role: "admin" };
+  }
+  const hash = await sha256Hex(token);
+  const key = await findActiveKeyByHash(db, hash);
+  if (!key || !(await secretsEqual(key.hash, hash))) throw unauthorized("The API key is unknown or revoked", "invalid_token");
+  return { keyId: key.id, name: key.name, role: key.role };
+}
+
+/** Requires a valid key of at least `role` (admin includes editor). */
+export const requireRole = (role: Role) =>
+  createMiddleware<AppBindings>(async (c, next) => {
+    const actor = await authenticate(c.req.header("Authorization"), c.env, c.var.db);
+    if (role === "admin" && actor.role !== "admin") {
+      throw new ApiError(403, {
+        code: "forbidden",
+        detail: `This operation needs an admin key; key ${actor.keyId} is an ${actor.role} key`,
+        headers: { "WWW-Authenticate": `${REALM}, error="insufficient_scope", scope="admin"` },
+      });
+    }
+    c.set("actor", actor);
+    await next();
+  });

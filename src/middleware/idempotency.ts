@@ -1,0 +1,44 @@
+/**
+ * Idempotency-Key on POSTs: a retry with the same key and the same request gets the first answer
+ * again without writing; the same key with a different request is a 422. The record of the first
+ * answer is written in the same D1 batch as the write itself (src/lib/write.ts).
+ */
+import { createMiddleware } from "hono/factory";
+import { sha256Hex } from "../lib/crypto";
+import { ApiError } from "../lib/problem";
+import { findIdempotentResponse } from "../lib/write.queries";
+import type { AppBindings } from "../types";
+
+export interface IdempotencyClaim {
+  key: string;
+  requestHash: string;
+}
+
+declare module "hono" {
+  interface ContextVariableMap {
+    idempotency?: IdempotencyClaim;
+  }
+}
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+export const idempotency = createMiddleware<AppBindings>(async (c, next) => {
+  const key = c.req.header("Idempotency-Key");
+  if (c.req.method !== "POST" || key === undefined) return next();
+  if (!KEY.test(key)) throw new ApiError(400, { code: "invalid-idempotency-key", detail: "Idempotency-Key must be 1-255 visible ASCII characters" });
+  const url = new URL(c.req.url);
+  const requestHash = await sha256Hex(`${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`);
+  const stored = await findIdempotentResponse(c.var.db, c.var.actor.keyId, key);
+  if (stored) return replay(stored, requestHash);
+  c.set("idempotency", { key, requestHash });
+  await next();
+});
+
+export function replay(stored: { requestHash: string; status: number; responseBody: string; responseHeaders: string }, requestHash: string) {
+  if (stored.requestHash !== requestHash) {
+    throw new ApiError(422, { code: "idempotency-key-reused", detail: "This Idempotency-Key was already used for a different request" });
+  }
+  const headers = new Headers(JSON.parse(stored.responseHeaders) as Record<string, string>);
+  headers.set("Idempotent-Replayed", "true");
+  return new Response(stored.responseBody, { status: stored.status, headers });
+}

@@ -1,0 +1,64 @@
+/** Public reads of the agreements register. */
+import { z } from "@hono/zod-openapi";
+import { tallyConsents } from "../../domain/agreements";
+import { today } from "../../domain/dates";
+import { decodeCursor, paginate } from "../../lib/pagination";
+import { ApiError } from "../../lib/problem";
+import type { Db } from "../../db/client";
+import type { AppRouteHandler } from "../../types";
+import { agreementEtag, toWireAgreement, toWireConsent } from "./agreements.mappers";
+import { consentsOf, counterpartiesOf, findAgreement, listAgreements, membersOn, type AgreementFilter, type AgreementRow } from "./agreements.queries";
+import type { GetConsentsRoute, GetOneRoute, ListForOrganisationRoute, ListRoute } from "./agreements.routes";
+
+const AgreementCursor = z.tuple([z.string()]);
+
+async function page(db: Db, filter: Omit<AgreementFilter, "after">, cursor: string | undefined) {
+  const after = decodeCursor(cursor, AgreementCursor)?.[0];
+  const rows = await listAgreements(db, { ...filter, after });
+  const { page: items, nextCursor } = paginate(rows, filter.limit, (r) => [r.agreement.id]);
+  const counterparties = await counterpartiesOf(db, items.map((r) => r.agreement.id));
+  return { items: items.map((r) => toWireAgreement(r.agreement, counterparties)), nextCursor };
+}
+
+const partyKey = (ref: string) => (/^[A-Za-z]{3}$/.test(ref) ? ref.toUpperCase() : ref.toLowerCase());
+
+export const list: AppRouteHandler<ListRoute> = async (c) => {
+  const { cursor, counterparty, ...filter } = c.req.valid("query");
+  return c.json(await page(c.var.db, { ...filter, counterparty: counterparty && partyKey(counterparty) }, cursor), 200);
+};
+
+export const listForOrganisation: AppRouteHandler<ListForOrganisationRoute> = async (c) => {
+  const { cursor, ...filter } = c.req.valid("query");
+  return c.json(await page(c.var.db, { ...filter, counterparty: c.req.valid("param").id.toLowerCase() }, cursor), 200);
+};
+
+export async function loadAgreement(db: Db, id: string): Promise<AgreementRow> {
+  const row = await findAgreement(db, id);
+  if (!row) throw new ApiError(404, { code: "not-found", detail: `No agreement with id "${id}"` });
+  return row;
+}
+
+export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
+  const row = await loadAgreement(c.var.db, c.req.valid("param").id);
+  const counterparties = await counterpartiesOf(c.var.db, [row.id]);
+  return c.json(toWireAgreement(row, counterparties), 200, { ETag: agreementEtag(row.version) });
+};
+
+/** The day whose members must consent: the signed date, else the proposed one, else today. */
+export function consentBasis(row: AgreementRow): { date: string; of: "signed" | "proposed" | "today" } {
+  if (row.signedWindowStart && row.signedPrecision === "day") return { date: row.signedDate!, of: "signed" };
+  if (row.proposedDate && row.proposedPrecision === "day") return { date: row.proposedDate, of: "proposed" };
+  return { date: today(), of: "today" };
+}
+
+export async function consentStatus(db: Db, row: AgreementRow) {
+  const basis = consentBasis(row);
+  const [required, consents] = await Promise.all([membersOn(db, basis.date), consentsOf(db, row.id)]);
+  const tally = tallyConsents(required, consents.map((x) => ({ state: x.stateId, decision: x.decision })));
+  return { agreementId: row.id, basis, ...tally, consents: consents.map(toWireConsent) };
+}
+
+export const getConsents: AppRouteHandler<GetConsentsRoute> = async (c) => {
+  const row = await loadAgreement(c.var.db, c.req.valid("param").id);
+  return c.json(await consentStatus(c.var.db, row), 200);
+};

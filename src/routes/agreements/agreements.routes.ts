@@ -1,0 +1,110 @@
+import { createRoute, type z } from "@hono/zod-openapi";
+import {
+  bearerSecurity,
+  cacheHeaders,
+  conflictProblems,
+  IdempotencyHeader,
+  IfMatchHeader,
+  jsonBody,
+  jsonContent,
+  notModified,
+  preconditionProblems,
+  readProblems,
+  writeProblems,
+} from "../../lib/openapi";
+import { requireRole } from "../../middleware/auth";
+import { idempotency } from "../../middleware/idempotency";
+import { writeRateLimit } from "../../middleware/rate-limit";
+import { OrganisationIdParam } from "../organisations/organisations.schemas";
+import * as s from "./agreements.schemas";
+
+const tags = ["Agreements"];
+const editorWrite = [requireRole("editor"), writeRateLimit, idempotency];
+const etagHeader = { ETag: { description: "The agreement's version, for If-Match", schema: { type: "string" as const } } };
+const agreementContent = (description: string) => ({ ...jsonContent(s.AgreementSchema, description), headers: etagHeader });
+const read = (schema: z.ZodType, description: string) => ({ 200: { ...jsonContent(schema, description), headers: cacheHeaders }, ...notModified, ...readProblems });
+
+export const list = createRoute({
+  method: "get", path: "/v1/agreements", operationId: "listAgreements", tags,
+  summary: "Agreements, filterable by counterparty, lifecycle, kind and signed date",
+  request: { query: s.AgreementListQuery },
+  responses: read(s.AgreementListSchema, "One page of agreements"),
+});
+
+export const listForOrganisation = createRoute({
+  method: "get", path: "/v1/organisations/{id}/agreements", operationId: "listOrganisationAgreements", tags: ["Organisations", ...tags],
+  summary: "The agreements with one organisation",
+  request: { params: OrganisationIdParam, query: s.AgreementListQuery.omit({ counterparty: true }) },
+  responses: read(s.AgreementListSchema, "One page of agreements"),
+});
+
+export const getOne = createRoute({
+  method: "get", path: "/v1/agreements/{id}", operationId: "getAgreement", tags,
+  summary: "One agreement",
+  request: { params: s.AgreementIdParam },
+  responses: read(s.AgreementSchema, "The agreement; its ETag is its version"),
+});
+
+export const getConsents = createRoute({
+  method: "get", path: "/v1/agreements/{id}/consents", operationId: "getAgreementConsents", tags,
+  summary: "Who consented, who objects and who is still missing",
+  description: "Required are exactly the member states on the date of conclusion (the signed date; before signature, the proposed date; else today).",
+  request: { params: s.AgreementIdParam },
+  responses: read(s.ConsentStatusSchema, "The consents"),
+});
+
+export const create = createRoute({
+  method: "post", path: "/v1/agreements", operationId: "createAgreement", tags, security: bearerSecurity, middleware: editorWrite,
+  summary: "Draft an agreement (editor)",
+  request: { headers: IdempotencyHeader, body: jsonBody(s.CreateAgreementBody, "The draft") },
+  responses: { 201: agreementContent("The draft"), ...writeProblems, ...conflictProblems },
+});
+
+export const update = createRoute({
+  method: "patch", path: "/v1/agreements/{id}", operationId: "updateAgreement", tags, security: bearerSecurity, middleware: [requireRole("editor"), writeRateLimit],
+  summary: "Change an agreement's details, or submit a draft for consent (editor, If-Match)",
+  request: { params: s.AgreementIdParam, headers: IfMatchHeader, body: jsonBody(s.UpdateAgreementBody, "The fields to change") },
+  responses: { 200: agreementContent("The agreement"), ...writeProblems, ...conflictProblems, ...preconditionProblems },
+});
+
+export const recordConsent = createRoute({
+  method: "post", path: "/v1/agreements/{id}/consents", operationId: "recordConsent", tags, security: bearerSecurity, middleware: editorWrite,
+  summary: "Record a member state's consent or objection (editor)",
+  request: { params: s.AgreementIdParam, headers: IdempotencyHeader, body: jsonBody(s.ConsentBody, "The decision") },
+  responses: { 201: jsonContent(s.ConsentStatusSchema, "The consents after this one"), ...writeProblems, ...conflictProblems },
+});
+
+const lifecycleRequest = { params: s.AgreementIdParam, headers: IfMatchHeader.merge(IdempotencyHeader) };
+const lifecycleResponses = { 200: agreementContent("The agreement after the step"), ...writeProblems, ...conflictProblems, ...preconditionProblems };
+
+export const conclude = createRoute({
+  method: "post", path: "/v1/agreements/{id}/conclusion", operationId: "concludeAgreement", tags, security: bearerSecurity, middleware: editorWrite,
+  summary: "Conclude (sign) an agreement once every member state of that day consented (editor, If-Match)",
+  request: { ...lifecycleRequest, body: jsonBody(s.ConclusionBody, "The signature") },
+  responses: lifecycleResponses,
+});
+
+export const enterIntoForce = createRoute({
+  method: "post", path: "/v1/agreements/{id}/entry-into-force", operationId: "enterAgreementIntoForce", tags, security: bearerSecurity, middleware: editorWrite,
+  summary: "Record an agreement's entry into force (editor, If-Match)",
+  request: { ...lifecycleRequest, body: jsonBody(s.EntryIntoForceBody, "The date") },
+  responses: lifecycleResponses,
+});
+
+export const terminate = createRoute({
+  method: "post", path: "/v1/agreements/{id}/termination", operationId: "terminateAgreement", tags, security: bearerSecurity, middleware: editorWrite,
+  summary: "Record an agreement's termination or expiry (editor, If-Match)",
+  request: { ...lifecycleRequest, body: jsonBody(s.TerminationBody, "The date and outcome") },
+  responses: lifecycleResponses,
+});
+
+export type ListRoute = typeof list;
+export type ListForOrganisationRoute = typeof listForOrganisation;
+export type GetOneRoute = typeof getOne;
+export type GetConsentsRoute = typeof getConsents;
+export type CreateRoute = typeof create;
+export type UpdateRoute = typeof update;
+export type RecordConsentRoute = typeof recordConsent;
+export type ConcludeRoute = typeof conclude;
+export type EnterIntoForceRoute = typeof enterIntoForce;
+export type TerminateRoute = typeof terminate;

@@ -1,0 +1,120 @@
+import { z } from "@hono/zod-openapi";
+import { AGREEMENT_KINDS, LIFECYCLE } from "../../domain/agreements";
+import { parsePartialDate } from "../../domain/dates";
+import { DaySchema } from "../../lib/params";
+import { nextCursorField, PageQuery } from "../../lib/pagination";
+import { PartialDateSchema } from "../parties/parties.schemas";
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** "YYYY", "YYYY-MM" or "YYYY-MM-DD", validated by the same rule as the real history. */
+export const PartialDateInput = z
+  .string()
+  .max(10)
+  .refine((v) => !("error" in parsePartialDate(v)), { error: (i) => (parsePartialDate(String(i.input)) as { error: string }).error })
+  .openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD", example: "2026-03" });
+
+export const DayInput = DaySchema.openapi({ type: "string", format: "date", example: "2026-01-15" });
+
+const PartyRef = z
+  .string()
+  .regex(/^([A-Za-z]{2,3}|[a-z0-9-]{2,40})$/)
+  .openapi({ description: "State code (alpha-3 or alpha-2) or organisation id", example: "asean" });
+
+export const SignatorySchema = z
+  .strictObject({ name: text(200), title: text(200).optional(), onBehalfOf: text(80) })
+  .openapi("Signatory", { example: { name: "Zhang Deguang", title: "Executive Secretary", onBehalfOf: "sco" } });
+
+export const TitleSchema = z
+  .strictObject({ en: text(500), ru: text(500).optional(), zh: text(500).optional() })
+  .openapi("AgreementTitle", { example: { en: "Memorandum of Understanding between the SCO Secretariat and the ASEAN Secretariat" } });
+
+export const CreateAgreementBody = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,79}$/).optional().openapi({ description: "Optional slug; generated when omitted", example: "sco-asean-mou-2026" }),
+    kind: z.enum(AGREEMENT_KINDS),
+    title: TitleSchema,
+    counterparties: z.array(PartyRef).min(1).max(20),
+    proposed: PartialDateInput.optional().openapi({ description: "Planned date of conclusion; consents are counted for it until the agreement is signed" }),
+    place: text(200).optional(),
+    signatories: z.array(SignatorySchema).max(20).optional(),
+    authorisingDecision: text(500).optional(),
+    sources: z.array(text(500)).min(1).max(20).openapi({ description: "Where the facts come from: citations or URLs", example: ["Note of the Council of National Coordinators, 2026"] }),
+  })
+  .openapi("CreateAgreement");
+
+export const UpdateAgreementBody = CreateAgreementBody.omit({ id: true })
+  .partial()
+  .extend({ lifecycle: z.enum(["draft", "awaiting_consent"]).optional().openapi({ description: "Submit a draft for consent, or take it back" }) })
+  .refine((b) => Object.keys(b).length > 0, { error: "send at least one field to change" })
+  .openapi("UpdateAgreement");
+
+export const ConsentBody = z
+  .strictObject({
+    state: z.string().regex(/^[A-Za-z]{2,3}$/).openapi({ description: "Member state code", example: "KAZ" }),
+    decision: z.enum(["consent", "objection"]),
+    date: DayInput,
+    reference: text(300).optional().openapi({ example: "Note verbale No. 12-3/456" }),
+    source: text(500).optional(),
+  })
+  .openapi("ConsentInput");
+
+export const ConclusionBody = z
+  .strictObject({ date: DayInput, place: text(200).optional(), signatories: z.array(SignatorySchema).max(20).optional() })
+  .openapi("Conclusion");
+export const EntryIntoForceBody = z.strictObject({ date: DayInput }).openapi("EntryIntoForce");
+export const TerminationBody = z
+  .strictObject({ date: DayInput, outcome: z.enum(["terminated", "expired"]), reason: text(500).optional() })
+  .openapi("Termination");
+
+export const AgreementSchema = z
+  .object({
+    id: z.string().openapi({ example: "sco-asean-mou-2005" }),
+    kind: z.enum(AGREEMENT_KINDS),
+    title: z.object({ en: z.string(), ru: z.string().nullable(), zh: z.string().nullable() }),
+    counterparties: z.array(z.object({ id: z.string(), kind: z.enum(["state", "organisation"]), name: z.string() })),
+    lifecycle: z.enum(LIFECYCLE),
+    proposed: PartialDateSchema.nullable(),
+    signed: PartialDateSchema.nullable(),
+    inForce: PartialDateSchema.nullable(),
+    ended: PartialDateSchema.nullable(),
+    place: z.string().nullable(),
+    signatories: z.array(SignatorySchema),
+    authorisingDecision: z.string().nullable(),
+    sources: z.array(z.string()),
+    version: z.number().int().openapi({ description: "Bumped by every change; the ETag is its quoted value", example: 1 }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Agreement");
+
+export const AgreementListQuery = z.object({
+  counterparty: PartyRef.optional(),
+  lifecycle: z.enum(LIFECYCLE).optional(),
+  kind: z.enum(AGREEMENT_KINDS).optional(),
+  signedFrom: DayInput.optional(),
+  signedTo: DayInput.optional(),
+  ...PageQuery,
+});
+export const AgreementListSchema = z.object({ items: z.array(AgreementSchema), nextCursor: nextCursorField }).openapi("AgreementList");
+
+export const AgreementIdParam = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{2,79}$/).openapi({ param: { name: "id", in: "path" }, example: "sco-asean-mou-2005" }),
+});
+
+export const ConsentSchema = z
+  .object({ state: z.string(), decision: z.enum(["consent", "objection"]), date: z.string(), reference: z.string().nullable(), source: z.string().nullable(), recordedAt: z.string() })
+  .openapi("Consent");
+
+export const ConsentStatusSchema = z
+  .object({
+    agreementId: z.string(),
+    basis: z.object({ date: z.string(), of: z.enum(["signed", "proposed", "today"]) }).openapi({ description: "The date whose members must consent" }),
+    required: z.array(z.string()).openapi({ description: "The member states on that date", example: ["CHN", "IND", "KAZ"] }),
+    consented: z.array(z.string()),
+    objecting: z.array(z.string()),
+    missing: z.array(z.string()),
+    complete: z.boolean(),
+    consents: z.array(ConsentSchema),
+  })
+  .openapi("ConsentStatus");

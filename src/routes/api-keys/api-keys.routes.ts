@@ -1,0 +1,49 @@
+import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, jsonBody, jsonContent, writeProblems, IdempotencyHeader } from "../../lib/openapi";
+import { requireRole } from "../../middleware/auth";
+import { idempotency } from "../../middleware/idempotency";
+import { writeRateLimit } from "../../middleware/rate-limit";
+import { ApiKeyIdParam, ApiKeyListQuery, ApiKeyListSchema, CreateApiKeyBody, CreatedApiKeySchema } from "./api-keys.schemas";
+
+const tags = ["API keys"];
+const admin = requireRole("admin");
+
+export const create = createRoute({
+  method: "post",
+  path: "/v1/api-keys",
+  operationId: "createApiKey",
+  summary: "Create an API key (admin); the secret is shown once",
+  tags,
+  security: bearerSecurity,
+  middleware: [admin, writeRateLimit, idempotency],
+  request: { headers: IdempotencyHeader, body: jsonBody(CreateApiKeyBody, "The key's holder and role") },
+  responses: { 201: jsonContent(CreatedApiKeySchema, "The new key, with its secret"), ...writeProblems },
+});
+
+export const list = createRoute({
+  method: "get",
+  path: "/v1/api-keys",
+  operationId: "listApiKeys",
+  summary: "List API keys (admin); secrets are never shown",
+  tags,
+  security: bearerSecurity,
+  middleware: [admin],
+  request: { query: ApiKeyListQuery },
+  responses: { 200: jsonContent(ApiKeyListSchema, "One page of keys"), ...writeProblems },
+});
+
+export const remove = createRoute({
+  method: "delete",
+  path: "/v1/api-keys/{id}",
+  operationId: "revokeApiKey",
+  summary: "Revoke an API key (admin); takes effect at once",
+  tags,
+  security: bearerSecurity,
+  middleware: [admin, writeRateLimit],
+  request: { params: ApiKeyIdParam },
+  responses: { 204: { description: "Revoked" }, ...writeProblems },
+});
+
+export type CreateRoute = typeof create;
+export type ListRoute = typeof list;
+export type RemoveRoute = typeof remove;

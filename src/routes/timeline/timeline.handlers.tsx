@@ -1,0 +1,21 @@
+import { html } from "hono/html";
+import { today } from "../../domain/dates";
+import type { Language } from "../../lib/params";
+import type { AppRouteHandler } from "../../types";
+import { buildTimeline } from "./timeline.model";
+import { listTimelineParties, listTimelinePeriods } from "./timeline.queries";
+import type { HomeRoute } from "./timeline.routes";
+import { TimelinePage } from "./timeline.view";
+
+export const page: AppRouteHandler<HomeRoute> = async (c) => {
+  const [parties, periods] = await Promise.all([listTimelineParties(c.var.db), listTimelinePeriods(c.var.db)]);
+  // ?lang= was validated by the route; languageDetector already resolved it (or Accept-Language).
+  const lang = c.var.language as Language;
+  const model = buildTimeline(parties, periods, lang, today());
+  return c.html(html`<!DOCTYPE html>${<TimelinePage m={model} />}`, 200, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "public, max-age=60",
+    "Content-Language": lang,
+    Vary: "Accept-Language",
+  });
+};
