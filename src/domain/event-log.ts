@@ -24,7 +24,7 @@ const KIND_RULES: Record<StatusEventInput["kind"], readonly string[] | null> = {
 export function checkEvent(partyKind: PartyKind, log: readonly StatusEventInput[], event: StatusEventInput): string[] {
   const problems: string[] = [];
   if (!statusesFor(partyKind).includes(event.status)) {
-    problems.push(`status "${event.status}" cannot be held by a ${partyKind}; allowed: ${statusesFor(partyKind).join(", ")}`);
+    problems.push(`status "${event.status}" cannot be held by ${partyKind === "state" ? "a state" : "an organisation"}; allowed: ${statusesFor(partyKind).join(", ")}`);
   }
   const allowed = KIND_RULES[event.kind];
   if (allowed && !allowed.includes(event.status)) {

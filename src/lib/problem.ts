@@ -94,7 +94,8 @@ export const onError: ErrorHandler<AppBindings> = (err, c) => {
   if (err instanceof HTTPException) {
     // Hono's own middleware (malformed JSON, body limit, ...) throws these for client mistakes.
     const status = err.status as ContentfulStatusCode;
-    return problem(c, status, { detail: err.message || TITLES[status] || "Error", headers: Object.fromEntries(err.getResponse().headers) });
+    const headers = Object.fromEntries([...err.getResponse().headers].filter(([name]) => name.toLowerCase() !== "content-type"));
+    return problem(c, status, { detail: err.message || TITLES[status] || "Error", headers });
   }
   console.error(JSON.stringify({ requestId: c.get("requestId"), error: String(err), stack: (err as Error).stack }));
   return problem(c, 500, { detail: "The server failed to answer this request; it has been logged." });

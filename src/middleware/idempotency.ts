@@ -32,6 +32,12 @@ export const idempotency = createMiddleware<AppBindings>(async (c, next) => {
   if (stored) return replay(stored, requestHash);
   c.set("idempotency", { key, requestHash });
   await next();
+  if (c.res.status >= 400) {
+    // A concurrent request with the same key may have written first (this one then failed on the
+    // state it left, e.g. a duplicate id): answer as that first request did.
+    const winner = await findIdempotentResponse(c.var.db, c.var.actor.keyId, key);
+    if (winner) c.res = replay(winner, requestHash);
+  }
 });
 
 export function replay(stored: { requestHash: string; status: number; responseBody: string; responseHeaders: string }, requestHash: string) {

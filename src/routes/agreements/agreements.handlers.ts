@@ -20,11 +20,9 @@ async function page(db: Db, filter: Omit<AgreementFilter, "after">, cursor: stri
   return { items: items.map((r) => toWireAgreement(r.agreement, counterparties)), nextCursor };
 }
 
-const partyKey = (ref: string) => (/^[A-Za-z]{3}$/.test(ref) ? ref.toUpperCase() : ref.toLowerCase());
-
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { cursor, counterparty, ...filter } = c.req.valid("query");
-  return c.json(await page(c.var.db, { ...filter, counterparty: counterparty && partyKey(counterparty) }, cursor), 200);
+  return c.json(await page(c.var.db, { ...filter, counterparty }, cursor), 200);
 };
 
 export const listForOrganisation: AppRouteHandler<ListForOrganisationRoute> = async (c) => {

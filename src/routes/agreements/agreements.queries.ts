@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agreementCounterparties, agreements, consents, parties } from "../../db/schema";
-import { listPeriodsOn } from "../parties/parties.queries";
+import { listPeriodsOn, partyIdFor } from "../parties/parties.queries";
 
 export type AgreementRow = typeof agreements.$inferSelect;
 export type ConsentRow = typeof consents.$inferSelect;
@@ -31,7 +31,7 @@ export function listAgreements(db: Db, f: AgreementFilter) {
       .select({ agreement: agreements })
       .from(agreementCounterparties)
       .innerJoin(agreements, eq(agreements.id, agreementCounterparties.agreementId))
-      .where(and(eq(agreementCounterparties.partyId, f.counterparty), f.after ? gt(agreementCounterparties.agreementId, f.after) : undefined, where))
+      .where(and(eq(agreementCounterparties.partyId, partyIdFor(f.counterparty)), f.after ? gt(agreementCounterparties.agreementId, f.after) : undefined, where))
       .orderBy(asc(agreementCounterparties.agreementId))
       .limit(f.limit + 1);
   }
@@ -63,14 +63,14 @@ export async function membersOn(db: Db, day: string): Promise<string[]> {
   return rows.map((r) => r.party.id);
 }
 
-/** Resolves party references (alpha-3, alpha-2 or organisation slug) to registry ids. */
+/** Resolves party references (alpha-3, alpha-2 or organisation slug, any case) to parties. */
 export async function resolveParties(db: Db, refs: string[]) {
-  const keys = refs.map((r) => (/^[A-Za-z]{2,3}$/.test(r) ? r.toUpperCase() : r.toLowerCase()));
-  const rows = await db
-    .select({ id: parties.id, alpha2: parties.alpha2, kind: parties.kind, name: parties.nameEn })
-    .from(parties)
-    .where(sql`${parties.id} IN ${keys} OR ${parties.alpha2} IN ${keys}`);
-  return keys.map((k) => ({ ref: k, party: rows.find((r) => r.id === k || r.alpha2 === k) }));
+  return Promise.all(
+    refs.map(async (ref) => {
+      const [party] = await db.select({ id: parties.id, kind: parties.kind, name: parties.nameEn }).from(parties).where(eq(parties.id, partyIdFor(ref))).limit(1);
+      return { ref, party };
+    }),
+  );
 }
 
 export const insertAgreement = (db: Db, row: typeof agreements.$inferInsert) => db.insert(agreements).values(row);

@@ -8,6 +8,18 @@ export type PartyRow = typeof parties.$inferSelect;
 export type StatusEventRow = typeof statusEvents.$inferSelect;
 export type StatusPeriodRow = typeof statusPeriods.$inferSelect;
 
+/**
+ * The registry id a client's reference names: an organisation's slug, a state's alpha-3 or alpha-2
+ * code, in any case. Exact matches win, then organisations (lowercase), then states (uppercase),
+ * so "cis" is the CIS and "irn" is Iran. A scalar subquery, so filters stay one statement.
+ */
+export function partyIdFor(ref: string) {
+  const lower = ref.toLowerCase();
+  const upper = ref.toUpperCase();
+  return sql`(SELECT ${parties.id} FROM ${parties} WHERE ${parties.id} IN (${ref}, ${lower}, ${upper}) OR ${parties.alpha2} = ${upper}
+    ORDER BY ${parties.id} = ${ref} DESC, ${parties.id} = ${lower} DESC, ${parties.id} = ${upper} DESC LIMIT 1)`;
+}
+
 /** States are found by alpha-3 or alpha-2, in any case; organisations by their slug. */
 function partyKeyCondition(kind: PartyKind, key: string) {
   if (kind === "organisation") return and(eq(parties.kind, kind), eq(parties.id, key.toLowerCase()));

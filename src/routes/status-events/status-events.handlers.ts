@@ -7,14 +7,11 @@ import type { ListRoute } from "./status-events.routes";
 
 const EventCursor = z.tuple([z.string(), z.number().int()]);
 
-/** States are keyed by upper-case alpha-3, organisations by lower-case slugs. */
-const normaliseParty = (p: string) => (/^[A-Za-z]{3}$/.test(p) ? p.toUpperCase() : p.toLowerCase());
-
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { party, status, kind, from, to, limit, cursor } = c.req.valid("query");
   const after = decodeCursor(cursor, EventCursor);
   const rows = await listEvents(c.var.db, {
-    party: party && normaliseParty(party),
+    party,
     status,
     kind,
     from,

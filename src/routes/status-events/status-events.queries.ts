@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, gte, lte, or, sql } from "drizzle-orm";
 import type { periodRows } from "../../data/seed";
+import { partyIdFor } from "../parties/parties.queries";
 import type { Db } from "../../db/client";
 import { parties, statusEvents, statusPeriods } from "../../db/schema";
 
@@ -21,7 +22,7 @@ export function listEvents(db: Db, f: EventFilter) {
     .innerJoin(parties, eq(parties.id, statusEvents.partyId))
     .where(
       and(
-        f.party ? eq(statusEvents.partyId, f.party) : undefined,
+        f.party ? eq(statusEvents.partyId, partyIdFor(f.party)) : undefined,
         f.status ? eq(statusEvents.status, f.status) : undefined,
         f.kind ? eq(statusEvents.kind, f.kind) : undefined,
         f.from ? gte(statusEvents.windowStart, f.from) : undefined,

@@ -26,7 +26,7 @@ export const CreateStatusEventBody = z
   .strictObject({
     party: z
       .string()
-      .regex(/^([A-Za-z]{2,3}|[a-z0-9-]{4,40})$/, "a state code (alpha-3 or alpha-2) or an organisation id")
+      .regex(/^[A-Za-z0-9-]{2,40}$/, "a state code (alpha-3 or alpha-2) or an organisation id")
       .openapi({ description: "State code (alpha-3 or alpha-2) or organisation id", example: "LAO" }),
     status: z.enum(STATUSES),
     kind: z.enum(EVENT_KINDS),

@@ -12,16 +12,16 @@ import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
 import { toEventInput, toWireEvent } from "../parties/parties.mappers";
 import { getPartyWithEvents } from "../parties/parties.queries";
+import { resolveParties } from "../agreements/agreements.queries";
 import { deletePeriods, insertEvent, insertPeriods, maxEventId, noEventAfter } from "./status-events.queries";
 import type { CreateRoute } from "./status-events.routes";
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const db = c.var.db;
   const body = c.req.valid("json");
-  const key = body.party;
-  const kind: PartyKind = /^[A-Za-z]{2,3}$/.test(key) ? "state" : "organisation";
-  const found = await getPartyWithEvents(db, kind, key);
-  if (!found) throw new ApiError(422, { code: "unknown-party", detail: `No party "${key}" in the registry`, extra: { errors: [{ path: "party", message: "unknown party", code: "custom" }] } });
+  const [ref] = await resolveParties(db, [body.party]);
+  const found = ref?.party && (await getPartyWithEvents(db, ref.party.kind as PartyKind, ref.party.id));
+  if (!found) throw new ApiError(422, { code: "unknown-party", detail: `No party "${body.party}" in the registry`, extra: { errors: [{ path: "party", message: "unknown party", code: "custom" }] } });
   const { party, events } = found;
   const date = parsePartialDate(body.date) as PartialDate;
   const id = (await maxEventId(db)) + 1;

@@ -83,6 +83,7 @@ export function buildTimeline(parties: PartyRow[], periods: StatusPeriodRow[], l
     .map(([day, names]) => ({ day, label: t.accession(day, names.join(", ")) }));
   if (CONVERSION_DATE <= today) markers.push({ day: CONVERSION_DATE, label: t.conversion(CONVERSION_DATE) });
 
-  const groups = STATUSES.flatMap((s) => (s !== "none" && roster.has(s) ? [{ status: s, items: roster.get(s)! }] : []));
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, lang);
+  const groups = STATUSES.flatMap((s) => (s !== "none" && roster.has(s) ? [{ status: s, items: roster.get(s)!.sort(byName) }] : []));
   return { lang, t, today, rows, markers, roster: groups, total: groups.reduce((n, g) => n + g.items.length, 0) };
 }

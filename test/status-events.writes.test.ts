@@ -1,0 +1,46 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { StatusEventSchema } from "../src/routes/parties/parties.schemas";
+import { ADMIN_TOKEN, createKey, expectProblem, getJson, send } from "./helpers";
+
+const count = async (table: string) => ((await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n);
+const event = (over: Record<string, unknown>) => ({ party: "LAO", status: "partner", kind: "status_granted", date: "2026-07-15", sources: ["Test declaration, 2026"], ...over });
+
+describe("POST /v1/status-events", () => {
+  it("records an event, re-derives the periods and shows it in the reads, the feed and the audit log", async () => {
+    const editor = await createKey("editor");
+    await env.DB.prepare("INSERT INTO parties (id, kind, alpha2, name_en, name_ru, name_zh) VALUES ('ATL', 'state', 'AQ', 'Atlantis', 'Атлантида', '亚特兰蒂斯')").run();
+    const res = await send("POST", "/v1/status-events", event({ party: "aq", status: "dialogue_partner", date: "2026-03" }), editor.key);
+    expect(res.status).toBe(201);
+    const created = StatusEventSchema.parse(await res.json());
+    expect(created).toMatchObject({ party: "ATL", effective: { date: "2026-03", precision: "month" } });
+    expect((await getJson("/v1/states/ATL/status?at=2026-03-15")).body).toMatchObject({ status: "none", uncertain: true, possibleStatus: "dialogue_partner" });
+    expect((await getJson("/v1/states/ATL/status?at=2026-04-01")).body).toMatchObject({ status: "dialogue_partner", uncertain: false });
+    const listed = (await getJson("/v1/states?status=dialogue_partner&at=2026-04-01&limit=200")).body.items.map((i: { code: string }) => i.code);
+    expect(listed).toContain("ATL");
+    const feed = (await getJson("/v1/changes?limit=200&since=" + btoa(JSON.stringify([0])).replace(/=+$/, ""))).body;
+    expect(feed.items.length).toBeGreaterThan(0);
+    const audit = (await getJson(`/v1/audit?entityType=status_event&entityId=${created.id}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).body;
+    expect(audit.items).toHaveLength(1);
+  });
+
+  it("refuses events that contradict the log, with a 409 that says why, and writes nothing", async () => {
+    const editor = await createKey("editor");
+    const before = [await count("status_events"), await count("audit_log"), await count("changes")];
+    const cases: [Record<string, unknown>, string][] = [
+      [{ party: "CHN", status: "member", kind: "founding", date: "2001-06-15" }, "already has a founding event"],
+      [{ party: "IND", status: "none", kind: "withdrawal", date: "2010-01-01" }, "before the party's previous event"],
+      [{ party: "MNG", status: "member", kind: "conversion", date: "2026-09-01" }, "must enter partner"],
+      [{ party: "asean", status: "member", kind: "accession", date: "2026-09-01" }, "cannot be held by an organisation"],
+    ];
+    for (const [body, reason] of cases) {
+      const problem = await expectProblem(await send("POST", "/v1/status-events", event(body), editor.key), 409);
+      expect(String(problem.detail)).toContain(reason);
+    }
+    await expectProblem(await send("POST", "/v1/status-events", event({ status: "overlord" }), editor.key), 422);
+    await expectProblem(await send("POST", "/v1/status-events", event({ date: "219" }), editor.key), 422);
+    await expectProblem(await send("POST", "/v1/status-events", event({ party: "ACEAN" }), editor.key), 422);
+    await expectProblem(await send("POST", "/v1/status-events", event({ sources: [] }), editor.key), 422);
+    expect([await count("status_events"), await count("audit_log"), await count("changes")]).toEqual(before);
+  });
+});
