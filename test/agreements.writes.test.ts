@@ -27,7 +27,7 @@ describe("lifecycle transitions", () => {
     const editor = await createKey("editor");
     const { id, etag } = await agreementAwaitingConsent(editor.key);
     let res = await send("PATCH", `/v1/agreements/${id}`, { lifecycle: "draft" }, editor.key, { "If-Match": etag });
-    expect((await res.json()).lifecycle).toBe("draft");
+    expect(AgreementSchema.parse(await res.json()).lifecycle).toBe("draft");
     const done = await concludedAgreement(editor.key);
     res = await send("POST", `/v1/agreements/${done}/entry-into-force`, { date: "2026-07-01" }, editor.key, { "If-Match": await etagOf(done) });
     expect(AgreementSchema.parse(await res.json())).toMatchObject({ lifecycle: "in_force", inForce: { date: "2026-07-01" } });
@@ -77,7 +77,7 @@ describe("concurrency", () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
     const winner = results.find((r) => r.status === 200)!;
-    expect((await getJson(`/v1/agreements/${body.id}`)).body.place).toBe((await winner.json()).place);
+    expect((await getJson(`/v1/agreements/${body.id}`)).body.place).toBe(AgreementSchema.parse(await winner.json()).place);
   });
 
   it("lands 50 concurrent consents for distinct states and agreements exactly once each", async () => {

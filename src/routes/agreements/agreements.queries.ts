@@ -49,7 +49,7 @@ export function counterpartiesOf(db: Db, agreementIds: string[]) {
     .from(agreementCounterparties)
     .innerJoin(parties, eq(parties.id, agreementCounterparties.partyId))
     .where(inArray(agreementCounterparties.agreementId, agreementIds.length > 0 ? agreementIds : [""]))
-    .orderBy(asc(agreementCounterparties.agreementId), asc(parties.id));
+    .orderBy(asc(agreementCounterparties.agreementId), asc(agreementCounterparties.partyId));
 }
 
 export const findAgreement = async (db: Db, id: string) => (await db.select().from(agreements).where(eq(agreements.id, id)).limit(1))[0];

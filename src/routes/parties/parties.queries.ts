@@ -8,6 +8,9 @@ export type PartyRow = typeof parties.$inferSelect;
 export type StatusEventRow = typeof statusEvents.$inferSelect;
 export type StatusPeriodRow = typeof statusPeriods.$inferSelect;
 
+const compareEventRows = (a: StatusEventRow, b: StatusEventRow) =>
+  a.windowStart !== b.windowStart ? (a.windowStart < b.windowStart ? -1 : 1) : a.id - b.id;
+
 /**
  * The registry id a client's reference names: an organisation's slug, a state's alpha-3 or alpha-2
  * code, in any case. Exact matches win, then organisations (lowercase), then states (uppercase),
@@ -16,8 +19,8 @@ export type StatusPeriodRow = typeof statusPeriods.$inferSelect;
 export function partyIdFor(ref: string) {
   const lower = ref.toLowerCase();
   const upper = ref.toUpperCase();
-  return sql`(SELECT ${parties.id} FROM ${parties} WHERE ${parties.id} IN (${ref}, ${lower}, ${upper}) OR ${parties.alpha2} = ${upper}
-    ORDER BY ${parties.id} = ${ref} DESC, ${parties.id} = ${lower} DESC, ${parties.id} = ${upper} DESC LIMIT 1)`;
+  const byId = (v: string) => sql`(SELECT ${parties.id} FROM ${parties} WHERE ${parties.id} = ${v})`;
+  return sql`COALESCE(${byId(ref)}, ${byId(lower)}, ${byId(upper)}, (SELECT ${parties.id} FROM ${parties} WHERE ${parties.alpha2} = ${upper}))`;
 }
 
 /** States are found by alpha-3 or alpha-2, in any case; organisations by their slug. */
@@ -27,17 +30,20 @@ function partyKeyCondition(kind: PartyKind, key: string) {
   return and(eq(parties.kind, kind), upper.length === 2 ? eq(parties.alpha2, upper) : eq(parties.id, upper));
 }
 
-/** One query: the party joined with its whole event log (a party has a handful of events). */
-export async function getPartyWithEvents(db: Db, kind: PartyKind, key: string) {
-  const rows = await db
+export const getPartyWithEventsQuery = (db: Db, kind: PartyKind, key: string) =>
+  db
     .select({ party: parties, event: statusEvents })
     .from(parties)
     .leftJoin(statusEvents, eq(statusEvents.partyId, parties.id))
-    .where(partyKeyCondition(kind, key))
-    .orderBy(asc(statusEvents.windowStart), asc(statusEvents.id));
+    .where(partyKeyCondition(kind, key));
+
+/** One query: the party joined with its whole event log (a party has a handful of events). */
+export async function getPartyWithEvents(db: Db, kind: PartyKind, key: string) {
+  const rows = await getPartyWithEventsQuery(db, kind, key);
   const party = rows[0]?.party;
   if (!party) return null;
-  const events = rows.flatMap((r) => (r.event ? [r.event] : []));
+  // Sorted here, not in SQL: a party has a handful of events, and the order is the period rule's.
+  const events = rows.flatMap((r) => (r.event ? [r.event] : [])).sort(compareEventRows);
   return { party, events };
 }
 

@@ -1,0 +1,50 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { createDb } from "../src/db/client";
+import { counterpartiesOf, listAgreements } from "../src/routes/agreements/agreements.queries";
+import { listChanges } from "../src/routes/changes/changes.queries";
+import { getPartyWithEventsQuery, listPeriodsOn } from "../src/routes/parties/parties.queries";
+import { listEvents } from "../src/routes/status-events/status-events.queries";
+
+const db = createDb(env.DB);
+
+/** The plan of a drizzle query, one line per step, as SQLite reports it. */
+async function planOf(query: { toSQL(): { sql: string; params: unknown[] } }) {
+  const { sql, params } = query.toSQL();
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+  return results.map((r) => r.detail);
+}
+
+/** A hot query may search or walk an index, never scan a whole table or sort a page in memory. */
+function expectIndexed(plan: string[]) {
+  for (const step of plan) {
+    expect(step, plan.join(" | ")).not.toMatch(/^SCAN \w+$/);
+    expect(step, plan.join(" | ")).not.toMatch(/^SCAN \w+ (?!USING)/);
+    expect(step, plan.join(" | ")).not.toMatch(/TEMP B-TREE/);
+  }
+}
+
+describe("the hot queries use indexes", () => {
+  it("status on a date, history and detail: one indexed lookup of the party and its events", async () => {
+    expectIndexed(await planOf(getPartyWithEventsQuery(db, "state", "IRN")));
+    expectIndexed(await planOf(getPartyWithEventsQuery(db, "state", "IR")));
+  });
+
+  it("states on a date, with and without a status filter, from a cursor", async () => {
+    expectIndexed(await planOf(listPeriodsOn(db, { kind: "state", status: "member", day: "2020-01-01", limit: 50 })));
+    expectIndexed(await planOf(listPeriodsOn(db, { kind: "state", day: "2020-01-01", after: { id: "IND" }, limit: 50 })));
+    expectIndexed(await planOf(listPeriodsOn(db, { day: "2020-01-01", after: { status: "member", id: "IND" }, limit: 50, orderByStatus: true })));
+  });
+
+  it("the event log and the change feed", async () => {
+    expectIndexed(await planOf(listEvents(db, { limit: 50, after: { windowStart: "2005-01-01", id: 3 } })));
+    expectIndexed(await planOf(listEvents(db, { party: "irn", limit: 50 })));
+    expectIndexed(await planOf(listChanges(db, 100, 50)));
+  });
+
+  it("agreements by counterparty, and their counterparties", async () => {
+    expectIndexed(await planOf(listAgreements(db, { counterparty: "asean", limit: 50 })));
+    expectIndexed(await planOf(listAgreements(db, { limit: 50, after: "sco-a" })));
+    expectIndexed(await planOf(counterpartiesOf(db, ["sco-asean-mou-2005", "sco-cis-mou-2005"])));
+  });
+});
