@@ -10,6 +10,8 @@ const PLOT_W = WIDTH - X0 - 16;
 const ROW_H = 18;
 const BAR_H = 12;
 const LINE_H = 14;
+/** names longer than this are set smaller so they fit the label column (e.g. Russian "UAE") */
+const LONG_NAME = 24;
 
 const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
@@ -72,7 +74,7 @@ export function Chart({ m }: { m: TimelineModel }) {
       {m.rows.map((row, i) => (
         <g>
           <a href={row.href}>
-            <text x={LABEL_W} y={top + i * ROW_H + 13} text-anchor="end" class="label">
+            <text x={LABEL_W} y={top + i * ROW_H + 13} text-anchor="end" class={row.name.length > LONG_NAME ? "label long" : "label"}>
               {row.name}
             </text>
           </a>

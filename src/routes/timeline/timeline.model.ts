@@ -23,6 +23,7 @@ export interface TimelinePeriod {
 
 export interface TimelineRow {
   id: string;
+  kind: PartyRow["kind"];
   name: string;
   href: string;
   periods: TimelinePeriod[];
@@ -47,7 +48,7 @@ export function buildTimeline(parties: PartyRow[], periods: StatusPeriodRow[], l
   const roster = new Map<ShownStatus, TimelineModel["roster"][number]["items"]>();
   const accessions = new Map<string, string[]>();
 
-  const rows = parties.map((party) => {
+  const rows = parties.map((party): TimelineRow => {
     const name = nameOf(party, lang);
     const href = hrefOf(party);
     const own = (byParty.get(party.id) ?? []).sort((a, b) => (a.fromWindowStart < b.fromWindowStart ? -1 : 1));

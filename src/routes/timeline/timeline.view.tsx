@@ -12,7 +12,8 @@ nav ul{list-style:none;display:flex;gap:1rem;padding:0;flex-wrap:wrap}
 main{display:flex;flex-wrap:wrap;gap:2rem;align-items:flex-start}
 .timeline{flex:1 1 700px;min-width:0}aside{flex:0 1 300px}
 svg.chart{max-width:1000px;font-size:12px}svg .label{fill:#0b50c8}svg a:focus .label,svg a:hover .label{text-decoration:underline;font-weight:bold}
-svg .tick{fill:#1a1a1a;font-size:11px}svg .marker text{fill:#1a1a1a;font-size:11px}
+svg .tick{fill:#1a1a1a;font-size:11px}svg .label.long{font-size:10px}
+svg .marker text{fill:#1a1a1a;font-size:11px;paint-order:stroke;stroke:#fff;stroke-width:3px}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;padding:0}
 .swatch{display:inline-block;width:1.6em;height:.8em;margin-right:.4em;vertical-align:middle;border:1px solid transparent}
 .swatch.uncertain{opacity:.5;border:1px dashed #1a1a1a}
