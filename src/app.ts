@@ -35,7 +35,7 @@ export function createApp() {
       caches: false,
     }),
   );
-  app.use("/v1/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"], exposeHeaders: ["ETag", "Location", "Retry-After"] }));
+  app.use("/v1/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"], exposeHeaders: ["ETag", "Location", "Retry-After", "X-RateLimit-Limit"] }));
   app.use("/v1/*", db);
   app.use("/v1/*", requireJsonBody);
   app.use("/v1/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, { code: "body-too-large", detail: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB` }); } }));

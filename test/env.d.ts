@@ -2,6 +2,8 @@
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: D1Migration[];
+    /** replays a fuzz run (test/fuzz); empty for a fresh seed */
+    FUZZ_SEED: string;
   }
 }
 

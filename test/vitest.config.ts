@@ -9,7 +9,8 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: path.join(import.meta.dirname, "../wrangler.toml") },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: "test-admin-token-0123456789" } },
+        // FUZZ_SEED replays a run of the fuzzer in test/fuzz (its seed is printed at the start).
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: "test-admin-token-0123456789", FUZZ_SEED: process.env.FUZZ_SEED ?? "" } },
       }),
     ],
     test: {

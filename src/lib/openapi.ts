@@ -2,12 +2,31 @@
  * Helpers that keep route definitions short and every operation's error responses documented.
  */
 import { z } from "@hono/zod-openapi";
+import { WRITE_LIMIT_PER_MINUTE } from "../middleware/rate-limit";
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from "./problem";
 
-export const problemContent = (description: string) => ({
+/** Every /v1 answer carries it (the `cors` middleware in app.ts). */
+export const corsHeaders = {
+  "Access-Control-Allow-Origin": { description: "Any web page may read the answer", schema: { type: "string" as const, enum: ["*"] } },
+};
+
+/** Every answer of an operation that needs an API key advertises the per-key limit (requireRole). */
+export const rateLimitHeaders = {
+  ...corsHeaders,
+  "X-RateLimit-Limit": {
+    description: `Requests allowed per API key per minute (${WRITE_LIMIT_PER_MINUTE}); past it, 429 with Retry-After`,
+    schema: { type: "integer" as const, format: "int32", minimum: 1, maximum: 100_000, example: WRITE_LIMIT_PER_MINUTE },
+  },
+};
+
+type ResponseHeaders = Record<string, { description: string; schema: object }>;
+
+export const problemContent = (description: string, headers: ResponseHeaders = corsHeaders) => ({
   description,
+  headers,
   content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
 });
+const keyedProblem = (description: string) => problemContent(description, rateLimitHeaders);
 
 /** Errors any public read can answer. */
 export const readProblems = {
@@ -23,9 +42,23 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 
 /** Headers every cacheable public read sends. */
 export const cacheHeaders = {
-  ETag: { description: "Entity tag of the representation; send it back in If-None-Match", schema: { type: "string" as const } },
-  "Cache-Control": { description: "How long shared caches may keep the answer", schema: { type: "string" as const } },
+  ...corsHeaders,
+  ETag: { description: "Entity tag of the representation; send it back in If-None-Match", schema: { type: "string" as const, maxLength: 100, pattern: '^(W/)?"[^"]*"$' } },
+  "Cache-Control": { description: "How long shared caches may keep the answer", schema: { type: "string" as const, maxLength: 200, pattern: "^[a-z-]+(=[0-9]+)?(, ?[a-z-]+(=[0-9]+)?)*$" } },
 };
+
+/** The success answer of an operation that needs an API key. */
+export const keyedContent = <T extends z.ZodType>(schema: T, description: string, headers: ResponseHeaders = {}) => ({
+  ...jsonContent(schema, description),
+  headers: { ...rateLimitHeaders, ...headers },
+});
+
+export const locationHeader = {
+  Location: { description: "Where the new resource can be read", schema: { type: "string" as const, format: "uri-reference", maxLength: 300 } },
+};
+
+/** Public reads need no key; declared explicitly so the contract says it is meant. */
+export const publicSecurity: { bearerAuth: string[] }[] = [];
 
 export const notModified = { 304: { description: "The representation has not changed since the ETag sent in If-None-Match" } };
 
@@ -39,7 +72,7 @@ export const OPENAPI_INFO = {
     license: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" },
     contact: { name: "SCO Secretariat, international relations", url: "https://eng.sectsco.org/" },
   },
-  servers: [{ url: "/", description: "This registry" }],
+  servers: [{ url: "/", description: "This registry: production, or local under `npm start`", "x-internal": false }],
   tags: [
     { name: "States", description: "States and their status over time" },
     { name: "Organisations", description: "Partner organisations and their relations with the SCO" },
@@ -52,26 +85,33 @@ export const OPENAPI_INFO = {
   ],
 };
 
-/** Errors any authenticated write can answer. */
+const wwwAuthenticate = {
+  "WWW-Authenticate": { description: "The Bearer challenge, with the error", schema: { type: "string" as const, maxLength: 300, pattern: "^Bearer realm=" } },
+};
+
+/** Errors any operation with an API key can answer. */
 export const writeProblems = {
-  400: problemContent("A header or parameter is malformed, or the body is not JSON"),
-  401: problemContent("No API key, or an unknown or revoked one (see WWW-Authenticate)"),
-  403: problemContent("The key's role may not do this"),
-  404: problemContent("No such resource"),
-  413: problemContent("The request body is larger than 64 KiB"),
-  415: problemContent("The request body is not application/json"),
-  422: problemContent("The body is invalid, or the Idempotency-Key was used for another request"),
-  429: problemContent("Too many writes with this key; see Retry-After"),
-  500: problemContent("The server failed; nothing was written"),
+  400: keyedProblem("A header or parameter is malformed, or the body is not JSON"),
+  401: problemContent("No API key, or an unknown or revoked one (see WWW-Authenticate)", { ...rateLimitHeaders, ...wwwAuthenticate }),
+  403: problemContent("The key's role may not do this", { ...rateLimitHeaders, ...wwwAuthenticate }),
+  404: keyedProblem("No such resource"),
+  413: keyedProblem("The request body is larger than 64 KiB"),
+  415: keyedProblem("The request body is not application/json"),
+  422: keyedProblem("The body is invalid, or the Idempotency-Key was used for another request"),
+  429: problemContent("Too many requests with this key; see Retry-After", {
+    ...rateLimitHeaders,
+    "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" as const, format: "int32", minimum: 1, maximum: 3600, example: 60 } },
+  }),
+  500: keyedProblem("The server failed; nothing was written"),
 } as const;
 
 export const conflictProblems = {
-  409: problemContent("The change contradicts the registry (illegal transition, missing consents, duplicate)"),
+  409: keyedProblem("The change contradicts the registry (illegal transition, missing consents, duplicate)"),
 } as const;
 
 export const preconditionProblems = {
-  412: problemContent("If-Match does not match the current version: reload and retry"),
-  428: problemContent("If-Match is required"),
+  412: keyedProblem("If-Match does not match the current version: reload and retry"),
+  428: keyedProblem("If-Match is required"),
 } as const;
 
 export const bearerSecurity = [{ bearerAuth: [] }];

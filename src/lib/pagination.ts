@@ -15,16 +15,19 @@ export const PageQuery = {
     .min(1)
     .max(MAX_PAGE_SIZE)
     .default(DEFAULT_PAGE_SIZE)
-    .openapi({ description: `Items per page (1-${MAX_PAGE_SIZE})`, example: 50 }),
+    .openapi({ format: "int32", description: `Items per page (1-${MAX_PAGE_SIZE})`, example: 50 }),
   cursor: z
     .string()
     .max(512)
     .optional()
-    .openapi({ description: "The `nextCursor` of the previous page; omit it for the first page", example: "WyJJTkQiXQ" }),
+    // Documented, not enforced here: any cursor this API did not issue is refused as invalid-cursor.
+    .openapi({ pattern: "^[A-Za-z0-9_-]*$", description: "The `nextCursor` of the previous page; omit it for the first page", example: "WyJJTkQiXQ" }),
 };
 
 export const nextCursorField = z
   .string()
+  .max(512)
+  .regex(/^[A-Za-z0-9_-]*$/)
   .nullable()
   .openapi({ description: "Cursor of the next page, or null on the last page", example: "WyJJTkQiXQ" });
 

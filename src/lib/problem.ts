@@ -9,22 +9,27 @@ import type { AppBindings } from "../types";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
+/** Bounds of a problem's free text, so an error answer never echoes an unbounded request back. */
+const LIMITS = { detail: 2000, instance: 2048, errors: 100, errorText: 500 } as const;
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
 export const ProblemSchema = z
   .object({
-    type: z.string().openapi({ description: "URI reference naming the kind of problem", example: "/problems/not-found" }),
-    title: z.string().openapi({ description: "Short, stable summary of the kind of problem", example: "Not found" }),
-    status: z.number().int().openapi({ description: "HTTP status code", example: 404 }),
-    detail: z.string().openapi({ description: "What went wrong in this request", example: 'No state with code "XYZ"' }),
-    instance: z.string().openapi({ description: "The request path", example: "/v1/states/XYZ" }),
-    requestId: z.string().openapi({ description: "Correlates the answer with the server's logs", example: "7f2c1d0e-…" }),
+    type: z.string().max(200).openapi({ format: "uri-reference", description: "URI reference naming the kind of problem", example: "/problems/not-found" }),
+    title: z.string().max(100).openapi({ description: "Short, stable summary of the kind of problem", example: "Not found" }),
+    status: z.number().int().min(400).max(599).openapi({ format: "int32", description: "HTTP status code", example: 404 }),
+    detail: z.string().max(LIMITS.detail).openapi({ description: "What went wrong in this request", example: 'No state with code "XYZ"' }),
+    instance: z.string().max(LIMITS.instance).openapi({ format: "uri-reference", description: "The request path", example: "/v1/states/XYZ" }),
+    requestId: z.string().max(255).openapi({ description: "Correlates the answer with the server's logs", example: "7f2c1d0e-…" }),
     errors: z
       .array(
         z.object({
-          path: z.string().openapi({ example: "at" }),
-          message: z.string().openapi({ example: "Invalid date" }),
-          code: z.string().openapi({ example: "custom" }),
+          path: z.string().max(LIMITS.errorText).openapi({ example: "at" }),
+          message: z.string().max(LIMITS.errorText).openapi({ example: "Invalid date" }),
+          code: z.string().max(50).openapi({ example: "custom" }),
         }),
       )
+      .max(LIMITS.errors)
       .optional()
       .openapi({ description: "Each invalid field, for validation problems" }),
   })
@@ -78,8 +83,8 @@ export function problem(c: Context<AppBindings>, status: ContentfulStatusCode, i
     type: `/problems/${init.code ?? slug(TITLES[status] ?? "error")}`,
     title: TITLES[status] ?? "Error",
     status,
-    detail: init.detail,
-    instance: new URL(c.req.url).pathname,
+    detail: clip(init.detail, LIMITS.detail),
+    instance: clip(new URL(c.req.url).pathname, LIMITS.instance),
     requestId: c.get("requestId") ?? "",
     ...init.extra,
   };
@@ -113,7 +118,9 @@ interface ZodIssueLike {
 /** Turns zod issues into the `errors` array of a validation problem. */
 export function validationProblem(c: Context<AppBindings>, target: string, issues: readonly ZodIssueLike[]) {
   const inBody = target === "json" || target === "form";
-  const errors = issues.map((i) => ({ path: i.path.map(String).join(".") || target, message: i.message, code: i.code }));
+  const errors = issues
+    .slice(0, LIMITS.errors)
+    .map((i) => ({ path: clip(i.path.map(String).join(".") || target, LIMITS.errorText), message: clip(i.message, LIMITS.errorText), code: i.code }));
   const where = inBody ? "request body" : `${target === "param" ? "path" : target} parameters`;
   return problem(c, inBody ? 422 : 400, {
     code: inBody ? "validation-failed" : "invalid-parameters",

@@ -7,6 +7,7 @@ import { createMiddleware } from "hono/factory";
 import { secretsEqual, sha256Hex } from "../lib/crypto";
 import { ApiError } from "../lib/problem";
 import type { AppBindings, Actor, Role } from "../types";
+import { WRITE_LIMIT_PER_MINUTE } from "./rate-limit";
 import { findActiveKeyByHash } from "../routes/api-keys/api-keys.queries";
 
 const REALM = 'Bearer realm="sco-registry"';
@@ -36,6 +37,8 @@ async function authenticate(header: string | undefined, env: Env, db: AppBinding
 /** Requires a valid key of at least `role` (admin includes editor). */
 export const requireRole = (role: Role) =>
   createMiddleware<AppBindings>(async (c, next) => {
+    // Every answer of a keyed operation, a 401 included, states the per-key limit (writeRateLimit).
+    c.header("X-RateLimit-Limit", String(WRITE_LIMIT_PER_MINUTE));
     const actor = await authenticate(c.req.header("Authorization"), c.env, c.var.db);
     if (role === "admin" && actor.role !== "admin") {
       throw new ApiError(403, {

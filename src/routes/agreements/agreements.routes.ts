@@ -7,8 +7,11 @@ import {
   IfMatchHeader,
   jsonBody,
   jsonContent,
+  keyedContent,
+  locationHeader,
   notModified,
   preconditionProblems,
+  publicSecurity,
   readProblems,
   writeProblems,
 } from "../../lib/openapi";
@@ -20,33 +23,36 @@ import * as s from "./agreements.schemas";
 
 const tags = ["Agreements"];
 const editorWrite = [requireRole("editor"), writeRateLimit, idempotency];
-const etagHeader = { ETag: { description: "The agreement's version, for If-Match", schema: { type: "string" as const } } };
-const agreementContent = (description: string) => ({ ...jsonContent(s.AgreementSchema, description), headers: etagHeader });
+const etagHeader = { ETag: { description: "The agreement's version, for If-Match", schema: { type: "string" as const, maxLength: 20, pattern: '^"[0-9]+"$' } } };
+const agreementContent = (description: string, headers = {}) => keyedContent(s.AgreementSchema, description, { ...etagHeader, ...headers });
 const read = (schema: z.ZodType, description: string) => ({ 200: { ...jsonContent(schema, description), headers: cacheHeaders }, ...notModified, ...readProblems });
 
 export const list = createRoute({
-  method: "get", path: "/v1/agreements", operationId: "listAgreements", tags,
+  method: "get", path: "/v1/agreements", operationId: "listAgreements", tags, security: publicSecurity,
   summary: "Agreements, filterable by counterparty, lifecycle, kind and signed date",
+  description: "Drafts and agreements awaiting consent included; filter by `lifecycle` to see only concluded ones.",
   request: { query: s.AgreementListQuery },
   responses: read(s.AgreementListSchema, "One page of agreements"),
 });
 
 export const listForOrganisation = createRoute({
-  method: "get", path: "/v1/organisations/{id}/agreements", operationId: "listOrganisationAgreements", tags: ["Organisations", ...tags],
+  method: "get", path: "/v1/organisations/{id}/agreements", operationId: "listOrganisationAgreements", tags: ["Organisations", ...tags], security: publicSecurity,
   summary: "The agreements with one organisation",
+  description: "The same list as /v1/agreements?counterparty={id}.",
   request: { params: OrganisationIdParam, query: s.AgreementListQuery.omit({ counterparty: true }) },
   responses: read(s.AgreementListSchema, "One page of agreements"),
 });
 
 export const getOne = createRoute({
-  method: "get", path: "/v1/agreements/{id}", operationId: "getAgreement", tags,
+  method: "get", path: "/v1/agreements/{id}", operationId: "getAgreement", tags, security: publicSecurity,
   summary: "One agreement",
+  description: "Send its ETag back in If-Match to change it.",
   request: { params: s.AgreementIdParam },
   responses: read(s.AgreementSchema, "The agreement; its ETag is its version"),
 });
 
 export const getConsents = createRoute({
-  method: "get", path: "/v1/agreements/{id}/consents", operationId: "getAgreementConsents", tags,
+  method: "get", path: "/v1/agreements/{id}/consents", operationId: "getAgreementConsents", tags, security: publicSecurity,
   summary: "Who consented, who objects and who is still missing",
   description: "Required are exactly the member states on the date of conclusion (the signed date; before signature, the proposed date; else today).",
   request: { params: s.AgreementIdParam },
@@ -56,13 +62,15 @@ export const getConsents = createRoute({
 export const create = createRoute({
   method: "post", path: "/v1/agreements", operationId: "createAgreement", tags, security: bearerSecurity, middleware: editorWrite,
   summary: "Draft an agreement (editor)",
+  description: "The agreement starts as a draft; submit it for consent with PATCH lifecycle=awaiting_consent.",
   request: { headers: IdempotencyHeader, body: jsonBody(s.CreateAgreementBody, "The draft") },
-  responses: { 201: agreementContent("The draft"), ...writeProblems, ...conflictProblems },
+  responses: { 201: agreementContent("The draft", locationHeader), ...writeProblems, ...conflictProblems },
 });
 
 export const update = createRoute({
   method: "patch", path: "/v1/agreements/{id}", operationId: "updateAgreement", tags, security: bearerSecurity, middleware: [requireRole("editor"), writeRateLimit],
   summary: "Change an agreement's details, or submit a draft for consent (editor, If-Match)",
+  description: "Only the fields sent change. Refused with 412 when If-Match is not the current ETag.",
   request: { params: s.AgreementIdParam, headers: IfMatchHeader, body: jsonBody(s.UpdateAgreementBody, "The fields to change") },
   responses: { 200: agreementContent("The agreement"), ...writeProblems, ...conflictProblems, ...preconditionProblems },
 });
@@ -70,8 +78,9 @@ export const update = createRoute({
 export const recordConsent = createRoute({
   method: "post", path: "/v1/agreements/{id}/consents", operationId: "recordConsent", tags, security: bearerSecurity, middleware: editorWrite,
   summary: "Record a member state's consent or objection (editor)",
+  description: "Only a state that was a member on the date of its decision may answer; a later decision of the same state replaces its earlier one.",
   request: { params: s.AgreementIdParam, headers: IdempotencyHeader, body: jsonBody(s.ConsentBody, "The decision") },
-  responses: { 201: jsonContent(s.ConsentStatusSchema, "The consents after this one"), ...writeProblems, ...conflictProblems },
+  responses: { 201: keyedContent(s.ConsentStatusSchema, "The consents after this one"), ...writeProblems, ...conflictProblems },
 });
 
 const lifecycleRequest = { params: s.AgreementIdParam, headers: IfMatchHeader.merge(IdempotencyHeader) };
@@ -80,6 +89,7 @@ const lifecycleResponses = { 200: agreementContent("The agreement after the step
 export const conclude = createRoute({
   method: "post", path: "/v1/agreements/{id}/conclusion", operationId: "concludeAgreement", tags, security: bearerSecurity, middleware: editorWrite,
   summary: "Conclude (sign) an agreement once every member state of that day consented (editor, If-Match)",
+  description: "Refused with 409 while a member state of the date of signature has not consented, or one objects.",
   request: { ...lifecycleRequest, body: jsonBody(s.ConclusionBody, "The signature") },
   responses: lifecycleResponses,
 });
@@ -87,6 +97,7 @@ export const conclude = createRoute({
 export const enterIntoForce = createRoute({
   method: "post", path: "/v1/agreements/{id}/entry-into-force", operationId: "enterAgreementIntoForce", tags, security: bearerSecurity, middleware: editorWrite,
   summary: "Record an agreement's entry into force (editor, If-Match)",
+  description: "Only a concluded agreement can enter into force, on or after its date of signature.",
   request: { ...lifecycleRequest, body: jsonBody(s.EntryIntoForceBody, "The date") },
   responses: lifecycleResponses,
 });
@@ -94,6 +105,7 @@ export const enterIntoForce = createRoute({
 export const terminate = createRoute({
   method: "post", path: "/v1/agreements/{id}/termination", operationId: "terminateAgreement", tags, security: bearerSecurity, middleware: editorWrite,
   summary: "Record an agreement's termination or expiry (editor, If-Match)",
+  description: "Ends a concluded or in-force agreement.",
   request: { ...lifecycleRequest, body: jsonBody(s.TerminationBody, "The date and outcome") },
   responses: lifecycleResponses,
 });

@@ -2,7 +2,8 @@ import { z } from "@hono/zod-openapi";
 import { AGREEMENT_KINDS, LIFECYCLE } from "../../domain/agreements";
 import { parsePartialDate } from "../../domain/dates";
 import { DaySchema } from "../../lib/params";
-import { nextCursorField, PageQuery } from "../../lib/pagination";
+import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
+import { day, int32, MAX, MAX_LIST, partyId, stateCode, str, timestamp } from "../../lib/wire";
 import { PartialDateSchema } from "../parties/parties.schemas";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -12,14 +13,14 @@ export const PartialDateInput = z
   .string()
   .max(10)
   .refine((v) => !("error" in parsePartialDate(v)), { error: (i) => (parsePartialDate(String(i.input)) as { error: string }).error })
-  .openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD", example: "2026-03" });
+  .openapi({ pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$", description: "YYYY, YYYY-MM or YYYY-MM-DD", example: "2026-03" });
 
-export const DayInput = DaySchema.openapi({ type: "string", format: "date", example: "2026-01-15" });
+export const DayInput = DaySchema.openapi({ type: "string", format: "date", maxLength: 10, example: "2026-01-15" });
 
 const PartyRef = z
   .string()
   .regex(/^([A-Za-z]{2,3}|[a-z0-9-]{2,40})$/)
-  .openapi({ description: "State code (alpha-3 or alpha-2) or organisation id", example: "asean" });
+  .openapi({ maxLength: MAX.partyId, description: "State code (alpha-3 or alpha-2) or organisation id", example: "asean" });
 
 export const SignatorySchema = z
   .strictObject({ name: text(200), title: text(200).optional(), onBehalfOf: text(80) })
@@ -31,7 +32,7 @@ export const TitleSchema = z
 
 export const CreateAgreementBody = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,79}$/).optional().openapi({ description: "Optional slug; generated when omitted", example: "sco-asean-mou-2026" }),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,79}$/).optional().openapi({ maxLength: MAX.agreementId, description: "Optional slug; generated when omitted", example: "sco-asean-mou-2026" }),
     kind: z.enum(AGREEMENT_KINDS),
     title: TitleSchema,
     counterparties: z.array(PartyRef).min(1).max(20),
@@ -51,7 +52,7 @@ export const UpdateAgreementBody = CreateAgreementBody.omit({ id: true })
 
 export const ConsentBody = z
   .strictObject({
-    state: z.string().regex(/^[A-Za-z]{2,3}$/).openapi({ description: "Member state code", example: "KAZ" }),
+    state: z.string().regex(/^[A-Za-z]{2,3}$/).openapi({ maxLength: 3, description: "Member state code", example: "KAZ" }),
     decision: z.enum(["consent", "objection"]),
     date: DayInput,
     reference: text(300).optional().openapi({ example: "Note verbale No. 12-3/456" }),
@@ -69,22 +70,22 @@ export const TerminationBody = z
 
 export const AgreementSchema = z
   .object({
-    id: z.string().openapi({ example: "sco-asean-mou-2005" }),
+    id: str(MAX.agreementId).regex(/^[a-z0-9][a-z0-9_-]{2,79}$/).openapi({ example: "sco-asean-mou-2005" }),
     kind: z.enum(AGREEMENT_KINDS),
-    title: z.object({ en: z.string(), ru: z.string().nullable(), zh: z.string().nullable() }),
-    counterparties: z.array(z.object({ id: z.string(), kind: z.enum(["state", "organisation"]), name: z.string() })),
+    title: z.object({ en: str(500), ru: str(500).nullable(), zh: str(500).nullable() }),
+    counterparties: z.array(z.object({ id: partyId(), kind: z.enum(["state", "organisation"]), name: str(MAX.name) })).max(20),
     lifecycle: z.enum(LIFECYCLE),
-    proposed: PartialDateSchema.nullable(),
-    signed: PartialDateSchema.nullable(),
-    inForce: PartialDateSchema.nullable(),
-    ended: PartialDateSchema.nullable(),
-    place: z.string().nullable(),
-    signatories: z.array(SignatorySchema),
-    authorisingDecision: z.string().nullable(),
-    sources: z.array(z.string()),
-    version: z.number().int().openapi({ description: "Bumped by every change; the ETag is its quoted value", example: 1 }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    proposed: z.union([PartialDateSchema, z.null()]),
+    signed: z.union([PartialDateSchema, z.null()]),
+    inForce: z.union([PartialDateSchema, z.null()]),
+    ended: z.union([PartialDateSchema, z.null()]),
+    place: str(200).nullable(),
+    signatories: z.array(SignatorySchema).max(20),
+    authorisingDecision: str(500).nullable(),
+    sources: z.array(str(500)).max(20),
+    version: int32(1).openapi({ description: "Bumped by every change; the ETag is its quoted value", example: 1 }),
+    createdAt: timestamp(),
+    updatedAt: timestamp(),
   })
   .openapi("Agreement");
 
@@ -96,25 +97,25 @@ export const AgreementListQuery = z.object({
   signedTo: DayInput.optional(),
   ...PageQuery,
 });
-export const AgreementListSchema = z.object({ items: z.array(AgreementSchema), nextCursor: nextCursorField }).openapi("AgreementList");
+export const AgreementListSchema = z.object({ items: z.array(AgreementSchema).max(MAX_PAGE_SIZE), nextCursor: nextCursorField }).openapi("AgreementList");
 
 export const AgreementIdParam = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{2,79}$/).openapi({ param: { name: "id", in: "path" }, example: "sco-asean-mou-2005" }),
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{2,79}$/).openapi({ param: { name: "id", in: "path" }, maxLength: MAX.agreementId, example: "sco-asean-mou-2005" }),
 });
 
 export const ConsentSchema = z
-  .object({ state: z.string(), decision: z.enum(["consent", "objection"]), date: z.string(), reference: z.string().nullable(), source: z.string().nullable(), recordedAt: z.string() })
+  .object({ state: stateCode(), decision: z.enum(["consent", "objection"]), date: day(), reference: str(300).nullable(), source: str(500).nullable(), recordedAt: timestamp() })
   .openapi("Consent");
 
 export const ConsentStatusSchema = z
   .object({
-    agreementId: z.string(),
-    basis: z.object({ date: z.string(), of: z.enum(["signed", "proposed", "today"]) }).openapi({ description: "The date whose members must consent" }),
-    required: z.array(z.string()).openapi({ description: "The member states on that date", example: ["CHN", "IND", "KAZ"] }),
-    consented: z.array(z.string()),
-    objecting: z.array(z.string()),
-    missing: z.array(z.string()),
+    agreementId: str(MAX.agreementId).regex(/^[a-z0-9][a-z0-9_-]{2,79}$/),
+    basis: z.object({ date: day(), of: z.enum(["signed", "proposed", "today"]) }).openapi({ description: "The date whose members must consent" }),
+    required: z.array(stateCode()).max(MAX_LIST).openapi({ description: "The member states on that date", example: ["CHN", "IND", "KAZ"] }),
+    consented: z.array(stateCode()).max(MAX_LIST),
+    objecting: z.array(stateCode()).max(MAX_LIST),
+    missing: z.array(stateCode()).max(MAX_LIST),
     complete: z.boolean(),
-    consents: z.array(ConsentSchema),
+    consents: z.array(ConsentSchema).max(MAX_LIST),
   })
   .openapi("ConsentStatus");

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, jsonBody, jsonContent, writeProblems, IdempotencyHeader } from "../../lib/openapi";
+import { bearerSecurity, jsonBody, keyedContent, locationHeader, problemContent, rateLimitHeaders, writeProblems, IdempotencyHeader } from "../../lib/openapi";
 import { requireRole } from "../../middleware/auth";
 import { idempotency } from "../../middleware/idempotency";
 import { writeRateLimit } from "../../middleware/rate-limit";
@@ -13,11 +13,12 @@ export const create = createRoute({
   path: "/v1/api-keys",
   operationId: "createApiKey",
   summary: "Create an API key (admin); the secret is shown once",
+  description: "Only the key's SHA-256 hash is stored: keep the secret from this answer, it cannot be shown again.",
   tags,
   security: bearerSecurity,
   middleware: [admin, writeRateLimit, idempotency],
   request: { headers: IdempotencyHeader, body: jsonBody(CreateApiKeyBody, "The key's holder and role") },
-  responses: { 201: jsonContent(CreatedApiKeySchema, "The new key, with its secret"), ...writeProblems },
+  responses: { 201: keyedContent(CreatedApiKeySchema, "The new key, with its secret", locationHeader), ...writeProblems },
 });
 
 export const list = createRoute({
@@ -25,11 +26,12 @@ export const list = createRoute({
   path: "/v1/api-keys",
   operationId: "listApiKeys",
   summary: "List API keys (admin); secrets are never shown",
+  description: "Every key, revoked ones included.",
   tags,
   security: bearerSecurity,
-  middleware: [admin],
+  middleware: [admin, writeRateLimit],
   request: { query: ApiKeyListQuery },
-  responses: { 200: jsonContent(ApiKeyListSchema, "One page of keys"), ...writeProblems },
+  responses: { 200: keyedContent(ApiKeyListSchema, "One page of keys"), ...writeProblems },
 });
 
 export const remove = createRoute({
@@ -37,11 +39,12 @@ export const remove = createRoute({
   path: "/v1/api-keys/{id}",
   operationId: "revokeApiKey",
   summary: "Revoke an API key (admin); takes effect at once",
+  description: "The key stays listed with its revokedAt; requests with it are refused with 401 from then on.",
   tags,
   security: bearerSecurity,
   middleware: [admin, writeRateLimit],
   request: { params: ApiKeyIdParam },
-  responses: { 204: { description: "Revoked" }, ...writeProblems },
+  responses: { 204: { description: "Revoked", headers: rateLimitHeaders }, ...writeProblems, 409: problemContent("The key is already revoked", rateLimitHeaders) },
 });
 
 export type CreateRoute = typeof create;

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { nextCursorField, PageQuery } from "../../lib/pagination";
+import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
+import { MAX, PATTERN, str, timestamp } from "../../lib/wire";
 
 export const CreateApiKeyBody = z
   .strictObject({
@@ -10,22 +11,22 @@ export const CreateApiKeyBody = z
 
 export const ApiKeySchema = z
   .object({
-    id: z.string().openapi({ example: "key_3f9a0c2b7d1e4a55" }),
-    name: z.string().openapi({ example: "International relations department — A. Karimova" }),
+    id: str(20).regex(/^key_[0-9a-f]{16}$/).openapi({ example: "key_3f9a0c2b7d1e4a55" }),
+    name: str(100).openapi({ example: "International relations department — A. Karimova" }),
     role: z.enum(["editor", "admin"]).openapi({ example: "editor" }),
-    prefix: z.string().openapi({ description: "First characters of the key, to recognise it", example: "sco_Xk3v" }),
-    createdAt: z.string().openapi({ example: "2026-11-24T10:00:00.000Z" }),
-    createdBy: z.string().nullable().openapi({ example: "bootstrap" }),
-    revokedAt: z.string().nullable().openapi({ example: null }),
+    prefix: str(8).regex(/^sco_[A-Za-z0-9_-]{4}$/).openapi({ description: "First characters of the key, to recognise it", example: "sco_Xk3v" }),
+    createdAt: timestamp(),
+    createdBy: str(MAX.keyId).regex(PATTERN.keyId).nullable().openapi({ example: "bootstrap" }),
+    revokedAt: timestamp().nullable().openapi({ example: null }),
   })
   .openapi("ApiKey");
 
 export const CreatedApiKeySchema = ApiKeySchema.extend({
-  key: z.string().openapi({ description: "The secret. Shown this once; only its SHA-256 hash is stored", example: "sco_Xk3v…" }),
+  key: str(256).regex(/^sco_[A-Za-z0-9_-]{16,252}$/).openapi({ description: "The secret. Shown this once; only its SHA-256 hash is stored", example: "sco_Xk3vQ9mZ2pL7tR4wY8nB1cD5fG6hJ0kA3sE9uI2oP4q" }),
 }).openapi("CreatedApiKey");
 
-export const ApiKeyListSchema = z.object({ items: z.array(ApiKeySchema), nextCursor: nextCursorField }).openapi("ApiKeyList");
+export const ApiKeyListSchema = z.object({ items: z.array(ApiKeySchema).max(MAX_PAGE_SIZE), nextCursor: nextCursorField }).openapi("ApiKeyList");
 export const ApiKeyListQuery = z.object(PageQuery);
 export const ApiKeyIdParam = z.object({
-  id: z.string().regex(/^key_[0-9a-f]{16}$/).openapi({ param: { name: "id", in: "path" }, example: "key_3f9a0c2b7d1e4a55" }),
+  id: z.string().regex(/^key_[0-9a-f]{16}$/).openapi({ param: { name: "id", in: "path" }, maxLength: 20, example: "key_3f9a0c2b7d1e4a55" }),
 });

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { nextCursorField, PageQuery } from "../../lib/pagination";
+import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
+import { int32, MAX, PATTERN, str, timestamp } from "../../lib/wire";
 
 export const AuditQuery = z.object({
   entityType: z.enum(["agreement", "consent", "status_event", "api_key"]).optional(),
@@ -11,16 +12,16 @@ export const AuditQuery = z.object({
 
 export const AuditRecordSchema = z
   .object({
-    id: z.number().int(),
-    at: z.string(),
-    actor: z.object({ keyId: z.string(), name: z.string() }),
-    action: z.string().openapi({ example: "agreement.concluded" }),
-    entityType: z.string(),
-    entityId: z.string(),
+    id: int32(1),
+    at: timestamp(),
+    actor: z.object({ keyId: str(MAX.keyId).regex(PATTERN.keyId), name: str(100) }),
+    action: str(60).regex(PATTERN.action).openapi({ example: "agreement.concluded" }),
+    entityType: str(20).regex(PATTERN.entityType).openapi({ example: "agreement" }),
+    entityId: str(200).regex(PATTERN.entityId),
     before: z.unknown().openapi({ description: "The entity before the change (null on creation)" }),
     after: z.unknown().openapi({ description: "The entity after the change" }),
-    requestId: z.string(),
+    requestId: str(MAX.requestId).regex(PATTERN.requestId),
   })
   .openapi("AuditRecord");
 
-export const AuditListSchema = z.object({ items: z.array(AuditRecordSchema), nextCursor: nextCursorField }).openapi("AuditList");
+export const AuditListSchema = z.object({ items: z.array(AuditRecordSchema).max(MAX_PAGE_SIZE), nextCursor: nextCursorField }).openapi("AuditList");

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { cacheHeaders, jsonContent, notModified, readProblems } from "../../lib/openapi";
+import { cacheHeaders, jsonContent, notModified, publicSecurity, readProblems } from "../../lib/openapi";
 import { ChangeFeedSchema, ChangesQuery } from "./changes.schemas";
 
 export const list = createRoute({
@@ -9,6 +9,7 @@ export const list = createRoute({
   summary: "Every change to public data, in order, for incremental sync",
   description: "Start without `since`; store the returned `cursor` and pass it as `since` on the next sync.",
   tags: ["Changes"],
+  security: publicSecurity,
   request: { query: ChangesQuery },
   responses: { 200: { ...jsonContent(ChangeFeedSchema, "The changes after `since`"), headers: cacheHeaders }, ...notModified, ...readProblems },
 });

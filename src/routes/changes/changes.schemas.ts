@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { PageQuery } from "../../lib/pagination";
+import { MAX_PAGE_SIZE, PageQuery } from "../../lib/pagination";
+import { int32, PATTERN, str, timestamp } from "../../lib/wire";
 
 export const ChangesQuery = z.object({
   since: PageQuery.cursor.openapi({ description: "The `cursor` of your last sync; omit it to read from the beginning", example: "WzEyMF0" }),
@@ -8,19 +9,19 @@ export const ChangesQuery = z.object({
 
 export const ChangeSchema = z
   .object({
-    seq: z.number().int().openapi({ description: "Position in the feed", example: 121 }),
-    at: z.string().openapi({ example: "2026-11-24T10:00:00.000Z" }),
-    entityType: z.string().openapi({ example: "agreement" }),
-    entityId: z.string().openapi({ example: "sco-asean-mou-2026" }),
-    action: z.string().openapi({ example: "agreement.concluded" }),
+    seq: int32(1).openapi({ description: "Position in the feed", example: 121 }),
+    at: timestamp(),
+    entityType: str(20).regex(PATTERN.entityType).openapi({ example: "agreement" }),
+    entityId: str(200).regex(PATTERN.entityId).openapi({ example: "sco-asean-mou-2026" }),
+    action: str(60).regex(PATTERN.action).openapi({ example: "agreement.concluded" }),
     data: z.unknown().openapi({ description: "The entity after the change" }),
   })
   .openapi("Change");
 
 export const ChangeFeedSchema = z
   .object({
-    items: z.array(ChangeSchema),
-    cursor: z.string().openapi({ description: "Pass as `since` next time; it is returned even when there is nothing new", example: "WzEyMV0" }),
+    items: z.array(ChangeSchema).max(MAX_PAGE_SIZE),
+    cursor: str(512).regex(PATTERN.cursor).openapi({ description: "Pass as `since` next time; it is returned even when there is nothing new", example: "WzEyMV0" }),
     hasMore: z.boolean().openapi({ description: "More changes are waiting: call again with `since=cursor` now", example: false }),
   })
   .openapi("ChangeFeed");

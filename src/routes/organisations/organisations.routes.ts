@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { cacheHeaders, jsonContent, notModified, readProblems } from "../../lib/openapi";
+import { cacheHeaders, jsonContent, notModified, publicSecurity, readProblems } from "../../lib/openapi";
 import {
   OrganisationDetailSchema,
   OrganisationHistorySchema,
@@ -15,7 +15,9 @@ export const list = createRoute({
   method: "get",
   path: "/v1/organisations",
   operationId: "listOrganisations",
+  security: publicSecurity,
   summary: "Partner organisations with a relation on a day",
+  description: "Every organisation holding a status on the day `at` (default: today).",
   tags,
   request: { query: OrganisationListQuery },
   responses: { 200: { ...jsonContent(OrganisationListSchema, "One page of organisations"), headers: cacheHeaders }, ...notModified, ...readProblems },
@@ -25,7 +27,9 @@ export const getOne = createRoute({
   method: "get",
   path: "/v1/organisations/{id}",
   operationId: "getOrganisation",
+  security: publicSecurity,
   summary: "One organisation: names, current relation and history",
+  description: "Names, the relation today, and every event with the periods derived from them.",
   tags,
   request: { params: OrganisationIdParam, query: OrganisationLangQuery },
   responses: { 200: { ...jsonContent(OrganisationDetailSchema, "The organisation"), headers: cacheHeaders }, ...notModified, ...readProblems },
@@ -35,7 +39,9 @@ export const getHistory = createRoute({
   method: "get",
   path: "/v1/organisations/{id}/history",
   operationId: "getOrganisationHistory",
+  security: publicSecurity,
   summary: "An organisation's events and periods",
+  description: "Every recorded event of the organisation and the periods derived from them, oldest first.",
   tags,
   request: { params: OrganisationIdParam, query: OrganisationLangQuery },
   responses: { 200: { ...jsonContent(OrganisationHistorySchema, "The history, oldest first"), headers: cacheHeaders }, ...notModified, ...readProblems },

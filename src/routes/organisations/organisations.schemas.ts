@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { LangQuery } from "../../lib/params";
-import { nextCursorField, PageQuery } from "../../lib/pagination";
+import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
+import { day, MAX, partyId, str } from "../../lib/wire";
 import { HistorySchema, NamesSchema, PartialDateSchema, StatusOnDaySchema, StatusSchema, UncertaintySchema } from "../parties/parties.schemas";
 import { AtQuery } from "../../lib/params";
 
@@ -8,7 +9,7 @@ export const OrganisationIdParam = z.object({
   id: z
     .string()
     .regex(/^[A-Za-z0-9-]{2,40}$/, "use the organisation's id, e.g. asean")
-    .openapi({ param: { name: "id", in: "path" }, description: "Lowercase slug, any case", example: "asean" }),
+    .openapi({ param: { name: "id", in: "path" }, maxLength: MAX.partyId, description: "Lowercase slug, any case", example: "asean" }),
 });
 
 export const OrganisationListQuery = z.object({ at: AtQuery, lang: LangQuery, ...PageQuery });
@@ -16,9 +17,9 @@ export const OrganisationLangQuery = z.object({ lang: LangQuery });
 
 export const OrganisationSummarySchema = z
   .object({
-    id: z.string().openapi({ example: "asean" }),
-    name: z.string().openapi({ example: "ASEAN" }),
-    fullName: z.string().nullable().openapi({ example: "Association of Southeast Asian Nations" }),
+    id: partyId().openapi({ example: "asean" }),
+    name: str(MAX.name).openapi({ example: "ASEAN" }),
+    fullName: str(300).nullable().openapi({ example: "Association of Southeast Asian Nations" }),
     status: StatusSchema,
     since: PartialDateSchema,
     ...UncertaintySchema,
@@ -26,14 +27,14 @@ export const OrganisationSummarySchema = z
   .openapi("OrganisationSummary");
 
 export const OrganisationListSchema = z
-  .object({ at: z.string().openapi({ example: "2026-01-01" }), items: z.array(OrganisationSummarySchema), nextCursor: nextCursorField })
+  .object({ at: day().openapi({ example: "2026-01-01" }), items: z.array(OrganisationSummarySchema).max(MAX_PAGE_SIZE), nextCursor: nextCursorField })
   .openapi("OrganisationList");
 
 export const OrganisationDetailSchema = z
   .object({
-    id: z.string().openapi({ example: "asean" }),
-    name: z.string().openapi({ example: "ASEAN" }),
-    fullName: z.string().nullable().openapi({ example: "Association of Southeast Asian Nations" }),
+    id: partyId().openapi({ example: "asean" }),
+    name: str(MAX.name).openapi({ example: "ASEAN" }),
+    fullName: str(300).nullable().openapi({ example: "Association of Southeast Asian Nations" }),
     names: NamesSchema,
     current: StatusOnDaySchema,
     history: HistorySchema,
@@ -41,6 +42,6 @@ export const OrganisationDetailSchema = z
   .openapi("OrganisationDetail");
 
 export const OrganisationHistorySchema = HistorySchema.extend({
-  id: z.string().openapi({ example: "asean" }),
-  name: z.string().openapi({ example: "ASEAN" }),
+  id: partyId().openapi({ example: "asean" }),
+  name: str(MAX.name).openapi({ example: "ASEAN" }),
 }).openapi("OrganisationHistory");

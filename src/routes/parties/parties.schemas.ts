@@ -1,6 +1,7 @@
 /** Wire schemas shared by states, organisations, the roster and the event log. */
 import { z } from "@hono/zod-openapi";
 import { EVENT_KINDS, STATUSES } from "../../domain/statuses";
+import { day, int32, MAX, MAX_LIST, partyId, str } from "../../lib/wire";
 
 export const StatusSchema = z.enum(STATUSES).openapi("Status", {
   description:
@@ -12,32 +13,32 @@ export const EventKindSchema = z.enum(EVENT_KINDS).openapi("EventKind", { exampl
 
 export const PartialDateSchema = z
   .object({
-    date: z.string().openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD, as precisely as it is known", example: "2005-07-05" }),
+    date: str(10).regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD, as precisely as it is known", example: "2005-07-05" }),
     precision: z.enum(["year", "month", "day"]).openapi({ example: "day" }),
   })
   .openapi("PartialDate");
 
 export const NamesSchema = z
   .object({
-    en: z.string().openapi({ example: "Iran" }),
-    ru: z.string().openapi({ example: "Иран" }),
-    zh: z.string().openapi({ example: "伊朗" }),
+    en: str(MAX.name).openapi({ example: "Iran" }),
+    ru: str(MAX.name).openapi({ example: "Иран" }),
+    zh: str(MAX.name).openapi({ example: "伊朗" }),
   })
   .openapi("Names");
 
 export const StatusEventSchema = z
   .object({
-    id: z.number().int().openapi({ example: 12 }),
-    party: z.string().openapi({ description: "State code (alpha-3) or organisation id", example: "IRN" }),
+    id: int32(1).openapi({ example: 12 }),
+    party: partyId().openapi({ description: "State code (alpha-3) or organisation id", example: "IRN" }),
     partyKind: z.enum(["state", "organisation"]).openapi({ example: "state" }),
     status: StatusSchema,
     kind: EventKindSchema,
     effective: PartialDateSchema,
-    decision: z.string().nullable().openapi({ example: "Decision on granting observer status" }),
-    body: z.string().nullable().openapi({ example: "Council of Heads of State" }),
-    place: z.string().nullable().openapi({ example: "Astana" }),
-    note: z.string().nullable().openapi({ example: null }),
-    sources: z.array(z.string()).min(1).openapi({ example: ["Declaration of Heads of Member States of the SCO, Astana, 5 July 2005"] }),
+    decision: str(500).nullable().openapi({ example: "Decision on granting observer status" }),
+    body: str(200).nullable().openapi({ example: "Council of Heads of State" }),
+    place: str(200).nullable().openapi({ example: "Astana" }),
+    note: str(1000).nullable().openapi({ example: null }),
+    sources: z.array(str(500)).min(1).max(20).openapi({ example: ["Declaration of Heads of Member States of the SCO, Astana, 5 July 2005"] }),
   })
   .openapi("StatusEvent");
 
@@ -45,33 +46,33 @@ export const StatusPeriodSchema = z
   .object({
     status: StatusSchema,
     from: PartialDateSchema,
-    to: PartialDateSchema.nullable().openapi({ description: "null while the period lasts" }),
-    startEventId: z.number().int().openapi({ example: 12 }),
-    endEventId: z.number().int().nullable().openapi({ example: 31 }),
+    to: z.union([PartialDateSchema, z.null()]).openapi({ description: "null while the period lasts" }),
+    startEventId: int32(1).openapi({ example: 12 }),
+    endEventId: int32(1).nullable().openapi({ example: 31 }),
   })
   .openapi("StatusPeriod");
 
 export const HistorySchema = z
   .object({
-    events: z.array(StatusEventSchema).openapi({ description: "The party's events, oldest first" }),
-    periods: z.array(StatusPeriodSchema).openapi({ description: "Status periods derived from the events, oldest first" }),
+    events: z.array(StatusEventSchema).max(MAX_LIST).openapi({ description: "The party's events, oldest first" }),
+    periods: z.array(StatusPeriodSchema).max(MAX_LIST).openapi({ description: "Status periods derived from the events, oldest first" }),
   })
   .openapi("History");
 
 export const UncertaintySchema = {
   uncertain: z.boolean().openapi({ description: "The day falls inside the window of a date known only to the year or month", example: false }),
-  possibleStatus: StatusSchema.nullable().openapi({ description: "Where uncertain: the status the party may already hold", example: null }),
+  possibleStatus: z.union([StatusSchema, z.null()]).openapi({ description: "Where uncertain: the status the party may already hold", example: null }),
   uncertainWindow: z
-    .object({ from: z.string(), to: z.string() })
+    .object({ from: day(), to: day() })
     .nullable()
     .openapi({ description: "Where uncertain: the first and last day the pending event may fall on", example: null }),
 };
 
 export const StatusOnDaySchema = z
   .object({
-    at: z.string().openapi({ example: "2020-01-01" }),
+    at: day().openapi({ example: "2020-01-01" }),
     status: StatusSchema,
-    since: PartialDateSchema.nullable().openapi({ description: "Start of the reported status (or of the `none` after a withdrawal)" }),
+    since: z.union([PartialDateSchema, z.null()]).openapi({ description: "Start of the reported status (or of the `none` after a withdrawal)" }),
     ...UncertaintySchema,
   })
   .openapi("StatusOnDay");

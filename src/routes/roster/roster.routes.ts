@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { cacheHeaders, jsonContent, notModified, readProblems } from "../../lib/openapi";
+import { cacheHeaders, jsonContent, notModified, publicSecurity, readProblems } from "../../lib/openapi";
 import { RosterQuery, RosterSchema } from "./roster.schemas";
 
 export const get = createRoute({
@@ -7,7 +7,9 @@ export const get = createRoute({
   path: "/v1/roster",
   operationId: "getRoster",
   summary: "Everyone's status on a day, grouped by status, with counts",
+  description: "Every state and organisation holding a status on the day `at` (default: today), grouped by status; `counts` cover all pages.",
   tags: ["Roster"],
+  security: publicSecurity,
   request: { query: RosterQuery },
   responses: { 200: { ...jsonContent(RosterSchema, "The roster"), headers: cacheHeaders }, ...notModified, ...readProblems },
 });

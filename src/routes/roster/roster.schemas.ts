@@ -2,6 +2,8 @@ import { z } from "@hono/zod-openapi";
 import { AtQuery, LangQuery } from "../../lib/params";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { PartialDateSchema, StatusSchema, UncertaintySchema } from "../parties/parties.schemas";
+import { STATUSES } from "../../domain/statuses";
+import { day, int32, MAX, partyId, str } from "../../lib/wire";
 
 export const RosterQuery = z.object({
   at: AtQuery,
@@ -12,9 +14,9 @@ export const RosterQuery = z.object({
 
 export const RosterEntrySchema = z
   .object({
-    id: z.string().openapi({ description: "State code or organisation id", example: "IND" }),
+    id: partyId().openapi({ description: "State code or organisation id", example: "IND" }),
     kind: z.enum(["state", "organisation"]).openapi({ example: "state" }),
-    name: z.string().openapi({ example: "India" }),
+    name: str(MAX.name).openapi({ example: "India" }),
     since: PartialDateSchema,
     ...UncertaintySchema,
   })
@@ -22,11 +24,12 @@ export const RosterEntrySchema = z
 
 export const RosterSchema = z
   .object({
-    at: z.string().openapi({ example: "2017-06-10" }),
-    counts: z.record(z.string(), z.number().int()).openapi({ description: "Parties holding each status on the day (all pages)", example: { member: 8, observer: 4 } }),
-    total: z.number().int().openapi({ example: 26 }),
+    at: day().openapi({ example: "2017-06-10" }),
+    counts: z.record(z.string(), int32()).openapi({ description: "Parties holding each status on the day (all pages)", example: { member: 8, observer: 4 } }),
+    total: int32().openapi({ example: 26 }),
     groups: z
-      .array(z.object({ status: StatusSchema, count: z.number().int(), items: z.array(RosterEntrySchema) }))
+      .array(z.object({ status: StatusSchema, count: int32(), items: z.array(RosterEntrySchema).max(MAX_PAGE_SIZE) }))
+      .max(STATUSES.length)
       .openapi({ description: "This page's parties, grouped by status" }),
     nextCursor: nextCursorField,
   })

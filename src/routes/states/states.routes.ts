@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { cacheHeaders, jsonContent, notModified, readProblems } from "../../lib/openapi";
+import { cacheHeaders, jsonContent, notModified, publicSecurity, readProblems } from "../../lib/openapi";
 import {
   AtLangQuery,
   LangOnlyQuery,
@@ -21,6 +21,7 @@ export const list = createRoute({
   method: "get",
   path: "/v1/states",
   operationId: "listStates",
+  security: publicSecurity,
   summary: "States holding a status on a day",
   description: "Every state holding `status` on the day `at` (default: today). Without `status`, every state with any status.",
   tags,
@@ -32,7 +33,9 @@ export const getOne = createRoute({
   method: "get",
   path: "/v1/states/{code}",
   operationId: "getState",
+  security: publicSecurity,
   summary: "One state: names, current status and full history",
+  description: "Names in English, Russian and Chinese, the status today, and every event with the status periods derived from them.",
   tags,
   request: { params: StateCodeParam, query: LangOnlyQuery },
   responses: { 200: ok(StateDetailSchema, "The state"), ...notModified, ...readProblems },
@@ -42,6 +45,7 @@ export const getStatus = createRoute({
   method: "get",
   path: "/v1/states/{code}/status",
   operationId: "getStateStatus",
+  security: publicSecurity,
   summary: "A state's status on a day",
   description: "`status` is `none` where the state had no relation on that day; `uncertain` is true inside the window of a year- or month-precision date.",
   tags,
@@ -53,7 +57,9 @@ export const getHistory = createRoute({
   method: "get",
   path: "/v1/states/{code}/history",
   operationId: "getStateHistory",
+  security: publicSecurity,
   summary: "A state's events and status periods",
+  description: "Every recorded event of the state and the status periods derived from them, oldest first.",
   tags,
   request: { params: StateCodeParam, query: LangOnlyQuery },
   responses: { 200: ok(StateHistorySchema, "The history, oldest first"), ...notModified, ...readProblems },

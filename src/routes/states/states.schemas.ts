@@ -1,14 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { STATE_STATUSES } from "../../domain/statuses";
 import { AtQuery, LangQuery } from "../../lib/params";
-import { nextCursorField, PageQuery } from "../../lib/pagination";
+import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
+import { day, MAX, str } from "../../lib/wire";
 import { HistorySchema, NamesSchema, PartialDateSchema, StatusOnDaySchema, StatusSchema, UncertaintySchema } from "../parties/parties.schemas";
 
 export const StateCodeParam = z.object({
   code: z
     .string()
     .regex(/^[A-Za-z]{2,3}$/, "use an ISO 3166-1 alpha-3 or alpha-2 code, e.g. IRN or IR")
-    .openapi({ param: { name: "code", in: "path" }, description: "ISO 3166-1 alpha-3 or alpha-2 code, any case", example: "IRN" }),
+    .openapi({ param: { name: "code", in: "path" }, maxLength: 3, description: "ISO 3166-1 alpha-3 or alpha-2 code, any case", example: "IRN" }),
 });
 
 export const StateListQuery = z.object({
@@ -26,9 +27,9 @@ export const LangOnlyQuery = z.object({ lang: LangQuery });
 
 export const StateSummarySchema = z
   .object({
-    code: z.string().openapi({ example: "IND" }),
-    alpha2: z.string().nullable().openapi({ example: "IN" }),
-    name: z.string().openapi({ example: "India" }),
+    code: str(3).regex(/^[A-Z]{3}$/).openapi({ example: "IND" }),
+    alpha2: str(2).regex(/^[A-Z]{2}$/).nullable().openapi({ example: "IN" }),
+    name: str(MAX.name).openapi({ example: "India" }),
     status: StatusSchema,
     since: PartialDateSchema,
     ...UncertaintySchema,
@@ -37,23 +38,23 @@ export const StateSummarySchema = z
 
 export const StateListSchema = z
   .object({
-    at: z.string().openapi({ example: "2017-06-10" }),
-    status: StatusSchema.nullable().openapi({ description: "The status filter, if any" }),
-    items: z.array(StateSummarySchema),
+    at: day().openapi({ example: "2017-06-10" }),
+    status: z.union([StatusSchema, z.null()]).openapi({ description: "The status filter, if any" }),
+    items: z.array(StateSummarySchema).max(MAX_PAGE_SIZE),
     nextCursor: nextCursorField,
   })
   .openapi("StateList");
 
 export const StateStatusSchema = StatusOnDaySchema.extend({
-  code: z.string().openapi({ example: "IRN" }),
-  name: z.string().openapi({ example: "Iran" }),
+  code: str(3).regex(/^[A-Z]{3}$/).openapi({ example: "IRN" }),
+  name: str(MAX.name).openapi({ example: "Iran" }),
 }).openapi("StateStatus");
 
 export const StateDetailSchema = z
   .object({
-    code: z.string().openapi({ example: "IRN" }),
-    alpha2: z.string().nullable().openapi({ example: "IR" }),
-    name: z.string().openapi({ example: "Iran" }),
+    code: str(3).regex(/^[A-Z]{3}$/).openapi({ example: "IRN" }),
+    alpha2: str(2).regex(/^[A-Z]{2}$/).nullable().openapi({ example: "IR" }),
+    name: str(MAX.name).openapi({ example: "Iran" }),
     names: NamesSchema,
     current: StatusOnDaySchema.openapi({ description: "The status today" }),
     history: HistorySchema,
@@ -61,6 +62,6 @@ export const StateDetailSchema = z
   .openapi("StateDetail");
 
 export const StateHistorySchema = HistorySchema.extend({
-  code: z.string().openapi({ example: "IRN" }),
-  name: z.string().openapi({ example: "Iran" }),
+  code: str(3).regex(/^[A-Z]{3}$/).openapi({ example: "IRN" }),
+  name: str(MAX.name).openapi({ example: "Iran" }),
 }).openapi("StateHistory");

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, cacheHeaders, conflictProblems, IdempotencyHeader, jsonBody, jsonContent, notModified, readProblems, writeProblems } from "../../lib/openapi";
+import { bearerSecurity, cacheHeaders, conflictProblems, IdempotencyHeader, jsonBody, jsonContent, keyedContent, locationHeader, notModified, publicSecurity, readProblems, writeProblems } from "../../lib/openapi";
 import { requireRole } from "../../middleware/auth";
 import { idempotency } from "../../middleware/idempotency";
 import { writeRateLimit } from "../../middleware/rate-limit";
@@ -15,6 +15,7 @@ export const list = createRoute({
   summary: "The status event log",
   description: "Every recorded event in date order, filterable by party, status, kind and date range.",
   tags,
+  security: publicSecurity,
   request: { query: StatusEventListQuery },
   responses: { 200: { ...jsonContent(StatusEventListSchema, "One page of events"), headers: cacheHeaders }, ...notModified, ...readProblems },
 });
@@ -29,7 +30,7 @@ export const create = createRoute({
   security: bearerSecurity,
   middleware: [requireRole("editor"), writeRateLimit, idempotency],
   request: { headers: IdempotencyHeader, body: jsonBody(CreateStatusEventBody, "The event") },
-  responses: { 201: jsonContent(StatusEventSchema, "The recorded event"), ...writeProblems, ...conflictProblems },
+  responses: { 201: keyedContent(StatusEventSchema, "The recorded event", locationHeader), ...writeProblems, ...conflictProblems },
 });
 
 export type ListRoute = typeof list;

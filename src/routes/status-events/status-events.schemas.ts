@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { EVENT_KINDS, STATUSES } from "../../domain/statuses";
 import { parsePartialDate } from "../../domain/dates";
 import { DaySchema } from "../../lib/params";
-import { nextCursorField, PageQuery } from "../../lib/pagination";
+import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { StatusEventSchema } from "../parties/parties.schemas";
 
 export const StatusEventListQuery = z.object({
@@ -10,16 +10,16 @@ export const StatusEventListQuery = z.object({
     .string()
     .regex(/^[A-Za-z0-9-]{2,40}$/)
     .optional()
-    .openapi({ description: "State code (alpha-3) or organisation id", example: "IRN" }),
+    .openapi({ maxLength: 40, description: "State code (alpha-3) or organisation id", example: "IRN" }),
   status: z.enum(STATUSES).optional().openapi({ description: "Only events entering this status", example: "member" }),
   kind: z.enum(EVENT_KINDS).optional().openapi({ description: "Only events of this kind", example: "accession" }),
-  from: DaySchema.optional().openapi({ type: "string", format: "date", description: "Events whose date window starts on or after this day", example: "2015-01-01" }),
-  to: DaySchema.optional().openapi({ type: "string", format: "date", description: "Events whose date window starts on or before this day", example: "2024-12-31" }),
+  from: DaySchema.optional().openapi({ type: "string", format: "date", maxLength: 10, description: "Events whose date window starts on or after this day", example: "2015-01-01" }),
+  to: DaySchema.optional().openapi({ type: "string", format: "date", maxLength: 10, description: "Events whose date window starts on or before this day", example: "2024-12-31" }),
   ...PageQuery,
 });
 
 export const StatusEventListSchema = z
-  .object({ items: z.array(StatusEventSchema), nextCursor: nextCursorField })
+  .object({ items: z.array(StatusEventSchema).max(MAX_PAGE_SIZE), nextCursor: nextCursorField })
   .openapi("StatusEventList");
 
 export const CreateStatusEventBody = z
@@ -27,14 +27,14 @@ export const CreateStatusEventBody = z
     party: z
       .string()
       .regex(/^[A-Za-z0-9-]{2,40}$/, "a state code (alpha-3 or alpha-2) or an organisation id")
-      .openapi({ description: "State code (alpha-3 or alpha-2) or organisation id", example: "LAO" }),
+      .openapi({ maxLength: 40, description: "State code (alpha-3 or alpha-2) or organisation id", example: "LAO" }),
     status: z.enum(STATUSES),
     kind: z.enum(EVENT_KINDS),
     date: z
       .string()
       .max(10)
       .refine((v) => !("error" in parsePartialDate(v)), { error: (i) => (parsePartialDate(String(i.input)) as { error: string }).error })
-      .openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD: as precisely as it is known, never padded", example: "2026-07-15" }),
+      .openapi({ pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$", description: "YYYY, YYYY-MM or YYYY-MM-DD: as precisely as it is known, never padded", example: "2026-07-15" }),
     decision: z.string().trim().min(1).max(500).optional().openapi({ example: "Decision on granting the status of SCO partner" }),
     body: z.string().trim().min(1).max(200).optional().openapi({ example: "Council of Heads of State" }),
     place: z.string().trim().min(1).max(200).optional().openapi({ example: "Bishkek" }),
