@@ -1,0 +1,75 @@
+/**
+ * Builds the three Workers: the registry exactly as it would be deployed (`wrangler deploy
+ * --dry-run --outdir`), and the two reference Workers plus the query-counting wrapper with esbuild.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+export const ROOT = path.resolve(import.meta.dirname, "../../..");
+const WORKERS = path.join(ROOT, "test/bench/workers");
+
+export interface Bundles {
+  registry: string;
+  runtimeLimit: string;
+  storageFloor: string;
+  queryCounter: string;
+  size: { raw: number; gzip: number };
+}
+
+async function bundle(entry: string, external: string[] = []): Promise<string> {
+  const out = await build({
+    entryPoints: [path.join(WORKERS, entry)],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    mainFields: ["module", "main"],
+    external,
+  });
+  return out.outputFiles[0]!.text;
+}
+
+export async function buildAll(outdir: string): Promise<Bundles> {
+  // The same command `npm test` runs, so the measured bundle is the one that ships.
+  execFileSync(path.join(ROOT, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outdir], {
+    cwd: ROOT,
+    stdio: "pipe",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
+  const registryBytes = readFileSync(path.join(outdir, "index.js"));
+  return {
+    registry: registryBytes.toString("utf8"),
+    runtimeLimit: await bundle("runtime-limit.ts"),
+    storageFloor: await bundle("storage-floor.ts"),
+    queryCounter: await bundle("query-counter.ts", ["./registry.js"]),
+    size: { raw: registryBytes.length, gzip: gzipSync(registryBytes).length },
+  };
+}
+
+/** compatibility_date and compatibility_flags, read from wrangler.toml so they cannot drift. */
+export function compatibility(): { compatibilityDate: string; compatibilityFlags: string[] } {
+  const toml = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8");
+  const date = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
+  const flags = /^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(toml)?.[1] ?? "";
+  if (!date) throw new Error("wrangler.toml has no compatibility_date");
+  return { compatibilityDate: date, compatibilityFlags: [...flags.matchAll(/"([^"]+)"/g)].map((m) => m[1]!) };
+}
+
+/**
+ * wrangler.toml's rate-limit bindings, each with a limit no benchmark reaches: the bench still runs
+ * the limiter on every write, but measures the write path rather than a wall of 429s.
+ */
+export function unlimitedRateLimits(): Record<string, { namespace_id: string; simple: { limit: number; period: 60 } }> {
+  const toml = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8");
+  const out: ReturnType<typeof unlimitedRateLimits> = {};
+  for (const block of toml.split(/^\[\[ratelimits\]\]\s*$/m).slice(1)) {
+    const name = /^name\s*=\s*"([^"]+)"/m.exec(block)?.[1];
+    const namespace = /^namespace_id\s*=\s*"([^"]+)"/m.exec(block)?.[1];
+    if (name && namespace) out[name] = { namespace_id: namespace, simple: { limit: 1_000_000_000, period: 60 } };
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+/** A benchmark database: the real migrations (schema and real history), then the synthetic registry. */
+import { migrationStatements, runStatements, type D1 } from "./host";
+import { syntheticAgreements, type AgreementData } from "./synthetic-agreements";
+import { syntheticEvents } from "./synthetic-events";
+
+export interface Dataset {
+  events: number;
+  /** a synthetic state with a full ten-event log, asked about by the state endpoints and R2 */
+  code: string;
+  writePool: AgreementData["writePool"];
+  rows: Record<string, number>;
+}
+
+const TABLES = ["parties", "status_events", "status_periods", "agreements", "agreement_counterparties", "consents"];
+
+export async function loadDataset(db: D1, events: number): Promise<Dataset> {
+  await runStatements(db, migrationStatements(), 25);
+  const parties = (await db.prepare("SELECT id, kind FROM parties").all<{ id: string; kind: string }>()).results as { id: string; kind: string }[];
+  const maxId = (await db.prepare("SELECT coalesce(max(id), 0) AS n FROM status_events").first<{ n: number }>())!.n;
+  // The real members today: the states whose consent the write benchmark records.
+  const members = (
+    await db
+      .prepare("SELECT party_id FROM status_periods WHERE party_kind = 'state' AND status = 'member' AND to_date IS NULL ORDER BY party_id")
+      .all<{ party_id: string }>()
+  ).results.map((r: { party_id: string }) => r.party_id);
+  const synthetic = syntheticEvents(events, maxId + 1, new Set(parties.map((p) => p.id)));
+  const organisations = parties.filter((p) => p.kind === "organisation").map((p) => p.id);
+  const agreements = await syntheticAgreements(organisations, synthetic.codes, members);
+  await runStatements(db, [...synthetic.statements, ...agreements.statements]);
+  const rows: Record<string, number> = {};
+  for (const t of TABLES) rows[t] = (await db.prepare(`SELECT count(*) AS n FROM ${t}`).first<{ n: number }>())!.n;
+  return { events, code: synthetic.codes[Math.floor(synthetic.codes.length / 2)]!, writePool: agreements.writePool, rows };
+}

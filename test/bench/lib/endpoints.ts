@@ -1,0 +1,84 @@
+/**
+ * What is measured: each registry endpoint of the issue, with the request R2 answers for the same
+ * state, and how a right answer looks. Endpoints that are still being built may answer 404; they
+ * are reported as "n/a (404)" rather than failing the run.
+ */
+import type { Dataset } from "./dataset";
+import type { Target } from "./measure";
+import { EDITOR_TOKEN } from "./synthetic-agreements";
+
+/** A day on which most synthetic states hold a status, and the real roster is already large. */
+export const AT = "2020-06-01";
+
+export interface Endpoint {
+  name: string;
+  /** builds the request against a base URL (the timed registry, or the query-counting twin) */
+  target: (base: string) => Target;
+  /** what a right answer is: 2xx, or 304 for the conditional GET */
+  ok: (status: number) => boolean;
+  /** a route still being built: a 404 is reported, not failed */
+  mayNotExist?: boolean;
+  /** filled in before timing (the conditional GET needs the ETag the registry gave) */
+  prepare?: (base: string) => Promise<void>;
+}
+
+const is2xx = (s: number) => s >= 200 && s < 300;
+
+export function endpoints(data: Dataset): Endpoint[] {
+  const statusPath = `/v1/states/${data.code}/status?at=${AT}`;
+  const etags = new Map<string, string>();
+  let nextPair = 0;
+  const writeRequest = () => {
+    // Each write takes the next open (agreement, member state) pair and a fresh Idempotency-Key.
+    const pair = data.writePool[nextPair++ % data.writePool.length]!;
+    const body = { state: pair.state, decision: "consent", date: "2026-01-10", reference: `Bench note ${nextPair}`, source: "synthetic benchmark" };
+    return {
+      path: `/v1/agreements/${pair.agreement}/consents`,
+      headers: { "content-type": "application/json", authorization: `Bearer ${EDITOR_TOKEN}`, "idempotency-key": `bench-${data.events}-${nextPair}` },
+      body: JSON.stringify(body),
+    };
+  };
+  return [
+    { name: "GET /v1/states/{code}/status?at=", target: (base) => ({ url: base + statusPath }), ok: is2xx },
+    { name: "GET /v1/states?status=member&at= (first page)", target: (base) => ({ url: `${base}/v1/states?status=member&at=${AT}` }), ok: is2xx },
+    { name: "GET /v1/roster?at=", target: (base) => ({ url: `${base}/v1/roster?at=${AT}` }), ok: is2xx },
+    { name: "GET /v1/states/{code}/history", target: (base) => ({ url: `${base}/v1/states/${data.code}/history` }), ok: is2xx },
+    {
+      name: "GET /v1/agreements?counterparty= (first page)",
+      target: (base) => ({ url: `${base}/v1/agreements?counterparty=asean&limit=50` }),
+      ok: is2xx,
+      mayNotExist: true,
+    },
+    {
+      name: "conditional GET (If-None-Match → 304)",
+      prepare: async (base) => {
+        const res = await fetch(base + statusPath);
+        await res.arrayBuffer();
+        const etag = res.headers.get("etag");
+        if (etag) etags.set(base, etag);
+      },
+      target: (base) => ({ url: base + statusPath, headers: { "if-none-match": etags.get(base) ?? '"none"' } }),
+      ok: (s) => s === 304,
+    },
+    {
+      name: "POST /v1/agreements/{id}/consents (editor)",
+      target: (base) => ({ url: base, method: "POST", next: writeRequest }),
+      ok: is2xx,
+      mayNotExist: true,
+    },
+  ];
+}
+
+/** The reference Workers' requests: R1 answers anything, R2 reads the same state the registry does. */
+export const runtimeLimit = (base: string): Target => ({ url: `${base}/` });
+export const storageFloor = (base: string, data: Dataset): Target => ({ url: `${base}/party/${data.code}` });
+
+/** One request, outside timing: its status, and the D1 statements it made when `base` is the counter. */
+export async function probe(target: Target): Promise<{ status: number; queries: number | null; body: string }> {
+  const n = target.next?.();
+  const url = n?.path ? new URL(n.path, target.url).toString() : target.url;
+  const res = await fetch(url, { method: target.method ?? "GET", headers: { ...target.headers, ...n?.headers }, body: n?.body ?? target.body });
+  const body = await res.text();
+  const q = res.headers.get("x-d1-queries");
+  return { status: res.status, queries: q === null ? null : Number(q), body: body.slice(0, 300) };
+}

@@ -1,0 +1,73 @@
+/**
+ * Hosts the Workers in one workerd through the `miniflare` API (what `wrangler dev` runs, without
+ * its local proxy). Each Worker gets its own loopback socket, and the registry, its query-counting
+ * twin and the storage floor bind the same D1 database id, so they read the same rows.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import { compatibility, ROOT, unlimitedRateLimits, type Bundles } from "./build";
+
+export const WORKER_NAMES = ["registry", "counter", "r1", "r2"] as const;
+export type WorkerName = (typeof WORKER_NAMES)[number];
+export type D1 = Awaited<ReturnType<Miniflare["getD1Database"]>>;
+
+export interface Host {
+  mf: Miniflare;
+  db: D1;
+  urls: Record<WorkerName, string>;
+}
+
+export async function startHost(bundles: Bundles, persistDir: string, databaseId: string): Promise<Host> {
+  const compat = { ...compatibility(), modulesRoot: persistDir };
+  const socket = [{ host: "127.0.0.1", port: 0 }];
+  const d1Databases = { DB: databaseId };
+  const registryBindings = { d1Databases, bindings: { ADMIN_TOKEN: "bench-admin-token" }, ratelimits: unlimitedRateLimits() };
+  const module = (name: string, contents: string) => ({ type: "ESModule" as const, path: path.join(persistDir, name), contents });
+  // miniflare 5 still takes the familiar v4 option shape through its documented adapter.
+  const options = convertV4MiniflareOptions({
+    resourcePersistencePath: persistDir,
+    cf: false, // no network: never fetch the request.cf fixture
+    // BENCH_LOGS=1 shows the Workers' console (e.g. the error behind a 500); quiet otherwise.
+    handleStructuredLogs: (entry: { level: string; message: string }) => {
+      if (process.env.BENCH_LOGS) process.stderr.write(`[workerd ${entry.level}] ${entry.message}\n`);
+    },
+    workers: [
+      { name: "registry", ...compat, modules: [module("index.js", bundles.registry)], ...registryBindings, unsafeDirectSockets: socket },
+      {
+        name: "counter", ...compat, ...registryBindings, unsafeDirectSockets: socket,
+        modules: [module("counter.js", bundles.queryCounter), module("registry.js", bundles.registry)],
+      },
+      { name: "r1", ...compat, modules: [module("r1.js", bundles.runtimeLimit)], unsafeDirectSockets: socket },
+      { name: "r2", ...compat, modules: [module("r2.js", bundles.storageFloor)], d1Databases, unsafeDirectSockets: socket },
+    ],
+  });
+  const mf = new Miniflare(options);
+  await mf.ready;
+  const urls = {} as Record<WorkerName, string>;
+  for (const name of WORKER_NAMES) urls[name] = (await mf.unsafeGetDirectURL(name)).toString().replace(/\/$/, "");
+  return { mf, db: await mf.getD1Database("DB", "registry"), urls };
+}
+
+/** Statements run in batches: one round trip to workerd per batch, each batch one transaction. */
+export async function runStatements(db: D1, statements: string[], perBatch = 50): Promise<void> {
+  for (let i = 0; i < statements.length; i += perBatch) {
+    await db.batch(statements.slice(i, i + perBatch).map((sql) => db.prepare(sql)));
+  }
+}
+
+/**
+ * migrations/*.sql in order, split as wrangler splits them: drizzle-kit's breakpoints, and one
+ * statement a line in the generated data migration. Leading comment lines are dropped.
+ */
+export function migrationStatements(): string[] {
+  const dir = path.join(ROOT, "migrations");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".sql")).sort();
+  return files.flatMap((file) =>
+    readFileSync(path.join(dir, file), "utf8")
+      .split("--> statement-breakpoint")
+      .flatMap((chunk) => chunk.split(/;\s*\n/))
+      .map((s) => s.replace(/^(\s*--[^\n]*\n)+/, "").trim().replace(/;$/, ""))
+      .filter((s) => s.length > 0 && !s.startsWith("--")),
+  );
+}

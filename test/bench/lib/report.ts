@@ -1,0 +1,89 @@
+/** The results as markdown tables (printed and saved) and as JSON. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Stats } from "./measure";
+
+export interface Row {
+  endpoint: string;
+  /** null when the route answered 404 (not built yet) */
+  registry: Stats | null;
+  /** null for rows that were not timed */
+  r1: Stats | null;
+  r2: Stats | null;
+  queries: number | null;
+  note?: string;
+}
+
+export interface DatasetResult {
+  events: number;
+  rows: Record<string, number>;
+  results: Row[];
+}
+
+export interface RunResult {
+  mode: "full" | "smoke";
+  date: string;
+  settings: { rounds: number; seconds: number; connections: number };
+  bundle: { raw: number; gzip: number };
+  startupMs: number | null;
+  startupDetail: string;
+  datasets: DatasetResult[];
+}
+
+const f = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : "–");
+
+function table(d: DatasetResult): string {
+  const head = ["endpoint", "req/s", "p50 ms", "p99 ms", "×R1 req/s", "×R2 req/s", "p99 ×R2", "D1 queries"];
+  const lines = [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
+  for (const r of d.results) {
+    const s = r.registry;
+    const cells = s && r.r1 && r.r2
+      ? [f(s.rps), f(s.p50), f(s.p99), x(s.rps, r.r1.rps), x(s.rps, r.r2.rps), x(s.p99, r.r2.p99), r.queries ?? "?"]
+      : [r.note ?? "n/a (404)", "", "", "", "", "", r.queries ?? "?"];
+    lines.push(`| ${r.endpoint} | ${cells.join(" | ")} |`);
+  }
+  const r1 = d.results.flatMap((r) => (r.r1 ? [r.r1] : []));
+  const r2 = d.results.flatMap((r) => (r.r2 ? [r.r2] : []));
+  const avg = (xs: Stats[], k: "rps" | "p50" | "p99") => xs.reduce((a, s) => a + s[k], 0) / Math.max(xs.length, 1);
+  lines.push(`| _R1 runtime limit (mean of its rounds)_ | ${f(avg(r1, "rps"))} | ${f(avg(r1, "p50"), 1)} | ${f(avg(r1, "p99"), 1)} | | | | 0 |`);
+  lines.push(`| _R2 storage floor (mean of its rounds)_ | ${f(avg(r2, "rps"))} | ${f(avg(r2, "p50"), 1)} | ${f(avg(r2, "p99"), 1)} | | | | 1 |`);
+  return lines.join("\n");
+}
+
+/** 100k vs 1k: cost per request (1/req/s), raw and relative to R1 of the same dataset. */
+function scaling(small: DatasetResult, large: DatasetResult): string {
+  const lines = ["| endpoint | cost 100k ÷ 1k | cost 100k ÷ 1k (R1-normalised) | p99 100k ÷ 1k |", "|---|---|---|---|"];
+  for (const [i, a] of small.results.entries()) {
+    const b = large.results[i];
+    if (!a.registry || !b?.registry || !a.r1 || !b.r1) continue;
+    const norm = a.registry.rps / a.r1.rps / (b.registry.rps / b.r1.rps);
+    lines.push(`| ${a.endpoint} | ${(a.registry.rps / b.registry.rps).toFixed(2)}× | ${norm.toFixed(2)}× | ${x(b.registry.p99, a.registry.p99)} |`);
+  }
+  return lines.join("\n");
+}
+
+export function markdown(run: RunResult): string {
+  const s = run.settings;
+  const out = [
+    `# Benchmark (${run.mode}), ${run.date}`,
+    `${s.rounds} round(s) of ${s.seconds} s per Worker and endpoint, ${s.connections} connections, alternating R1, R2, registry; medians of rounds.`,
+    "",
+  ];
+  for (const d of run.datasets) {
+    const counts = Object.entries(d.rows).map(([t, n]) => `${t} ${f(n)}`).join(", ");
+    out.push(`## ${f(d.events)} synthetic status events`, "", `Rows: ${counts}.`, "", table(d), "");
+  }
+  if (run.datasets.length === 2) out.push("## 100k vs 1k", "", scaling(run.datasets[0]!, run.datasets[1]!), "");
+  out.push(`Bundle (wrangler deploy --dry-run): ${f(run.bundle.raw / 1024, 1)} KiB raw, ${f(run.bundle.gzip / 1024, 1)} KiB gzipped`);
+  out.push(`npm start → first 200 of /v1/roster: ${run.startupMs === null ? `failed (${run.startupDetail})` : `${f(run.startupMs)} ms`}`);
+  return out.join("\n") + "\n";
+}
+
+/** A smoke run (CI) never overwrites the last full run's results. */
+export function save(run: RunResult, dir: string): void {
+  const name = run.mode === "smoke" ? "last-smoke" : "last-run";
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(run, null, 2) + "\n");
+  writeFileSync(path.join(dir, `${name}.md`), markdown(run));
+}

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: the registry against R1 (the runtime's limit) and R2 (the storage floor), on
+ * 1k and 100k synthetic status events. `--smoke` is CI's proof that the harness works: one short
+ * round on the 1k dataset, exit 1 if any measured answer was wrong. Benchmarks are never timed tests.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildAll } from "./lib/build";
+import { loadDataset } from "./lib/dataset";
+import { endpoints, probe, runtimeLimit, storageFloor } from "./lib/endpoints";
+import { startHost } from "./lib/host";
+import { combine, measure, type Stats, type Target } from "./lib/measure";
+import { markdown, save, type DatasetResult, type Row, type RunResult } from "./lib/report";
+import { timeStartup } from "./lib/startup";
+
+process.env.WRANGLER_SEND_METRICS = "false";
+const smoke = process.argv.includes("--smoke");
+// Bounded: 7 endpoints × 3 Workers × rounds × seconds × datasets stays well under ten minutes.
+const settings = smoke ? { rounds: 1, seconds: 1, connections: 10 } : { rounds: 3, seconds: 2, connections: 10 };
+// BENCH_SIZES=1000 and BENCH_ONLY=<part of an endpoint's name> narrow a run while investigating.
+const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : smoke ? [1_000] : [1_000, 100_000];
+const only = process.env.BENCH_ONLY;
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const failures: string[] = [];
+
+/** Every answer of a timed run must be right; anything else is listed and fails the run. */
+function check(label: string, stats: Stats, ok: (status: number) => boolean) {
+  const wrong = Object.entries(stats.statuses).filter(([code]) => !ok(Number(code)));
+  if (wrong.length > 0 || stats.errors > 0 || stats.requests === 0) {
+    failures.push(`${label}: ${JSON.stringify(stats.statuses)}, ${stats.errors} errors ${JSON.stringify(stats.errorKinds)}`);
+  }
+}
+const is2xx = (s: number) => s >= 200 && s < 300;
+
+async function benchDataset(bundles: Awaited<ReturnType<typeof buildAll>>, tmp: string, events: number): Promise<DatasetResult> {
+  const persist = path.join(tmp, `d1-${events}`);
+  mkdirSync(persist, { recursive: true });
+  const host = await startHost(bundles, persist, `bench-${events}`);
+  try {
+    const started = performance.now();
+    const data = await loadDataset(host.db, events);
+    log(`${events} events: loaded in ${Math.round(performance.now() - started)} ms, rows ${JSON.stringify(data.rows)}`);
+    const results: Row[] = [];
+    for (const ep of endpoints(data).filter((e) => !only || e.name.includes(only))) {
+      const label = `${events} ${ep.name}`;
+      await ep.prepare?.(host.urls.counter);
+      await ep.prepare?.(host.urls.registry);
+      const counted = await probe(ep.target(host.urls.counter));
+      const first = await probe(ep.target(host.urls.registry));
+      if (ep.mayNotExist && first.status === 404) {
+        log(`${label}: 404, not built yet`);
+        results.push({ endpoint: ep.name, registry: null, r1: null, r2: null, queries: null, note: "n/a (404)" });
+        continue;
+      }
+      if (!ep.ok(first.status) || !ep.ok(counted.status)) failures.push(`${label}: answered ${first.status} (counter ${counted.status}): ${first.body}`);
+      const rounds: Record<"r1" | "r2" | "registry", Stats[]> = { r1: [], r2: [], registry: [] };
+      const targets: Record<"r1" | "r2" | "registry", Target> = {
+        r1: runtimeLimit(host.urls.r1),
+        r2: storageFloor(host.urls.r2, data),
+        registry: ep.target(host.urls.registry),
+      };
+      for (let i = 0; i < settings.rounds; i++) {
+        for (const who of ["r1", "r2", "registry"] as const) rounds[who].push(await measure(targets[who], settings.seconds, settings.connections));
+      }
+      const [r1, r2, registry] = [combine(rounds.r1), combine(rounds.r2), combine(rounds.registry)];
+      check(`${label} (R1)`, r1, is2xx);
+      check(`${label} (R2)`, r2, is2xx);
+      check(label, registry, ep.ok);
+      log(`${label}: ${Math.round(registry.rps)} req/s, p99 ${registry.p99} ms, ${counted.queries} D1 queries, ${JSON.stringify(registry.statuses)}`);
+      results.push({ endpoint: ep.name, registry, r1, r2, queries: counted.queries });
+    }
+    return { events, rows: data.rows, results };
+  } finally {
+    await host.mf.dispose();
+  }
+}
+
+const tmp = mkdtempSync(path.join(tmpdir(), "sco-bench-"));
+try {
+  const bundles = await buildAll(path.join(tmp, "dry-run"));
+  log(`bundle: ${bundles.size.raw} bytes raw, ${bundles.size.gzip} gzipped`);
+  const datasets: DatasetResult[] = [];
+  for (const events of sizes) datasets.push(await benchDataset(bundles, tmp, events));
+  log("timing npm start…");
+  const startup = await timeStartup();
+  if (startup.ms === null) failures.push(`npm start: ${startup.detail}`);
+  const run: RunResult = {
+    mode: smoke ? "smoke" : "full",
+    date: new Date().toISOString(),
+    settings,
+    bundle: bundles.size,
+    startupMs: startup.ms,
+    startupDetail: startup.detail,
+    datasets,
+  };
+  process.stdout.write(markdown(run));
+  save(run, path.join(import.meta.dirname, "results"));
+  for (const f of failures) log(`FAILED ${f}`);
+  process.exitCode = failures.length > 0 ? 1 : 0;
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
