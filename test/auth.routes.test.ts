@@ -68,3 +68,13 @@ describe("authentication", () => {
     expect((await call("/v1/changes")).status).toBe(200);
   });
 });
+
+describe("caching of authenticated reads", () => {
+  it("never marks the key list or the audit log as publicly cacheable", async () => {
+    for (const path of ["/v1/api-keys", "/v1/audit"]) {
+      const res = await send("GET", path, undefined, ADMIN_TOKEN);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("private, no-store");
+    }
+  });
+});

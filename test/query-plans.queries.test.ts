@@ -19,7 +19,8 @@ async function planOf(query: { toSQL(): { sql: string; params: unknown[] } }) {
 function expectIndexed(plan: string[]) {
   for (const step of plan) {
     expect(step, plan.join(" | ")).not.toMatch(/^SCAN \w+$/);
-    expect(step, plan.join(" | ")).not.toMatch(/^SCAN \w+ (?!USING)/);
+    // json_each is the list of ids passed as one parameter, not a table.
+    expect(step, plan.join(" | ")).not.toMatch(/^SCAN (?!json_each)\w+ (?!USING)/);
     expect(step, plan.join(" | ")).not.toMatch(/TEMP B-TREE/);
   }
 }

@@ -77,9 +77,11 @@ export const statusPeriods = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.partyId, t.startEventId] }),
-    index("status_periods_kind_status_party_idx").on(t.partyKind, t.status, t.partyId),
-    index("status_periods_kind_party_idx").on(t.partyKind, t.partyId),
-    index("status_periods_status_party_idx").on(t.status, t.partyId),
+    // Covering: the "reported on a day" filter reads the window columns from the index itself, so
+    // walking a status's periods in party order never touches the table.
+    index("status_periods_kind_status_party_cover_idx").on(t.partyKind, t.status, t.partyId, t.fromWindowEnd, t.toWindowEnd),
+    index("status_periods_kind_party_cover_idx").on(t.partyKind, t.partyId, t.fromWindowEnd, t.toWindowEnd),
+    index("status_periods_status_party_cover_idx").on(t.status, t.partyId, t.fromWindowEnd, t.toWindowEnd),
   ],
 );
 

@@ -1,8 +1,8 @@
 /** Agreements, their counterparties and consents. No Hono here. */
-import { and, asc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agreementCounterparties, agreements, consents, parties } from "../../db/schema";
-import { listPeriodsOn, partyIdFor } from "../parties/parties.queries";
+import { agreementCounterparties, agreements, consents, parties, statusPeriods } from "../../db/schema";
+import { partyIdFor, reportedOn } from "../parties/parties.queries";
 
 export type AgreementRow = typeof agreements.$inferSelect;
 export type ConsentRow = typeof consents.$inferSelect;
@@ -48,7 +48,8 @@ export function counterpartiesOf(db: Db, agreementIds: string[]) {
     .select({ agreementId: agreementCounterparties.agreementId, id: parties.id, kind: parties.kind, name: parties.nameEn })
     .from(agreementCounterparties)
     .innerJoin(parties, eq(parties.id, agreementCounterparties.partyId))
-    .where(inArray(agreementCounterparties.agreementId, agreementIds.length > 0 ? agreementIds : [""]))
+    // One JSON parameter, not one per id: a page of 200 would pass D1's limit of 100 bound parameters.
+    .where(sql`${agreementCounterparties.agreementId} IN (SELECT value FROM json_each(${JSON.stringify(agreementIds)}))`)
     .orderBy(asc(agreementCounterparties.agreementId), asc(agreementCounterparties.partyId));
 }
 
@@ -57,10 +58,14 @@ export const findAgreement = async (db: Db, id: string) => (await db.select().fr
 export const consentsOf = (db: Db, agreementId: string) =>
   db.select().from(consents).where(eq(consents.agreementId, agreementId)).orderBy(asc(consents.stateId));
 
-/** The member states on `day`, by the status registry (the periods derived from its events). */
+/** The member states on `day`, by the status registry (the periods derived from its events), all of them. */
 export async function membersOn(db: Db, day: string): Promise<string[]> {
-  const rows = await listPeriodsOn(db, { kind: "state", status: "member", day, limit: 500 });
-  return rows.map((r) => r.party.id);
+  const rows = await db
+    .select({ id: statusPeriods.partyId })
+    .from(statusPeriods)
+    .where(and(eq(statusPeriods.partyKind, "state"), eq(statusPeriods.status, "member"), reportedOn(day)))
+    .orderBy(asc(statusPeriods.partyId));
+  return rows.map((r) => r.id);
 }
 
 /** Resolves party references (alpha-3, alpha-2 or organisation slug, any case) to parties. */
@@ -103,9 +108,10 @@ export const upsertConsent = (db: Db, row: typeof consents.$inferInsert) =>
  * for different states never race. Always bumps the version.
  */
 export function settleConsentLifecycle(db: Db, agreementId: string, required: string[]) {
-  const reqList = required.length > 0 ? required : [""];
+  // The list goes in as one JSON parameter: D1 binds at most 100 per statement.
+  const requiredJson = JSON.stringify(required);
   const count = (decision: string) =>
-    sql`(SELECT count(*) FROM ${consents} WHERE ${consents.agreementId} = ${agreementId} AND ${consents.decision} = ${decision} AND ${consents.stateId} IN ${reqList})`;
+    sql`(SELECT count(*) FROM ${consents} WHERE ${consents.agreementId} = ${agreementId} AND ${consents.decision} = ${decision} AND ${consents.stateId} IN (SELECT value FROM json_each(${requiredJson})))`;
   const complete = sql`(${count("consent")} = ${required.length} AND ${count("objection")} = 0 AND ${required.length} > 0)`;
   return db
     .update(agreements)

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, jsonBody, keyedContent, locationHeader, problemContent, rateLimitHeaders, writeProblems, IdempotencyHeader } from "../../lib/openapi";
+import { bearerSecurity, jsonBody, keyedContent, locationHeader, notModified, problemContent, rateLimitHeaders, writeProblems, IdempotencyHeader } from "../../lib/openapi";
 import { requireRole } from "../../middleware/auth";
 import { idempotency } from "../../middleware/idempotency";
 import { writeRateLimit } from "../../middleware/rate-limit";
@@ -31,7 +31,7 @@ export const list = createRoute({
   security: bearerSecurity,
   middleware: [admin, writeRateLimit],
   request: { query: ApiKeyListQuery },
-  responses: { 200: keyedContent(ApiKeyListSchema, "One page of keys"), ...writeProblems },
+  responses: { 200: keyedContent(ApiKeyListSchema, "One page of keys"), ...notModified, ...writeProblems },
 });
 
 export const remove = createRoute({

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, keyedContent, writeProblems } from "../../lib/openapi";
+import { bearerSecurity, keyedContent, notModified, writeProblems } from "../../lib/openapi";
 import { requireRole } from "../../middleware/auth";
 import { writeRateLimit } from "../../middleware/rate-limit";
 import { AuditListSchema, AuditQuery } from "./audit.schemas";
@@ -14,7 +14,7 @@ export const list = createRoute({
   security: bearerSecurity,
   middleware: [requireRole("admin"), writeRateLimit],
   request: { query: AuditQuery },
-  responses: { 200: keyedContent(AuditListSchema, "One page of audit records, oldest first"), ...writeProblems },
+  responses: { 200: keyedContent(AuditListSchema, "One page of audit records, oldest first"), ...notModified, ...writeProblems },
 });
 
 export type ListRoute = typeof list;

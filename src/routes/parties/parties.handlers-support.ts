@@ -8,9 +8,11 @@ import { getPartyWithEvents } from "./parties.queries";
 
 export async function loadPartyHistory(db: Db, kind: PartyKind, key: string, day: string = today()) {
   const found = await getPartyWithEvents(db, kind, key);
-  if (!found) {
-    const what = kind === "state" ? `state with code "${key}"` : `organisation with id "${key}"`;
-    throw new ApiError(404, { code: "not-found", detail: `No ${what} in the registry` });
-  }
+  if (!found) throw partyNotFound(kind, key);
   return { party: found.party, ...historyOf(found.party, found.events, day) };
+}
+
+export function partyNotFound(kind: PartyKind, key: string) {
+  const what = kind === "state" ? `state with code "${key}"` : `organisation with id "${key}"`;
+  return new ApiError(404, { code: "not-found", detail: `No ${what} in the registry` });
 }

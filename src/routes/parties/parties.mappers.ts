@@ -51,7 +51,7 @@ export const toWirePeriod = (p: StatusPeriod) => ({
   endEventId: p.endEventId,
 });
 
-export function nameOf(party: PartyRow, lang: Language): string {
+export function nameOf(party: Pick<PartyRow, "nameEn" | "nameRu" | "nameZh">, lang: Language): string {
   return lang === "ru" ? party.nameRu : lang === "zh" ? party.nameZh : party.nameEn;
 }
 
@@ -88,3 +88,29 @@ export function periodOnDay(p: StatusPeriodRow, day: string) {
   };
 }
 
+
+/** A stored period row as the domain's period (its events are not needed to answer "as of"). */
+export function toDomainPeriod(p: StatusPeriodRow): StatusPeriod {
+  return {
+    status: p.status as StatusPeriod["status"],
+    from: toPartialDate(p.fromDate, p.fromPrecision, p.fromWindowStart, p.fromWindowEnd),
+    to: p.toDate && p.toPrecision && p.toWindowStart && p.toWindowEnd ? toPartialDate(p.toDate, p.toPrecision, p.toWindowStart, p.toWindowEnd) : null,
+    startEventId: p.startEventId,
+    endEventId: p.endEventId,
+    eventIds: [p.startEventId],
+  };
+}
+
+/** The answer for `day` from a party's stored periods, by the rule in src/domain/periods.ts. */
+export function statusOnDayFromPeriods(rows: StatusPeriodRow[], day: string) {
+  const periods = rows.map(toDomainPeriod).sort((a, b) => (a.from.windowStart < b.from.windowStart ? -1 : a.from.windowStart > b.from.windowStart ? 1 : a.startEventId - b.startEventId));
+  const answer = statusOn(periods, day);
+  return {
+    at: day,
+    status: answer.status,
+    since: wireDate(answer.since),
+    uncertain: answer.uncertain,
+    possibleStatus: answer.possibleStatus,
+    uncertainWindow: answer.uncertainWindow,
+  };
+}

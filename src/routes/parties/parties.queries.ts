@@ -47,6 +47,38 @@ export async function getPartyWithEvents(db: Db, kind: PartyKind, key: string) {
   return { party, events };
 }
 
+const partyColumns = { id: parties.id, kind: parties.kind, alpha2: parties.alpha2, nameEn: parties.nameEn, nameRu: parties.nameRu, nameZh: parties.nameZh };
+
+/** Built once per client: the hot path should not rebuild its SQL on every request. */
+function prepareStatusQuery(db: Db, by: "id" | "alpha2") {
+  return db
+    .select({ party: partyColumns, period: statusPeriods })
+    .from(parties)
+    .leftJoin(statusPeriods, and(eq(statusPeriods.partyId, parties.id), lte(statusPeriods.fromWindowStart, sql.placeholder("day"))))
+    .where(and(eq(parties.kind, sql.placeholder("kind")), eq(by === "id" ? parties.id : parties.alpha2, sql.placeholder("key"))))
+    .prepare();
+}
+const statusQueries = new WeakMap<Db, Record<"id" | "alpha2", ReturnType<typeof prepareStatusQuery>>>();
+
+/**
+ * The hot path of "status on a day": the party and only its periods that may matter on `day`
+ * (those begun by then, certainly or possibly), in one indexed query over the derived periods.
+ */
+export async function getPartyPeriodsUntil(db: Db, kind: PartyKind, key: string, day: string) {
+  let prepared = statusQueries.get(db);
+  if (!prepared) statusQueries.set(db, (prepared = { id: prepareStatusQuery(db, "id"), alpha2: prepareStatusQuery(db, "alpha2") }));
+  const normalised = kind === "organisation" ? key.toLowerCase() : key.toUpperCase();
+  const by = kind === "state" && normalised.length === 2 ? "alpha2" : "id";
+  const rows = await prepared[by].all({ kind, key: normalised, day });
+  const party = rows[0]?.party;
+  if (!party) return null;
+  return { party, periods: rows.flatMap((r) => (r.period ? [r.period] : [])) };
+}
+
+/** isReportedOn (src/domain/periods.ts) as SQL: begun for certain by `day`, not ended for certain. */
+export const reportedOn = (day: string) =>
+  and(lte(statusPeriods.fromWindowEnd, day), or(isNull(statusPeriods.toWindowEnd), gt(statusPeriods.toWindowEnd, day)));
+
 /**
  * The periods reported on `day` (see isReportedOn in src/domain/periods.ts: begun for certain,
  * not ended for certain), joined with their party, in party-id order from `after`.
@@ -69,8 +101,7 @@ export function listPeriodsOn(
       and(
         kind ? eq(statusPeriods.partyKind, kind) : undefined,
         status ? eq(statusPeriods.status, status) : undefined,
-        lte(statusPeriods.fromWindowEnd, day),
-        or(isNull(statusPeriods.toWindowEnd), gt(statusPeriods.toWindowEnd, day)),
+        reportedOn(day),
         afterCondition,
       ),
     )
@@ -83,6 +114,6 @@ export function countPeriodsOn(db: Db, day: string) {
   return db
     .select({ partyKind: statusPeriods.partyKind, status: statusPeriods.status, count: sql<number>`count(*)` })
     .from(statusPeriods)
-    .where(and(lte(statusPeriods.fromWindowEnd, day), or(isNull(statusPeriods.toWindowEnd), gt(statusPeriods.toWindowEnd, day))))
+    .where(reportedOn(day))
     .groupBy(statusPeriods.partyKind, statusPeriods.status);
 }

@@ -2,9 +2,9 @@ import { paginate, decodeCursor } from "../../lib/pagination";
 import type { Language } from "../../lib/params";
 import type { AppRouteHandler } from "../../types";
 import { z } from "@hono/zod-openapi";
-import { nameOf, namesOf, periodOnDay } from "../parties/parties.mappers";
-import { loadPartyHistory } from "../parties/parties.handlers-support";
-import { listPeriodsOn } from "../parties/parties.queries";
+import { nameOf, namesOf, periodOnDay, statusOnDayFromPeriods } from "../parties/parties.mappers";
+import { loadPartyHistory, partyNotFound } from "../parties/parties.handlers-support";
+import { getPartyPeriodsUntil, listPeriodsOn } from "../parties/parties.queries";
 import type { GetHistoryRoute, GetOneRoute, GetStatusRoute, ListRoute } from "./states.routes";
 import type { Status } from "../../domain/statuses";
 
@@ -36,8 +36,10 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 
 export const getStatus: AppRouteHandler<GetStatusRoute> = async (c) => {
   const { at } = c.req.valid("query");
-  const { party, statusOnDay } = await loadPartyHistory(c.var.db, "state", c.req.valid("param").code, at);
-  return c.json({ code: party.id, name: nameOf(party, c.var.language as Language), ...statusOnDay }, 200);
+  const { code } = c.req.valid("param");
+  const found = await getPartyPeriodsUntil(c.var.db, "state", code, at);
+  if (!found) throw partyNotFound("state", code);
+  return c.json({ code: found.party.id, name: nameOf(found.party, c.var.language as Language), ...statusOnDayFromPeriods(found.periods, at) }, 200);
 };
 
 export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
