@@ -63,6 +63,11 @@ describe("authentication", () => {
     await expectProblem(await send("DELETE", "/v1/api-keys/key_0000000000000000", undefined, ADMIN_TOKEN), 404);
   });
 
+  it("takes the Bearer scheme in any case", async () => {
+    const res = await call("/v1/api-keys", { headers: { Authorization: `bearer ${ADMIN_TOKEN}` } });
+    expect(res.status).toBe(200);
+  });
+
   it("keeps public reads open", async () => {
     expect((await call("/v1/agreements")).status).toBe(200);
     expect((await call("/v1/changes")).status).toBe(200);

@@ -11,7 +11,8 @@ import { WRITE_LIMIT_PER_MINUTE } from "./rate-limit";
 import { findActiveKeyByHash } from "../routes/api-keys/api-keys.queries";
 
 const REALM = 'Bearer realm="sco-registry"';
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,256})$/;
+// The scheme is case-insensitive (RFC 9110 §11.1).
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,256})$/i;
 
 const unauthorized = (detail: string, error?: "invalid_request" | "invalid_token") =>
   new ApiError(401, {
