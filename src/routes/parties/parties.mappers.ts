@@ -1,6 +1,6 @@
 /** Rows to wire shapes and to the domain's inputs; the only place that knows both. */
 import type { PartialDate } from "../../domain/dates";
-import { derivePeriods, endIsUncertainOn, isReportedOn, statusOn, type StatusEventInput, type StatusPeriod } from "../../domain/periods";
+import { derivePeriods, endIsUncertainOn, isReportedOn, statusOn, type StatusOnDay, type StatusEventInput, type StatusPeriod } from "../../domain/periods";
 import type { EventKind, Status } from "../../domain/statuses";
 import type { Language } from "../../lib/params";
 import type { PartyRow, StatusEventRow, StatusPeriodRow } from "./parties.queries";
@@ -64,16 +64,18 @@ export function historyOf(party: PartyRow, events: StatusEventRow[], day: string
   return {
     periods,
     history: { events: events.map((e) => toWireEvent(e, party.kind)), periods: periods.map(toWirePeriod) },
-    statusOnDay: {
-      at: day,
-      status: answer.status,
-      since: wireDate(answer.since),
-      uncertain: answer.uncertain,
-      possibleStatus: answer.possibleStatus,
-      uncertainWindow: answer.uncertainWindow,
-    },
+    statusOnDay: toWireStatusOnDay(answer, day),
   };
 }
+
+export const toWireStatusOnDay = (answer: StatusOnDay, day: string) => ({
+  at: day,
+  status: answer.status,
+  since: wireDate(answer.since),
+  uncertain: answer.uncertain,
+  possibleStatus: answer.possibleStatus,
+  uncertainWindow: answer.uncertainWindow,
+});
 
 /** The reported-status fields of a period row on `day` (same rule as src/domain/periods.ts). */
 export function periodOnDay(p: StatusPeriodRow, day: string) {
@@ -104,13 +106,5 @@ export function toDomainPeriod(p: StatusPeriodRow): StatusPeriod {
 /** The answer for `day` from a party's stored periods, by the rule in src/domain/periods.ts. */
 export function statusOnDayFromPeriods(rows: StatusPeriodRow[], day: string) {
   const periods = rows.map(toDomainPeriod).sort((a, b) => (a.from.windowStart < b.from.windowStart ? -1 : a.from.windowStart > b.from.windowStart ? 1 : a.startEventId - b.startEventId));
-  const answer = statusOn(periods, day);
-  return {
-    at: day,
-    status: answer.status,
-    since: wireDate(answer.since),
-    uncertain: answer.uncertain,
-    possibleStatus: answer.possibleStatus,
-    uncertainWindow: answer.uncertainWindow,
-  };
+  return toWireStatusOnDay(statusOn(periods, day), day);
 }
