@@ -821,6 +821,18 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "party": "LAO",
+         *       "status": "partner",
+         *       "kind": "status_granted",
+         *       "date": "2026-07",
+         *       "body": "Council of Heads of State",
+         *       "sources": [
+         *         "Declaration of the SCO Council of Heads of State, 2026"
+         *       ]
+         *     }
+         */
         CreateStatusEvent: {
             /**
              * @description State code (alpha-3 or alpha-2) or organisation id
@@ -859,6 +871,53 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "id": "sco-asean-mou-2005",
+         *       "kind": "memorandum_of_understanding",
+         *       "title": {
+         *         "en": "Memorandum of Understanding between the Secretariat of the Shanghai Cooperation Organisation and the Secretariat of the Association of South East Asian Nations",
+         *         "ru": null,
+         *         "zh": null
+         *       },
+         *       "counterparties": [
+         *         {
+         *           "id": "asean",
+         *           "kind": "organisation",
+         *           "name": "ASEAN"
+         *         }
+         *       ],
+         *       "lifecycle": "in_force",
+         *       "proposed": null,
+         *       "signed": {
+         *         "date": "2005-04-21",
+         *         "precision": "day"
+         *       },
+         *       "inForce": {
+         *         "date": "2005-04-21",
+         *         "precision": "day"
+         *       },
+         *       "ended": null,
+         *       "place": "Jakarta",
+         *       "signatories": [
+         *         {
+         *           "name": "Zhang Deguang",
+         *           "onBehalfOf": "sco"
+         *         },
+         *         {
+         *           "name": "Ong Keng Yong",
+         *           "onBehalfOf": "asean"
+         *         }
+         *       ],
+         *       "authorisingDecision": null,
+         *       "sources": [
+         *         "https://asean.org/"
+         *       ],
+         *       "version": 1,
+         *       "createdAt": "2026-11-24T10:00:00.000Z",
+         *       "updatedAt": "2026-11-24T10:00:00.000Z"
+         *     }
+         */
         Agreement: {
             /** @example sco-asean-mou-2005 */
             id: string;
@@ -915,6 +974,53 @@ export interface components {
             title?: string;
             onBehalfOf: string;
         };
+        /**
+         * @example {
+         *       "agreementId": "sco-asean-culture-2026",
+         *       "basis": {
+         *         "date": "2026-12-10",
+         *         "of": "proposed"
+         *       },
+         *       "required": [
+         *         "BLR",
+         *         "CHN",
+         *         "IND",
+         *         "IRN",
+         *         "KAZ",
+         *         "KGZ",
+         *         "PAK",
+         *         "RUS",
+         *         "TJK",
+         *         "UZB"
+         *       ],
+         *       "consented": [
+         *         "KAZ"
+         *       ],
+         *       "objecting": [],
+         *       "missing": [
+         *         "BLR",
+         *         "CHN",
+         *         "IND",
+         *         "IRN",
+         *         "KGZ",
+         *         "PAK",
+         *         "RUS",
+         *         "TJK",
+         *         "UZB"
+         *       ],
+         *       "complete": false,
+         *       "consents": [
+         *         {
+         *           "state": "KAZ",
+         *           "decision": "consent",
+         *           "date": "2026-11-20",
+         *           "reference": "Note verbale No. 12-3/456",
+         *           "source": null,
+         *           "recordedAt": "2026-11-20T09:30:00.000Z"
+         *         }
+         *       ]
+         *     }
+         */
         ConsentStatus: {
             agreementId: string;
             /** @description The date whose members must consent */
@@ -942,6 +1048,16 @@ export interface components {
             complete: boolean;
             consents: components["schemas"]["Consent"][];
         };
+        /**
+         * @example {
+         *       "state": "KAZ",
+         *       "decision": "consent",
+         *       "date": "2026-11-20",
+         *       "reference": "Note verbale No. 12-3/456",
+         *       "source": null,
+         *       "recordedAt": "2026-11-20T09:30:00.000Z"
+         *     }
+         */
         Consent: {
             /** @example KAZ */
             state: string;
@@ -960,6 +1076,22 @@ export interface components {
              */
             recordedAt: string;
         };
+        /**
+         * @example {
+         *       "id": "sco-asean-culture-2026",
+         *       "kind": "memorandum_of_understanding",
+         *       "title": {
+         *         "en": "Memorandum of Understanding on cultural cooperation between the SCO Secretariat and the ASEAN Secretariat"
+         *       },
+         *       "counterparties": [
+         *         "asean"
+         *       ],
+         *       "proposed": "2026-12-10",
+         *       "sources": [
+         *         "Draft circulated by the SCO Secretariat, November 2026"
+         *       ]
+         *     }
+         */
         CreateAgreement: {
             /**
              * @description Optional slug; generated when omitted
@@ -996,6 +1128,11 @@ export interface components {
             ru?: string;
             zh?: string;
         };
+        /**
+         * @example {
+         *       "lifecycle": "awaiting_consent"
+         *     }
+         */
         UpdateAgreement: {
             /** @enum {string} */
             kind?: "memorandum_of_understanding" | "joint_declaration" | "agreement" | "protocol" | "other";
@@ -1022,6 +1159,14 @@ export interface components {
              */
             lifecycle?: "draft" | "awaiting_consent";
         };
+        /**
+         * @example {
+         *       "state": "KAZ",
+         *       "decision": "consent",
+         *       "date": "2026-11-20",
+         *       "reference": "Note verbale No. 12-3/456"
+         *     }
+         */
         ConsentInput: {
             /**
              * @description Member state code
@@ -1039,6 +1184,12 @@ export interface components {
             reference?: string;
             source?: string;
         };
+        /**
+         * @example {
+         *       "date": "2026-12-10",
+         *       "place": "Beijing"
+         *     }
+         */
         Conclusion: {
             /**
              * Format: date
@@ -1048,6 +1199,11 @@ export interface components {
             place?: string;
             signatories?: components["schemas"]["Signatory"][];
         };
+        /**
+         * @example {
+         *       "date": "2027-01-01"
+         *     }
+         */
         EntryIntoForce: {
             /**
              * Format: date
@@ -1055,6 +1211,12 @@ export interface components {
              */
             date: string;
         };
+        /**
+         * @example {
+         *       "date": "2031-12-31",
+         *       "outcome": "expired"
+         *     }
+         */
         Termination: {
             /**
              * Format: date
@@ -1129,6 +1291,28 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "id": 412,
+         *       "at": "2026-12-10T08:15:02.120Z",
+         *       "actor": {
+         *         "keyId": "key_3f9a0c2b7d1e4a55",
+         *         "name": "Desk officer"
+         *       },
+         *       "action": "agreement.concluded",
+         *       "entityType": "agreement",
+         *       "entityId": "sco-asean-culture-2026",
+         *       "before": {
+         *         "lifecycle": "consented",
+         *         "version": 12
+         *       },
+         *       "after": {
+         *         "lifecycle": "concluded",
+         *         "version": 13
+         *       },
+         *       "requestId": "9d7f3c1e-4b2a-4e0f-9a51-0c3f2f6e8b11"
+         *     }
+         */
         AuditRecord: {
             /** Format: int32 */
             id: number;
@@ -1165,6 +1349,18 @@ export interface components {
              */
             hasMore: boolean;
         };
+        /**
+         * @example {
+         *       "seq": 121,
+         *       "at": "2026-12-10T08:15:02.120Z",
+         *       "entityType": "agreement",
+         *       "entityId": "sco-asean-culture-2026",
+         *       "action": "agreement.concluded",
+         *       "data": {
+         *         "lifecycle": "concluded"
+         *       }
+         *     }
+         */
         Change: {
             /**
              * Format: int32

@@ -1,3 +1,4 @@
+import * as ex from "./agreements.examples";
 import { z } from "@hono/zod-openapi";
 import { AGREEMENT_KINDS, LIFECYCLE } from "../../domain/agreements";
 import { parsePartialDate } from "../../domain/dates";
@@ -42,13 +43,13 @@ export const CreateAgreementBody = z
     authorisingDecision: text(500).optional(),
     sources: z.array(text(500)).min(1).max(20).openapi({ description: "Where the facts come from: citations or URLs", example: ["Note of the Council of National Coordinators, 2026"] }),
   })
-  .openapi("CreateAgreement");
+  .openapi("CreateAgreement", { example: ex.createAgreementExample });
 
 export const UpdateAgreementBody = CreateAgreementBody.omit({ id: true })
   .partial()
   .extend({ lifecycle: z.enum(["draft", "awaiting_consent"]).optional().openapi({ description: "Submit a draft for consent, or take it back" }) })
   .refine((b) => Object.keys(b).length > 0, { error: "send at least one field to change" })
-  .openapi("UpdateAgreement");
+  .openapi("UpdateAgreement", { example: { lifecycle: "awaiting_consent" } });
 
 export const ConsentBody = z
   .strictObject({
@@ -58,15 +59,15 @@ export const ConsentBody = z
     reference: text(300).optional().openapi({ example: "Note verbale No. 12-3/456" }),
     source: text(500).optional(),
   })
-  .openapi("ConsentInput");
+  .openapi("ConsentInput", { example: ex.consentInputExample });
 
 export const ConclusionBody = z
   .strictObject({ date: DayInput, place: text(200).optional(), signatories: z.array(SignatorySchema).max(20).optional() })
-  .openapi("Conclusion");
-export const EntryIntoForceBody = z.strictObject({ date: DayInput }).openapi("EntryIntoForce");
+  .openapi("Conclusion", { example: { date: "2026-12-10", place: "Beijing" } });
+export const EntryIntoForceBody = z.strictObject({ date: DayInput }).openapi("EntryIntoForce", { example: { date: "2027-01-01" } });
 export const TerminationBody = z
   .strictObject({ date: DayInput, outcome: z.enum(["terminated", "expired"]), reason: text(500).optional() })
-  .openapi("Termination");
+  .openapi("Termination", { example: { date: "2031-12-31", outcome: "expired" } });
 
 export const AgreementSchema = z
   .object({
@@ -87,7 +88,7 @@ export const AgreementSchema = z
     createdAt: timestamp(),
     updatedAt: timestamp(),
   })
-  .openapi("Agreement");
+  .openapi("Agreement", { example: ex.agreementExample });
 
 export const AgreementListQuery = z.object({
   counterparty: PartyRef.optional(),
@@ -105,7 +106,7 @@ export const AgreementIdParam = z.object({
 
 export const ConsentSchema = z
   .object({ state: stateCode(), decision: z.enum(["consent", "objection"]), date: day(), reference: str(300).nullable(), source: str(500).nullable(), recordedAt: timestamp() })
-  .openapi("Consent");
+  .openapi("Consent", { example: ex.consentExample });
 
 export const ConsentStatusSchema = z
   .object({
@@ -118,4 +119,4 @@ export const ConsentStatusSchema = z
     complete: z.boolean(),
     consents: z.array(ConsentSchema).max(MAX_LIST),
   })
-  .openapi("ConsentStatus");
+  .openapi("ConsentStatus", { example: ex.consentStatusExample });

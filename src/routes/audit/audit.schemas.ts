@@ -22,6 +22,18 @@ export const AuditRecordSchema = z
     after: z.unknown().openapi({ description: "The entity after the change" }),
     requestId: str(MAX.requestId).regex(PATTERN.requestId),
   })
-  .openapi("AuditRecord");
+  .openapi("AuditRecord", {
+    example: {
+      id: 412,
+      at: "2026-12-10T08:15:02.120Z",
+      actor: { keyId: "key_3f9a0c2b7d1e4a55", name: "Desk officer" },
+      action: "agreement.concluded",
+      entityType: "agreement",
+      entityId: "sco-asean-culture-2026",
+      before: { lifecycle: "consented", version: 12 },
+      after: { lifecycle: "concluded", version: 13 },
+      requestId: "9d7f3c1e-4b2a-4e0f-9a51-0c3f2f6e8b11",
+    },
+  });
 
 export const AuditListSchema = z.object({ items: z.array(AuditRecordSchema).max(MAX_PAGE_SIZE), nextCursor: nextCursorField }).openapi("AuditList");

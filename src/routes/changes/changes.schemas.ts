@@ -16,7 +16,9 @@ export const ChangeSchema = z
     action: str(60).regex(PATTERN.action).openapi({ example: "agreement.concluded" }),
     data: z.unknown().openapi({ description: "The entity after the change" }),
   })
-  .openapi("Change");
+  .openapi("Change", {
+    example: { seq: 121, at: "2026-12-10T08:15:02.120Z", entityType: "agreement", entityId: "sco-asean-culture-2026", action: "agreement.concluded", data: { lifecycle: "concluded" } },
+  });
 
 export const ChangeFeedSchema = z
   .object({

@@ -41,4 +41,6 @@ export const CreateStatusEventBody = z
     note: z.string().trim().min(1).max(1000).optional(),
     sources: z.array(z.string().trim().min(1).max(500)).min(1).max(20).openapi({ description: "At least one citation or URL", example: ["Bishkek Declaration of the SCO Council of Heads of State, 2026"] }),
   })
-  .openapi("CreateStatusEvent");
+  .openapi("CreateStatusEvent", {
+    example: { party: "LAO", status: "partner", kind: "status_granted", date: "2026-07", body: "Council of Heads of State", sources: ["Declaration of the SCO Council of Heads of State, 2026"] },
+  });
