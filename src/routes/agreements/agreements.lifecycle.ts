@@ -4,7 +4,7 @@ import { parsePartialDate, type PartialDate } from "../../domain/dates";
 import { ApiError } from "../../lib/problem";
 import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
-import { consentBasis, consentStatus, loadAgreement } from "./agreements.handlers";
+import { consentStatus, loadAgreement } from "./agreements.handlers";
 import { consentsOf, membersOn, resolveParties, settleConsentLifecycle, updateAgreement, upsertConsent, type AgreementRow } from "./agreements.queries";
 import type { ConcludeRoute, EnterIntoForceRoute, RecordConsentRoute, TerminateRoute } from "./agreements.routes";
 import { checkIfMatch, commitAgreementChange, transitionError } from "./agreements.writes";
@@ -28,9 +28,9 @@ export const recordConsent: AppRouteHandler<RecordConsentRoute> = async (c) => {
       extra: { errors: [{ path: "state", message: `not a member on ${body.date}`, code: "custom" }] },
     });
   }
-  const basis = consentBasis(row);
-  const required = await membersOn(db, basis.date);
+  // The members who must consent (on the date of conclusion) come with the current tally.
   const before = await consentStatus(db, row);
+  const required = before.required;
   const consent = { agreementId: row.id, stateId: code, decision: body.decision, date: body.date, reference: body.reference ?? null, source: body.source ?? null };
   const others = before.consents.filter((x) => x.state !== code).map((x) => ({ state: x.state, decision: x.decision }));
   const tally = tallyConsents(required, [...others, { state: code, decision: body.decision }]);
