@@ -41,8 +41,9 @@ export function createApp() {
   app.use("/v1/*", db);
   app.use("/v1/*", requireJsonBody);
   app.use("/v1/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, { code: "body-too-large", detail: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB` }); } }));
-  app.use("/v1/*", etag({ weak: true }));
+  // publicCache wraps etag so that a 304 carries the same Cache-Control as the 200 it stands for.
   app.use("/v1/*", publicCache);
+  app.use("/v1/*", etag({ weak: true }));
   app.onError(onError);
   app.notFound(notFound);
 

@@ -95,6 +95,7 @@ describe("HTTP behaviour of public reads", () => {
     const again = await call("/v1/states/IRN/status?at=2020-01-01", { headers: { "If-None-Match": tag! } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
+    expect(again.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
     const other = await call("/v1/states/IRN/status?at=2024-01-01", { headers: { "If-None-Match": tag! } });
     expect(other.status).toBe(200);
   });
