@@ -8,7 +8,8 @@
 import { z } from "zod";
 import { parsePartialDate, type PartialDate } from "../domain/dates";
 import { checkLog } from "../domain/event-log";
-import { derivePeriods, type StatusEventInput } from "../domain/periods";
+import type { StatusEventInput } from "../domain/periods";
+import { columnsOf, periodRows } from "../db/period-rows";
 import { EVENT_KINDS, STATUSES, type PartyKind } from "../domain/statuses";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -155,7 +156,7 @@ export function seedSql(seed: ValidatedSeed): string {
   const byParty = new Map<string, StatusEventInput[]>();
   for (const e of seed.events) byParty.set(e.party, [...(byParty.get(e.party) ?? []), { id: e.id, status: e.status, kind: e.kind, date: e.parsed }]);
   for (const [party, log] of byParty) {
-    for (const row of periodRows(party, kindOf.get(party)!, log)) out.push(insert("status_periods", row));
+    for (const row of periodRows(party, kindOf.get(party)!, log)) out.push(insert("status_periods", columnsOf(row)));
   }
   for (const a of seed.agreements) {
     const signed = a.signed ? date(a.signed) : null;
@@ -171,25 +172,4 @@ export function seedSql(seed: ValidatedSeed): string {
     out.push(insert("changes", { entity_type: "agreement", entity_id: a.id, action: "created", data: json(a) }));
   }
   return out.join("\n") + "\n";
-}
-
-/** Status-period rows of one party, by the rule in src/domain/periods.ts. */
-export function periodRows(partyId: string, partyKind: string, log: StatusEventInput[]) {
-  const statusAfter = new Map(log.map((e) => [e.id, e.status]));
-  return derivePeriods(log).map((p) => ({
-    party_id: partyId,
-    party_kind: partyKind,
-    status: p.status,
-    from_date: p.from.value,
-    from_precision: p.from.precision,
-    from_window_start: p.from.windowStart,
-    from_window_end: p.from.windowEnd,
-    to_date: p.to?.value ?? null,
-    to_precision: p.to?.precision ?? null,
-    to_window_start: p.to?.windowStart ?? null,
-    to_window_end: p.to?.windowEnd ?? null,
-    next_status: p.endEventId === null ? null : (statusAfter.get(p.endEventId) ?? null),
-    start_event_id: p.startEventId,
-    end_event_id: p.endEventId,
-  }));
 }

@@ -30,10 +30,14 @@ export interface StatusPeriod {
   eventIds: number[];
 }
 
-export function compareEvents(a: StatusEventInput, b: StatusEventInput): number {
-  if (a.date.windowStart !== b.date.windowStart) return a.date.windowStart < b.date.windowStart ? -1 : 1;
+/** The log's order: by the start of the date window, then by id (the order of recording). */
+export function logOrder(a: { windowStart: string; id: number }, b: { windowStart: string; id: number }): number {
+  if (a.windowStart !== b.windowStart) return a.windowStart < b.windowStart ? -1 : 1;
   return a.id - b.id;
 }
+
+export const compareEvents = (a: StatusEventInput, b: StatusEventInput) =>
+  logOrder({ windowStart: a.date.windowStart, id: a.id }, { windowStart: b.date.windowStart, id: b.id });
 
 export function derivePeriods(events: readonly StatusEventInput[]): StatusPeriod[] {
   const periods: StatusPeriod[] = [];

@@ -20,7 +20,7 @@ const toWire = (k: ApiKeyRow) => ({
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const { name, role } = c.req.valid("json");
   const secret = `sco_${randomToken()}`;
-  const row = { id: randomId("key").slice(0, 20), name, role, hash: await sha256Hex(secret), prefix: secret.slice(0, 8), createdBy: c.var.actor.keyId, createdAt: new Date().toISOString(), revokedAt: null };
+  const row = { id: randomId("key"), name, role, hash: await sha256Hex(secret), prefix: secret.slice(0, 8), createdBy: c.var.actor.keyId, createdAt: new Date().toISOString(), revokedAt: null };
   const wire = toWire(row);
   return commitWrite(c, {
     statements: [insertKey(c.var.db, row)],

@@ -1,6 +1,6 @@
 /** Rows to wire shapes and to the domain's inputs; the only place that knows both. */
 import type { PartialDate } from "../../domain/dates";
-import { derivePeriods, endIsUncertainOn, isReportedOn, statusOn, type StatusOnDay, type StatusEventInput, type StatusPeriod } from "../../domain/periods";
+import { derivePeriods, endIsUncertainOn, isReportedOn, logOrder, statusOn, type StatusOnDay, type StatusEventInput, type StatusPeriod } from "../../domain/periods";
 import type { EventKind, Status } from "../../domain/statuses";
 import type { Language } from "../../lib/params";
 import type { PartyRow, StatusEventRow, StatusPeriodRow } from "./parties.queries";
@@ -105,6 +105,8 @@ export function toDomainPeriod(p: StatusPeriodRow): StatusPeriod {
 
 /** The answer for `day` from a party's stored periods, by the rule in src/domain/periods.ts. */
 export function statusOnDayFromPeriods(rows: StatusPeriodRow[], day: string) {
-  const periods = rows.map(toDomainPeriod).sort((a, b) => (a.from.windowStart < b.from.windowStart ? -1 : a.from.windowStart > b.from.windowStart ? 1 : a.startEventId - b.startEventId));
+  const periods = rows
+    .map(toDomainPeriod)
+    .sort((a, b) => logOrder({ windowStart: a.from.windowStart, id: a.startEventId }, { windowStart: b.from.windowStart, id: b.startEventId }));
   return toWireStatusOnDay(statusOn(periods, day), day);
 }

@@ -2,14 +2,13 @@
 import { and, asc, eq, gt, isNull, or, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { parties, statusEvents, statusPeriods } from "../../db/schema";
+import { logOrder } from "../../domain/periods";
 import type { PartyKind } from "../../domain/statuses";
 
 export type PartyRow = typeof parties.$inferSelect;
 export type StatusEventRow = typeof statusEvents.$inferSelect;
 export type StatusPeriodRow = typeof statusPeriods.$inferSelect;
 
-const compareEventRows = (a: StatusEventRow, b: StatusEventRow) =>
-  a.windowStart !== b.windowStart ? (a.windowStart < b.windowStart ? -1 : 1) : a.id - b.id;
 
 /**
  * The registry id a client's reference names: an organisation's slug, a state's alpha-3 or alpha-2
@@ -43,7 +42,7 @@ export async function getPartyWithEvents(db: Db, kind: PartyKind, key: string) {
   const party = rows[0]?.party;
   if (!party) return null;
   // Sorted here, not in SQL: a party has a handful of events, and the order is the period rule's.
-  const events = rows.flatMap((r) => (r.event ? [r.event] : [])).sort(compareEventRows);
+  const events = rows.flatMap((r) => (r.event ? [r.event] : [])).sort(logOrder);
   return { party, events };
 }
 

@@ -1,5 +1,4 @@
 import { and, asc, eq, gt, gte, lte, or, sql } from "drizzle-orm";
-import type { periodRows } from "../../data/seed";
 import { partyIdFor } from "../parties/parties.queries";
 import type { Db } from "../../db/client";
 import { parties, statusEvents, statusPeriods } from "../../db/schema";
@@ -45,12 +44,4 @@ export const noEventAfter = (partyId: string, lastId: number) =>
 export const insertEvent = (db: Db, row: typeof statusEvents.$inferInsert) => db.insert(statusEvents).values(row);
 export const deletePeriods = (db: Db, partyId: string) => db.delete(statusPeriods).where(eq(statusPeriods.partyId, partyId));
 
-/** Period rows use snake_case keys (shared with the seed); drizzle takes camelCase. */
-export const insertPeriods = (db: Db, rows: ReturnType<typeof periodRows>) =>
-  rows.map((r) =>
-    db.insert(statusPeriods).values({
-      partyId: r.party_id, partyKind: r.party_kind, status: r.status, fromDate: r.from_date, fromPrecision: r.from_precision,
-      fromWindowStart: r.from_window_start, fromWindowEnd: r.from_window_end, toDate: r.to_date, toPrecision: r.to_precision,
-      toWindowStart: r.to_window_start, toWindowEnd: r.to_window_end, nextStatus: r.next_status, startEventId: r.start_event_id, endEventId: r.end_event_id,
-    }),
-  );
+export const insertPeriods = (db: Db, rows: (typeof statusPeriods.$inferInsert)[]) => rows.map((row) => db.insert(statusPeriods).values(row));

@@ -6,7 +6,7 @@
 import { parsePartialDate, type PartialDate } from "../../domain/dates";
 import { checkEvent } from "../../domain/event-log";
 import type { PartyKind } from "../../domain/statuses";
-import { periodRows } from "../../data/seed";
+import { periodRows } from "../../db/period-rows";
 import { ApiError } from "../../lib/problem";
 import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
@@ -38,10 +38,9 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const log = [...events.map(toEventInput), input];
   const periods = periodRows(party.id, party.kind, log);
   const wire = toWireEvent(row, party.kind);
-  const lastId = events.at(-1)?.id ?? 0;
   return commitWrite(c, {
     guard: {
-      condition: noEventAfter(party.id, Math.max(lastId, ...events.map((e) => e.id))),
+      condition: noEventAfter(party.id, Math.max(0, ...events.map((e) => e.id))),
       staleError: () => new ApiError(409, { code: "concurrent-event", detail: `Another event for ${party.id} was recorded meanwhile; reload its history and retry` }),
     },
     statements: [insertEvent(db, row), deletePeriods(db, party.id), ...insertPeriods(db, periods)],

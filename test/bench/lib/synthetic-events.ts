@@ -3,7 +3,7 @@
  * log is checked with the project's own rule (checkLog) and its periods are derived with the same
  * function the data migration uses (periodRows), so the tables keep the schema's invariants.
  */
-import { periodRows } from "../../../src/data/seed";
+import { columnsOf, periodRows } from "../../../src/db/period-rows";
 import { parsePartialDate, type PartialDate } from "../../../src/domain/dates";
 import { checkLog } from "../../../src/domain/event-log";
 import type { StatusEventInput } from "../../../src/domain/periods";
@@ -72,7 +72,7 @@ export function syntheticEvents(eventCount: number, firstEventId: number, taken:
     }
     const problems = checkLog("state", log);
     if (problems.length > 0) throw new Error(`synthetic log of ${code} breaks the rules: ${problems.join("; ")}`);
-    periods.push(...periodRows(code, "state", log));
+    periods.push(...periodRows(code, "state", log).map(columnsOf));
   }
   return {
     codes,
