@@ -10,7 +10,7 @@ import { buildAll } from "./lib/build";
 import { loadDataset } from "./lib/dataset";
 import { endpoints, probe, runtimeLimit, storageFloor } from "./lib/endpoints";
 import { startHost } from "./lib/host";
-import { combine, measure, type Stats, type Target } from "./lib/measure";
+import { combine, measure, median, type Stats, type Target } from "./lib/measure";
 import { markdown, save, type DatasetResult, type Row, type RunResult } from "./lib/report";
 import { timeStartup } from "./lib/startup";
 
@@ -18,6 +18,9 @@ process.env.WRANGLER_SEND_METRICS = "false";
 const smoke = process.argv.includes("--smoke");
 // Bounded: 7 endpoints × 3 Workers × rounds × seconds × datasets stays well under ten minutes.
 const settings = smoke ? { rounds: 1, seconds: 1, connections: 10 } : { rounds: 3, seconds: 2, connections: 10 };
+// BENCH_ROUNDS and BENCH_SECONDS lengthen a run when the machine is noisy.
+if (process.env.BENCH_ROUNDS) settings.rounds = Number(process.env.BENCH_ROUNDS);
+if (process.env.BENCH_SECONDS) settings.seconds = Number(process.env.BENCH_SECONDS);
 // BENCH_SIZES=1000 and BENCH_ONLY=<part of an endpoint's name> narrow a run while investigating.
 const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : smoke ? [1_000] : [1_000, 100_000];
 const only = process.env.BENCH_ONLY;
@@ -50,7 +53,7 @@ async function benchDataset(bundles: Awaited<ReturnType<typeof buildAll>>, tmp: 
       const first = await probe(ep.target(host.urls.registry));
       if (ep.mayNotExist && first.status === 404) {
         log(`${label}: 404, not built yet`);
-        results.push({ endpoint: ep.name, registry: null, r1: null, r2: null, queries: null, note: "n/a (404)" });
+        results.push({ endpoint: ep.name, registry: null, r1: null, r2: null, ratios: null, queries: null, note: "n/a (404)" });
         continue;
       }
       if (!ep.ok(first.status) || !ep.ok(counted.status)) failures.push(`${label}: answered ${first.status} (counter ${counted.status}): ${first.body}`);
@@ -64,11 +67,15 @@ async function benchDataset(bundles: Awaited<ReturnType<typeof buildAll>>, tmp: 
         for (const who of ["r1", "r2", "registry"] as const) rounds[who].push(await measure(targets[who], settings.seconds, settings.connections));
       }
       const [r1, r2, registry] = [combine(rounds.r1), combine(rounds.r2), combine(rounds.registry)];
+      // Each registry round against the R1 and R2 rounds just before it: drift of the machine's
+      // speed between rounds cancels out of the ratio.
+      const paired = (ref: Stats[], k: "rps" | "p99") => median(rounds.registry.map((s, i) => s[k] / ref[i]![k]));
+      const ratios = { r1: paired(rounds.r1, "rps"), r2: paired(rounds.r2, "rps"), p99r2: paired(rounds.r2, "p99") };
       check(`${label} (R1)`, r1, is2xx);
       check(`${label} (R2)`, r2, is2xx);
       check(label, registry, ep.ok);
       log(`${label}: ${Math.round(registry.rps)} req/s, p99 ${registry.p99} ms, ${counted.queries} D1 queries, ${JSON.stringify(registry.statuses)}`);
-      results.push({ endpoint: ep.name, registry, r1, r2, queries: counted.queries });
+      results.push({ endpoint: ep.name, registry, r1, r2, ratios, queries: counted.queries });
     }
     return { events, rows: data.rows, results };
   } finally {

@@ -18,7 +18,7 @@ export interface Host {
   urls: Record<WorkerName, string>;
 }
 
-export async function startHost(bundles: Bundles, persistDir: string, databaseId: string): Promise<Host> {
+export async function startHost(bundles: Bundles, persistDir: string, databaseId: string, inspectorPort?: number): Promise<Host> {
   const compat = { ...compatibility(), modulesRoot: persistDir };
   const socket = [{ host: "127.0.0.1", port: 0 }];
   const d1Databases = { DB: databaseId };
@@ -27,6 +27,8 @@ export async function startHost(bundles: Bundles, persistDir: string, databaseId
   // miniflare 5 still takes the familiar v4 option shape through its documented adapter.
   const options = convertV4MiniflareOptions({
     resourcePersistencePath: persistDir,
+    // test/bench/profile.ts attaches the DevTools protocol here to take a CPU profile.
+    ...(inspectorPort ? { inspectorPort } : {}),
     cf: false, // no network: never fetch the request.cf fixture
     // BENCH_LOGS=1 shows the Workers' console (e.g. the error behind a 500); quiet otherwise.
     handleStructuredLogs: (entry: { level: string; message: string }) => {

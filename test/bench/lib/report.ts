@@ -10,6 +10,8 @@ export interface Row {
   /** null for rows that were not timed */
   r1: Stats | null;
   r2: Stats | null;
+  /** medians of the per-round ratios: req/s to R1 and to R2, p99 to R2's */
+  ratios: { r1: number; r2: number; p99r2: number } | null;
   queries: number | null;
   note?: string;
 }
@@ -38,8 +40,9 @@ function table(d: DatasetResult): string {
   const lines = [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
   for (const r of d.results) {
     const s = r.registry;
-    const cells = s && r.r1 && r.r2
-      ? [f(s.rps), f(s.p50), f(s.p99), x(s.rps, r.r1.rps), x(s.rps, r.r2.rps), x(s.p99, r.r2.p99), r.queries ?? "?"]
+    const q = r.ratios;
+    const cells = s && q
+      ? [f(s.rps), f(s.p50), f(s.p99), `${q.r1.toFixed(2)}×`, `${q.r2.toFixed(2)}×`, `${q.p99r2.toFixed(2)}×`, r.queries ?? "?"]
       : [r.note ?? "n/a (404)", "", "", "", "", "", r.queries ?? "?"];
     lines.push(`| ${r.endpoint} | ${cells.join(" | ")} |`);
   }
@@ -63,11 +66,39 @@ function scaling(small: DatasetResult, large: DatasetResult): string {
   return lines.join("\n");
 }
 
+/** The issue's targets, each with what this run measured and whether it holds. */
+function targets(run: RunResult): string {
+  const lines = ["| target | measured | holds |", "|---|---|---|"];
+  const add = (target: string, measured: string, holds: boolean) => lines.push(`| ${target} | ${measured} | ${holds ? "yes" : "**no**"} |`);
+  for (const d of run.datasets) {
+    const at = `${f(d.events)} events`;
+    const status = d.results.find((r) => r.endpoint.includes("status?at="))?.ratios;
+    if (status) {
+      add(`status on a date ≥ 0.8× R2 req/s (${at})`, `${status.r2.toFixed(2)}×`, status.r2 >= 0.8);
+      add(`status on a date p99 ≤ 1.5× R2 (${at})`, `${status.p99r2.toFixed(2)}×`, status.p99r2 <= 1.5);
+    }
+    const reads = d.results.filter((r) => r.endpoint.startsWith("GET") || r.endpoint.startsWith("conditional"));
+    const most = Math.max(...reads.map((r) => r.queries ?? Infinity));
+    add(`every public read ≤ 2 D1 queries (${at})`, `at most ${most}`, most <= 2);
+  }
+  if (run.datasets.length === 2) {
+    const [small, large] = run.datasets as [DatasetResult, DatasetResult];
+    for (const [i, a] of small.results.entries()) {
+      const b = large.results[i];
+      if (!a.registry || !b?.registry || !a.r1 || !b.r1 || a.endpoint.startsWith("POST")) continue;
+      const norm = a.registry.rps / a.r1.rps / (b.registry.rps / b.r1.rps);
+      add(`${a.endpoint}: cost at 100k ≤ 1.2× cost at 1k (R1-normalised)`, `${norm.toFixed(2)}×`, norm <= 1.2);
+    }
+  }
+  add("bundle ≤ 250 KiB gzipped", `${f(run.bundle.gzip / 1024, 1)} KiB`, run.bundle.gzip <= 250 * 1024);
+  return lines.join("\n");
+}
+
 export function markdown(run: RunResult): string {
   const s = run.settings;
   const out = [
     `# Benchmark (${run.mode}), ${run.date}`,
-    `${s.rounds} round(s) of ${s.seconds} s per Worker and endpoint, ${s.connections} connections, alternating R1, R2, registry; medians of rounds.`,
+    `${s.rounds} round(s) of ${s.seconds} s per Worker and endpoint, ${s.connections} connections, alternating R1, R2, registry; medians of rounds. Ratios are medians of per-round ratios (each registry round against the R1 and R2 rounds just before it).`,
     "",
   ];
   for (const d of run.datasets) {
@@ -75,6 +106,7 @@ export function markdown(run: RunResult): string {
     out.push(`## ${f(d.events)} synthetic status events`, "", `Rows: ${counts}.`, "", table(d), "");
   }
   if (run.datasets.length === 2) out.push("## 100k vs 1k", "", scaling(run.datasets[0]!, run.datasets[1]!), "");
+  out.push("## Targets", "", targets(run), "");
   out.push(`Bundle (wrangler deploy --dry-run): ${f(run.bundle.raw / 1024, 1)} KiB raw, ${f(run.bundle.gzip / 1024, 1)} KiB gzipped`);
   out.push(`npm start → first 200 of /v1/roster: ${run.startupMs === null ? `failed (${run.startupDetail})` : `${f(run.startupMs)} ms`}`);
   return out.join("\n") + "\n";
