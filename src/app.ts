@@ -1,7 +1,5 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
-import { etag } from "hono/etag";
 import { languageDetector } from "hono/language";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -11,7 +9,8 @@ import { LANGUAGES } from "./lib/params";
 import { ApiError, notFound, onError } from "./lib/problem";
 import { MAX_BODY_BYTES, requireJsonBody } from "./middleware/json-body";
 import { db } from "./middleware/db";
-import { publicCache } from "./middleware/public-cache";
+import { etag } from "./middleware/etag";
+import { corsPreflight, responseHeaders } from "./middleware/response-headers";
 import { agreements } from "./routes/agreements/agreements.index";
 import { apiKeys } from "./routes/api-keys/api-keys.index";
 import { audit } from "./routes/audit/audit.index";
@@ -25,7 +24,7 @@ import { timeline } from "./routes/timeline/timeline.index";
 export function createApp() {
   const app = createRouter();
   app.use(requestId());
-  // The HTML pages get the full set of security headers; JSON answers need only nosniff (publicCache,
+  // The HTML pages get the full set of security headers; JSON answers need only nosniff (responseHeaders,
   // problems), and the full set measurably slowed the hot reads.
   for (const page of ["/", "/timeline", "/docs"]) app.use(page, secureHeaders());
   app.use(
@@ -37,13 +36,13 @@ export function createApp() {
       caches: false,
     }),
   );
-  app.use("/v1/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"], exposeHeaders: ["ETag", "Location", "Retry-After", "X-RateLimit-Limit"] }));
+  app.on("OPTIONS", "/v1/*", corsPreflight);
   app.use("/v1/*", db);
   app.use("/v1/*", requireJsonBody);
   app.use("/v1/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, { code: "body-too-large", detail: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB` }); } }));
-  // publicCache wraps etag so that a 304 carries the same Cache-Control as the 200 it stands for.
-  app.use("/v1/*", publicCache);
-  app.use("/v1/*", etag({ weak: true }));
+  // responseHeaders wraps etag so that a 304 carries the same Cache-Control as the 200 it stands for.
+  app.use("/v1/*", responseHeaders);
+  app.use("/v1/*", etag);
   app.onError(onError);
   app.notFound(notFound);
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { OrganisationDetailSchema, OrganisationListSchema } from "../src/routes/organisations/organisations.schemas";
 import { RosterSchema } from "../src/routes/roster/roster.schemas";
 import { StatusEventListSchema } from "../src/routes/status-events/status-events.schemas";
-import { call, expectProblem, getJson } from "./helpers";
+import { weakEtag } from "../src/lib/etag";
+import { ADMIN_TOKEN, call, expectProblem, getJson } from "./helpers";
 
 describe("organisations", () => {
   it("lists the partner organisations with a relation today", async () => {
@@ -98,6 +99,50 @@ describe("HTTP behaviour of public reads", () => {
     expect(again.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
     const other = await call("/v1/states/IRN/status?at=2024-01-01", { headers: { "If-None-Match": tag! } });
     expect(other.status).toBe(200);
+  });
+
+  it("tags each representation by its bytes: per day, per language, compared weakly", async () => {
+    const en = await call("/v1/states/IRN/status?at=2020-01-01");
+    const text = await en.text();
+    const tag = en.headers.get("etag")!;
+    // the tag set as the JSON is serialised is the tag of the bytes sent
+    expect(tag).toBe(weakEtag(text));
+    expect(en.headers.get("vary")).toMatch(/Accept-Language/);
+    const ru = await call("/v1/states/IRN/status?at=2020-01-01&lang=ru");
+    expect(ru.headers.get("etag")).not.toBe(tag);
+    for (const ifNoneMatch of [`"other", ${tag}`, tag.replace(/^W\//, ""), "*"]) {
+      const res = await call("/v1/states/IRN/status?at=2020-01-01", { headers: { "If-None-Match": ifNoneMatch } });
+      expect(res.status, ifNoneMatch).toBe(304);
+      expect(res.headers.get("etag")).toBe(tag);
+      expect(res.headers.get("vary")).toMatch(/Accept-Language/);
+    }
+    expect((await call("/v1/states/IRN/status?at=2020-01-01", { headers: { "If-None-Match": '"other"' } })).status).toBe(200);
+  });
+
+  it("tags answers that are not tagged by their handler too, and keeps an agreement's version", async () => {
+    const audit = await call("/v1/audit", { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(audit.status).toBe(200);
+    expect(audit.headers.get("etag")).toBe(weakEtag(await audit.text()));
+    expect(audit.headers.get("cache-control")).toBe("private, no-store");
+    const list = (await getJson<{ items: { id: string }[] }>("/v1/agreements?limit=1")).body;
+    const agreement = await call(`/v1/agreements/${list.items[0]!.id}`);
+    expect(agreement.headers.get("etag")).toMatch(/^"\d+"$/);
+  });
+
+  it("lets any origin read, and answers CORS preflights for writes", async () => {
+    const read = await call("/v1/roster", { headers: { Origin: "https://example.org" } });
+    expect(read.headers.get("access-control-allow-origin")).toBe("*");
+    expect(read.headers.get("access-control-expose-headers")).toMatch(/ETag/);
+    const problem = await call("/v1/states/XYZ", { headers: { Origin: "https://example.org" } });
+    expect(problem.headers.get("access-control-allow-origin")).toBe("*");
+    const preflight = await call("/v1/agreements", {
+      method: "OPTIONS",
+      headers: { Origin: "https://example.org", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization, content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-methods")).toMatch(/POST/);
+    expect(preflight.headers.get("access-control-allow-headers")).toMatch(/Authorization.*Idempotency-Key/);
   });
 
   it("answers unknown routes and methods with problems, never text/plain", async () => {

@@ -9,6 +9,7 @@ import type { AppRouteHandler } from "../../types";
 import { agreementEtag, toWireAgreement, toWireConsent } from "./agreements.mappers";
 import { consentsOf, counterpartiesOf, findAgreement, listAgreements, membersOn, type AgreementFilter, type AgreementRow } from "./agreements.queries";
 import type { GetConsentsRoute, GetOneRoute, ListForOrganisationRoute, ListRoute } from "./agreements.routes";
+import { tagged } from "../../lib/etag";
 
 const AgreementCursor = z.tuple([z.string()]);
 
@@ -22,12 +23,12 @@ async function page(db: Db, filter: Omit<AgreementFilter, "after">, cursor: stri
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { cursor, counterparty, ...filter } = c.req.valid("query");
-  return c.json(await page(c.var.db, { ...filter, counterparty }, cursor), 200);
+  return c.json(tagged(c, await page(c.var.db, { ...filter, counterparty }, cursor)), 200);
 };
 
 export const listForOrganisation: AppRouteHandler<ListForOrganisationRoute> = async (c) => {
   const { cursor, ...filter } = c.req.valid("query");
-  return c.json(await page(c.var.db, { ...filter, counterparty: c.req.valid("param").id.toLowerCase() }, cursor), 200);
+  return c.json(tagged(c, await page(c.var.db, { ...filter, counterparty: c.req.valid("param").id.toLowerCase() }, cursor)), 200);
 };
 
 export async function loadAgreement(db: Db, id: string): Promise<AgreementRow> {
@@ -58,5 +59,5 @@ export async function consentStatus(db: Db, row: AgreementRow) {
 
 export const getConsents: AppRouteHandler<GetConsentsRoute> = async (c) => {
   const row = await loadAgreement(c.var.db, c.req.valid("param").id);
-  return c.json(await consentStatus(c.var.db, row), 200);
+  return c.json(tagged(c, await consentStatus(c.var.db, row)), 200);
 };

@@ -6,6 +6,7 @@ import { loadPartyHistory } from "../parties/parties.handlers-support";
 import { nameOf, namesOf, periodOnDay } from "../parties/parties.mappers";
 import { listPeriodsOn } from "../parties/parties.queries";
 import type { GetHistoryRoute, GetOneRoute, ListRoute } from "./organisations.routes";
+import { tagged } from "../../lib/etag";
 
 const OrganisationCursor = z.tuple([z.string()]);
 
@@ -16,16 +17,16 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.party.id]);
   const lang = c.var.language as Language;
   const items = page.map(({ party, period }) => ({ id: party.id, name: nameOf(party, lang), fullName: party.fullNameEn, ...periodOnDay(period, at) }));
-  return c.json({ at, items, nextCursor }, 200);
+  return c.json(tagged(c, { at, items, nextCursor }), 200);
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
   const { party, history, statusOnDay } = await loadPartyHistory(c.var.db, "organisation", c.req.valid("param").id);
   const lang = c.var.language as Language;
-  return c.json({ id: party.id, name: nameOf(party, lang), fullName: party.fullNameEn, names: namesOf(party), current: statusOnDay, history }, 200);
+  return c.json(tagged(c, { id: party.id, name: nameOf(party, lang), fullName: party.fullNameEn, names: namesOf(party), current: statusOnDay, history }), 200);
 };
 
 export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
   const { party, history } = await loadPartyHistory(c.var.db, "organisation", c.req.valid("param").id);
-  return c.json({ id: party.id, name: nameOf(party, c.var.language as Language), ...history }, 200);
+  return c.json(tagged(c, { id: party.id, name: nameOf(party, c.var.language as Language), ...history }), 200);
 };

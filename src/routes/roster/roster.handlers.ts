@@ -6,6 +6,7 @@ import type { AppRouteHandler } from "../../types";
 import { nameOf, periodOnDay } from "../parties/parties.mappers";
 import { countPeriodsOn, listPeriodsOn } from "../parties/parties.queries";
 import type { GetRoute } from "./roster.routes";
+import { tagged } from "../../lib/etag";
 
 const RosterCursor = z.tuple([z.string(), z.string()]);
 
@@ -32,5 +33,5 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
     group.items.push(entry(r));
   }
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return c.json({ at, counts, total, groups, nextCursor }, 200);
+  return c.json(tagged(c, { at, counts, total, groups, nextCursor }), 200);
 };

@@ -4,6 +4,7 @@ import type { AppRouteHandler } from "../../types";
 import { toWireEvent } from "../parties/parties.mappers";
 import { listEvents } from "./status-events.queries";
 import type { ListRoute } from "./status-events.routes";
+import { tagged } from "../../lib/etag";
 
 const EventCursor = z.tuple([z.string(), z.number().int()]);
 
@@ -20,5 +21,5 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     limit,
   });
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.event.windowStart, r.event.id]);
-  return c.json({ items: page.map((r) => toWireEvent(r.event, r.partyKind)), nextCursor }, 200);
+  return c.json(tagged(c, { items: page.map((r) => toWireEvent(r.event, r.partyKind)), nextCursor }), 200);
 };

@@ -1,0 +1,39 @@
+import { cors } from "hono/cors";
+import { createMiddleware } from "hono/factory";
+import type { AppBindings } from "../types";
+
+const CORS = {
+  origin: "*",
+  allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"],
+  exposeHeaders: ["ETag", "Location", "Retry-After", "X-RateLimit-Limit"],
+};
+const EXPOSED = CORS.exposeHeaders.join(",");
+
+/** Preflights of cross-origin writes, answered by hono/cors. */
+export const corsPreflight = cors(CORS);
+
+/**
+ * The headers of every /v1 answer: nosniff, CORS for a simple request (what hono/cors adds with
+ * origin "*"), and caching. Public reads may be kept by shared caches for a minute and served stale
+ * while revalidating; the ETag (src/middleware/etag.ts, mounted after this) lets clients revalidate
+ * with If-None-Match for free.
+ *
+ * All are set on the finished Response: hono/cors touches `c.res` before the handler, which makes
+ * Hono copy the handler's Response to carry them, and each `c.header` after the handler copies it
+ * again; the status read measurably paid for five copies. The Worker builds every Response it
+ * answers, so their headers are mutable.
+ */
+export const responseHeaders = createMiddleware<AppBindings>(async (c, next) => {
+  await next();
+  const headers = c.res.headers;
+  headers.set("X-Content-Type-Options", "nosniff");
+  headers.set("Access-Control-Allow-Origin", CORS.origin);
+  headers.set("Access-Control-Expose-Headers", EXPOSED);
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") return;
+  if (c.res.status !== 200 && c.res.status !== 304) return;
+  // An authenticated read (API keys, the audit log) is for its caller only: no shared cache may keep it.
+  if (c.get("actor")) return void headers.set("Cache-Control", "private, no-store");
+  // A handler that already said otherwise (no-store on admin lists) is not overridden.
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "public, max-age=60, stale-while-revalidate=300");
+  headers.append("Vary", "Accept-Language");
+});
