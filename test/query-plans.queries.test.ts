@@ -1,17 +1,18 @@
 import { env } from "cloudflare:workers";
+import { fillPlaceholders } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../src/db/client";
 import { counterpartiesOf, listAgreements } from "../src/routes/agreements/agreements.queries";
 import { listChanges } from "../src/routes/changes/changes.queries";
-import { getPartyWithEventsQuery, listPeriodsOn } from "../src/routes/parties/parties.queries";
+import { getPartyWithEventsQuery, listPeriodsOn, statusOnDayQuery } from "../src/routes/parties/parties.queries";
 import { listEvents } from "../src/routes/status-events/status-events.queries";
 
 const db = createDb(env.DB);
 
-/** The plan of a drizzle query, one line per step, as SQLite reports it. */
-async function planOf(query: { toSQL(): { sql: string; params: unknown[] } }) {
+/** The plan of a drizzle query, one line per step, as SQLite reports it; `values` fill its placeholders. */
+async function planOf(query: { toSQL(): { sql: string; params: unknown[] } }, values: Record<string, unknown> = {}) {
   const { sql, params } = query.toSQL();
-  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...fillPlaceholders(params, values)).all<{ detail: string }>();
   return results.map((r) => r.detail);
 }
 
@@ -26,7 +27,15 @@ function expectIndexed(plan: string[]) {
 }
 
 describe("the hot queries use indexes", () => {
-  it("status on a date, history and detail: one indexed lookup of the party and its events", async () => {
+  it("status on a date: one point select of the party, its periods included", async () => {
+    const byId = await planOf(statusOnDayQuery(db, "id"), { kind: "state", key: "IRN" });
+    expect(byId).toHaveLength(1);
+    expect(byId[0]).toMatch(/^SEARCH parties USING INDEX \w+ \((kind=\? AND )?id=\?\)$/);
+    const byAlpha2 = await planOf(statusOnDayQuery(db, "alpha2"), { kind: "state", key: "IR" });
+    expect(byAlpha2).toEqual(["SEARCH parties USING INDEX parties_alpha2_unique (alpha2=?)"]);
+  });
+
+  it("history and detail: one indexed lookup of the party and its events", async () => {
     expectIndexed(await planOf(getPartyWithEventsQuery(db, "state", "IRN")));
     expectIndexed(await planOf(getPartyWithEventsQuery(db, "state", "IR")));
   });

@@ -1,10 +1,32 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { createDb } from "../src/db/client";
+import { parties, statusPeriods } from "../src/db/schema";
 import { StatusEventSchema } from "../src/routes/parties/parties.schemas";
 import { ADMIN_TOKEN, createKey, expectProblem, getJson, send } from "./helpers";
 
 const count = async (table: string) => ((await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n);
 const event = (over: Record<string, unknown>) => ({ party: "LAO", status: "partner", kind: "status_granted", date: "2026-07-15", sources: ["Test declaration, 2026"], ...over });
+
+/** parties.periods, kept by triggers, holds exactly each party's status_periods rows. */
+async function expectPeriodsInStep() {
+  const db = createDb(env.DB);
+  const rows = await db.select().from(statusPeriods);
+  const stored = await db.select({ id: parties.id, periods: parties.periods }).from(parties);
+  const byStart = (a: { startEventId: number }, b: { startEventId: number }) => a.startEventId - b.startEventId;
+  expect(stored.length).toBeGreaterThan(30);
+  for (const party of stored) {
+    const expected = rows
+      .filter((r) => r.partyId === party.id)
+      .map(({ partyId, partyKind, nextStatus, ...bounds }) => bounds)
+      .sort(byStart);
+    expect(JSON.parse(party.periods).sort(byStart), party.id).toEqual(expected);
+  }
+}
+
+describe("parties.periods", () => {
+  it("holds each party's periods after the data migration", expectPeriodsInStep);
+});
 
 describe("POST /v1/status-events", () => {
   it("records an event, re-derives the periods and shows it in the reads, the feed and the audit log", async () => {
@@ -22,6 +44,7 @@ describe("POST /v1/status-events", () => {
     expect(feed.items.length).toBeGreaterThan(0);
     const audit = (await getJson(`/v1/audit?entityType=status_event&entityId=${created.id}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).body;
     expect(audit.items).toHaveLength(1);
+    await expectPeriodsInStep();
   });
 
   it("refuses events that contradict the log, with a 409 that says why, and writes nothing", async () => {

@@ -3,7 +3,7 @@ import type { PartialDate } from "../../domain/dates";
 import { derivePeriods, endIsUncertainOn, isReportedOn, logOrder, statusOn, type StatusOnDay, type StatusEventInput, type StatusPeriod } from "../../domain/periods";
 import type { EventKind, Status } from "../../domain/statuses";
 import type { Language } from "../../lib/params";
-import type { PartyRow, StatusEventRow, StatusPeriodRow } from "./parties.queries";
+import type { PartyRow, PeriodBoundsRow, StatusEventRow, StatusPeriodRow } from "./parties.queries";
 
 export const toPartialDate = (date: string, precision: string, windowStart: string, windowEnd: string): PartialDate => ({
   value: date,
@@ -92,7 +92,7 @@ export function periodOnDay(p: StatusPeriodRow, day: string) {
 
 
 /** A stored period row as the domain's period (its events are not needed to answer "as of"). */
-export function toDomainPeriod(p: StatusPeriodRow): StatusPeriod {
+export function toDomainPeriod(p: PeriodBoundsRow): StatusPeriod {
   return {
     status: p.status as StatusPeriod["status"],
     from: toPartialDate(p.fromDate, p.fromPrecision, p.fromWindowStart, p.fromWindowEnd),
@@ -104,7 +104,7 @@ export function toDomainPeriod(p: StatusPeriodRow): StatusPeriod {
 }
 
 /** The answer for `day` from a party's stored periods, by the rule in src/domain/periods.ts. */
-export function statusOnDayFromPeriods(rows: StatusPeriodRow[], day: string) {
+export function statusOnDayFromPeriods(rows: PeriodBoundsRow[], day: string) {
   const periods = rows
     .map(toDomainPeriod)
     .sort((a, b) => logOrder({ windowStart: a.from.windowStart, id: a.startEventId }, { windowStart: b.from.windowStart, id: b.startEventId }));

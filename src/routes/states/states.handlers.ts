@@ -4,9 +4,10 @@ import type { AppRouteHandler } from "../../types";
 import { z } from "@hono/zod-openapi";
 import { nameOf, namesOf, periodOnDay, statusOnDayFromPeriods } from "../parties/parties.mappers";
 import { loadPartyHistory, partyNotFound } from "../parties/parties.handlers-support";
-import { getPartyPeriodsUntil, listPeriodsOn } from "../parties/parties.queries";
+import { getPartyPeriods, listPeriodsOn } from "../parties/parties.queries";
 import type { GetHistoryRoute, GetOneRoute, GetStatusRoute, ListRoute } from "./states.routes";
 import type { Status } from "../../domain/statuses";
+import { tagged } from "../../lib/etag";
 
 const StateCursor = z.tuple([z.string()]);
 
@@ -22,14 +23,14 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     name: nameOf(party, lang),
     ...periodOnDay(period, at),
   }));
-  return c.json({ at, status: (status as Status | undefined) ?? null, items, nextCursor }, 200);
+  return c.json(tagged(c, { at, status: (status as Status | undefined) ?? null, items, nextCursor }), 200);
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
   const { party, history, statusOnDay } = await loadPartyHistory(c.var.db, "state", c.req.valid("param").code);
   const lang = c.var.language as Language;
   return c.json(
-    { code: party.id, alpha2: party.alpha2, name: nameOf(party, lang), names: namesOf(party), current: statusOnDay, history },
+    tagged(c, { code: party.id, alpha2: party.alpha2, name: nameOf(party, lang), names: namesOf(party), current: statusOnDay, history }),
     200,
   );
 };
@@ -37,12 +38,12 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 export const getStatus: AppRouteHandler<GetStatusRoute> = async (c) => {
   const { at } = c.req.valid("query");
   const { code } = c.req.valid("param");
-  const found = await getPartyPeriodsUntil(c.var.db, "state", code, at);
+  const found = await getPartyPeriods(c.var.db, "state", code);
   if (!found) throw partyNotFound("state", code);
-  return c.json({ code: found.party.id, name: nameOf(found.party, c.var.language as Language), ...statusOnDayFromPeriods(found.periods, at) }, 200);
+  return c.json(tagged(c, { code: found.party.id, name: nameOf(found.party, c.var.language as Language), ...statusOnDayFromPeriods(found.periods, at) }), 200);
 };
 
 export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
   const { party, history } = await loadPartyHistory(c.var.db, "state", c.req.valid("param").code);
-  return c.json({ code: party.id, name: nameOf(party, c.var.language as Language), ...history }, 200);
+  return c.json(tagged(c, { code: party.id, name: nameOf(party, c.var.language as Language), ...history }), 200);
 };

@@ -1,0 +1,1 @@
+ALTER TABLE `parties` ADD `periods` text DEFAULT '[]' NOT NULL;
