@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createDb } from "../src/db/client";
 import { counterpartiesOf, listAgreements } from "../src/routes/agreements/agreements.queries";
 import { listChanges } from "../src/routes/changes/changes.queries";
-import { getPartyWithEventsQuery, listPeriodsOn, statusOnDayQuery } from "../src/routes/parties/parties.queries";
+import { countStatusesOn, getPartyWithEventsQuery, listPeriodsOn, statusOnDayQuery } from "../src/routes/parties/parties.queries";
 import { listEvents } from "../src/routes/status-events/status-events.queries";
 
 const db = createDb(env.DB);
@@ -38,6 +38,12 @@ describe("the hot queries use indexes", () => {
   it("history and detail: one indexed lookup of the party and its events", async () => {
     expectIndexed(await planOf(getPartyWithEventsQuery(db, "state", "IRN")));
     expectIndexed(await planOf(getPartyWithEventsQuery(db, "state", "IR")));
+  });
+
+  it("the roster's counts: one seek per status down the running totals", async () => {
+    const plan = await planOf(countStatusesOn(db, "2020-01-01"));
+    expectIndexed(plan);
+    expect(plan.join(" | ")).toMatch(/SEARCH status_counts USING (COVERING )?INDEX sqlite_autoindex_status_counts_1 \(status=\? AND from_day<\?\)/);
   });
 
   it("states on a date, with and without a status filter, from a cursor", async () => {

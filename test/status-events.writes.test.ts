@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../src/db/client";
-import { parties, statusPeriods } from "../src/db/schema";
+import { parties, statusCounts, statusCountsDerived, statusPeriods } from "../src/db/schema";
+import { countStatusesOn, reportedOn } from "../src/routes/parties/parties.queries";
 import { StatusEventSchema } from "../src/routes/parties/parties.schemas";
 import { ADMIN_TOKEN, createKey, expectProblem, getJson, send } from "./helpers";
 
@@ -24,8 +26,34 @@ async function expectPeriodsInStep() {
   }
 }
 
-describe("parties.periods", () => {
-  it("holds each party's periods after the data migration", expectPeriodsInStep);
+/**
+ * The roster's running totals give, on every day where a count may change (and the days around
+ * it), what counting status_periods directly gives; and status_counts is its view's content.
+ */
+async function expectCountsInStep() {
+  const db = createDb(env.DB);
+  expect(await db.select().from(statusCounts).orderBy(statusCounts.status, statusCounts.fromDay)).toEqual(
+    await db.select().from(statusCountsDerived).orderBy(statusCountsDerived.status, statusCountsDerived.fromDay),
+  );
+  const bounds = await db.select({ from: statusPeriods.fromWindowEnd, to: statusPeriods.toWindowEnd }).from(statusPeriods);
+  const shift = (day: string, by: number) => new Date(Date.parse(day) + by * 86_400_000).toISOString().slice(0, 10);
+  const days = new Set(["1990-01-01", "2099-12-31", ...bounds.flatMap((b) => [b.from, b.to]).filter((d) => d !== null).flatMap((d) => [shift(d, -1), d, shift(d, 1)])]);
+  expect(days.size).toBeGreaterThan(50);
+  for (const day of days) {
+    const direct = await db
+      .select({ status: statusPeriods.status, count: sql<number>`count(*)` })
+      .from(statusPeriods)
+      .where(reportedOn(day))
+      .groupBy(statusPeriods.status);
+    const running = (await countStatusesOn(db, day)).filter((r) => r.count);
+    const byStatus = (rows: { status: string; count: number | null }[]) => Object.fromEntries(rows.map((r) => [r.status, r.count]));
+    expect(byStatus(running), day).toEqual(byStatus(direct));
+  }
+}
+
+describe("derived tables", () => {
+  it("parties.periods holds each party's periods after the data migration", expectPeriodsInStep);
+  it("status_counts counts the periods reported on any day after the data migration", expectCountsInStep);
 });
 
 describe("POST /v1/status-events", () => {
@@ -45,6 +73,7 @@ describe("POST /v1/status-events", () => {
     const audit = (await getJson(`/v1/audit?entityType=status_event&entityId=${created.id}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).body;
     expect(audit.items).toHaveLength(1);
     await expectPeriodsInStep();
+    await expectCountsInStep();
   });
 
   it("refuses events that contradict the log, with a 409 that says why, and writes nothing", async () => {

@@ -4,7 +4,7 @@
  * the first and last day a partial date may denote, so "as of" queries can use indexes.
  */
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, sqliteView, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () => text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
@@ -91,6 +91,30 @@ export const statusPeriods = sqliteTable(
     index("status_periods_status_party_cover_idx").on(t.status, t.partyId, t.fromWindowEnd, t.toWindowEnd),
   ],
 );
+
+/**
+ * How many parties are reported in each status (isReportedOn, src/domain/periods.ts) from
+ * `fromDay` until the status's next row: running totals over status_periods, so the roster counts
+ * a day with one index seek per status instead of a pass over every period. Derived from the view
+ * status_counts_derived (migrations/0007); recomputed in the same batch as every change to
+ * status_periods (`recountStatuses`), never edited by hand.
+ */
+export const statusCounts = sqliteTable(
+  "status_counts",
+  {
+    status: text().notNull(),
+    fromDay: text().notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.fromDay] })],
+);
+
+/** The running totals status_counts holds, computed from status_periods (migrations/0007). */
+export const statusCountsDerived = sqliteView("status_counts_derived", {
+  status: text().notNull(),
+  fromDay: text().notNull(),
+  count: integer().notNull(),
+}).existing();
 
 export const agreements = sqliteTable(
   "agreements",

@@ -1,9 +1,9 @@
 /** Queries over parties, their events and their derived periods. No Hono here. */
-import { and, asc, eq, gt, isNull, or, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, or, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { parties, statusEvents, statusPeriods } from "../../db/schema";
+import { parties, statusCounts, statusCountsDerived, statusEvents, statusPeriods } from "../../db/schema";
 import { logOrder } from "../../domain/periods";
-import type { PartyKind } from "../../domain/statuses";
+import { STATUSES, type PartyKind } from "../../domain/statuses";
 
 export type PartyRow = typeof parties.$inferSelect;
 export type StatusEventRow = typeof statusEvents.$inferSelect;
@@ -115,11 +115,23 @@ export function listPeriodsOn(
     .limit(limit + 1);
 }
 
-/** How many parties hold each status on `day`, for the roster's counts. */
-export function countPeriodsOn(db: Db, day: string) {
+/**
+ * How many parties hold each status on `day`, for the roster's counts: per status, the running
+ * total of status_counts in force on that day, found by one seek down the primary key.
+ */
+export function countStatusesOn(db: Db, day: string) {
+  const statuses = JSON.stringify(STATUSES.filter((s) => s !== "none"));
+  const inForce = db
+    .select({ count: statusCounts.count })
+    .from(statusCounts)
+    .where(and(eq(statusCounts.status, sql`json_each.value`), lte(statusCounts.fromDay, day)))
+    .orderBy(desc(statusCounts.fromDay))
+    .limit(1);
   return db
-    .select({ partyKind: statusPeriods.partyKind, status: statusPeriods.status, count: sql<number>`count(*)` })
-    .from(statusPeriods)
-    .where(reportedOn(day))
-    .groupBy(statusPeriods.partyKind, statusPeriods.status);
+    .select({ status: sql<string>`json_each.value`, count: sql<number | null>`(${inForce})` })
+    .from(sql`json_each(${statuses})`);
 }
+
+/** Recomputes status_counts from status_periods: part of every batch that changes status_periods. */
+export const recountStatuses = (db: Db) =>
+  [db.delete(statusCounts), db.insert(statusCounts).select(db.select().from(statusCountsDerived))] as const;

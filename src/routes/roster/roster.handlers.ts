@@ -4,7 +4,7 @@ import { decodeCursor, paginate } from "../../lib/pagination";
 import type { Language } from "../../lib/params";
 import type { AppRouteHandler } from "../../types";
 import { nameOf, periodOnDay } from "../parties/parties.mappers";
-import { countPeriodsOn, listPeriodsOn } from "../parties/parties.queries";
+import { countStatusesOn, listPeriodsOn } from "../parties/parties.queries";
 import type { GetRoute } from "./roster.routes";
 import { tagged } from "../../lib/etag";
 
@@ -15,10 +15,10 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
   const after = decodeCursor(cursor, RosterCursor);
   const [rows, countRows] = await Promise.all([
     listPeriodsOn(c.var.db, { day: at, after: after && { status: after[0], id: after[1] }, limit, orderByStatus: true }),
-    countPeriodsOn(c.var.db, at),
+    countStatusesOn(c.var.db, at),
   ]);
   const counts: Record<string, number> = {};
-  for (const r of countRows) counts[r.status] = (counts[r.status] ?? 0) + Number(r.count);
+  for (const r of countRows) if (r.count) counts[r.status] = r.count;
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.period.status, r.party.id]);
   const lang = c.var.language as Language;
   const groups: { status: Status; count: number; items: ReturnType<typeof entry>[] }[] = [];

@@ -13,6 +13,7 @@ import type { AppRouteHandler } from "../../types";
 import { toEventInput, toWireEvent } from "../parties/parties.mappers";
 import { getPartyWithEvents } from "../parties/parties.queries";
 import { resolveParties } from "../agreements/agreements.queries";
+import { recountStatuses } from "../parties/parties.queries";
 import { deletePeriods, insertEvent, insertPeriods, maxEventId, noEventAfter } from "./status-events.queries";
 import type { CreateRoute } from "./status-events.routes";
 
@@ -43,7 +44,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
       condition: noEventAfter(party.id, Math.max(0, ...events.map((e) => e.id))),
       staleError: () => new ApiError(409, { code: "concurrent-event", detail: `Another event for ${party.id} was recorded meanwhile; reload its history and retry` }),
     },
-    statements: [insertEvent(db, row), deletePeriods(db, party.id), ...insertPeriods(db, periods)],
+    statements: [insertEvent(db, row), deletePeriods(db, party.id), ...insertPeriods(db, periods), ...recountStatuses(db)],
     record: { action: "status_event.created", entityType: "status_event", entityId: String(id), before: null, after: wire },
     publicChange: true,
     status: 201,
