@@ -73,14 +73,14 @@ try {
   mkdirSync(persist, { recursive: true });
   const host = await startHost(bundles, persist, "profile", INSPECTOR_PORT);
   try {
-    const data = await loadDataset(host.db, 1_000);
+    const data = await loadDataset(host.db, 1_000, host.realDb);
     const only = process.env.BENCH_ONLY ?? "status?at=";
     const ep = endpoints(data).find((e) => e.name.includes(only));
     if (!ep) throw new Error(`no endpoint matches ${only}`);
     // BENCH_WORKER=r2 profiles the storage floor instead, for comparison.
-    const worker = process.env.BENCH_WORKER === "r2" ? "r2" : "registry";
-    await ep.prepare?.(host.urls.registry);
-    const target = worker === "r2" ? storageFloor(host.urls.r2, data) : ep.target(host.urls.registry);
+    const worker = process.env.BENCH_WORKER === "r2" ? "r2" : ep.realData ? "real" : "registry";
+    await ep.prepare?.(host.urls[worker]);
+    const target = worker === "r2" ? storageFloor(host.urls.r2, data) : ep.target(host.urls[worker]);
     await measure(target, 1, 10); // warm up: JIT, prepared statements
     // BENCH_PROFILE_D1=1 also profiles the D1 simulator's Workers, which run in the same workerd:
     // their CPU is part of every query's price (profiling them slows the whole run down).

@@ -42,15 +42,16 @@ async function benchDataset(bundles: Awaited<ReturnType<typeof buildAll>>, tmp: 
   const host = await startHost(bundles, persist, `bench-${events}`);
   try {
     const started = performance.now();
-    const data = await loadDataset(host.db, events);
+    const data = await loadDataset(host.db, events, host.realDb);
     log(`${events} events: loaded in ${Math.round(performance.now() - started)} ms, rows ${JSON.stringify(data.rows)}`);
     const results: Row[] = [];
     for (const ep of endpoints(data).filter((e) => !only || e.name.includes(only))) {
       const label = `${events} ${ep.name}`;
+      const registryUrl = ep.realData ? host.urls.real : host.urls.registry;
       await ep.prepare?.(host.urls.counter);
-      await ep.prepare?.(host.urls.registry);
+      await ep.prepare?.(registryUrl);
       const counted = await probe(ep.target(host.urls.counter));
-      const first = await probe(ep.target(host.urls.registry));
+      const first = await probe(ep.target(registryUrl));
       if (ep.mayNotExist && first.status === 404) {
         log(`${label}: 404, not built yet`);
         results.push({ endpoint: ep.name, registry: null, r1: null, r2: null, ratios: null, queries: null, note: "n/a (404)" });
@@ -61,7 +62,7 @@ async function benchDataset(bundles: Awaited<ReturnType<typeof buildAll>>, tmp: 
       const targets: Record<"r1" | "r2" | "registry", Target> = {
         r1: runtimeLimit(host.urls.r1),
         r2: storageFloor(host.urls.r2, data),
-        registry: ep.target(host.urls.registry),
+        registry: ep.target(registryUrl),
       };
       for (let i = 0; i < settings.rounds; i++) {
         for (const who of ["r1", "r2", "registry"] as const) rounds[who].push(await measure(targets[who], settings.seconds, settings.connections));
@@ -75,7 +76,7 @@ async function benchDataset(bundles: Awaited<ReturnType<typeof buildAll>>, tmp: 
       check(`${label} (R2)`, r2, is2xx);
       check(label, registry, ep.ok);
       log(`${label}: ${Math.round(registry.rps)} req/s, p99 ${registry.p99} ms, ${counted.queries} D1 queries, ${JSON.stringify(registry.statuses)}`);
-      results.push({ endpoint: ep.name, registry, r1, r2, ratios, queries: counted.queries });
+      results.push({ endpoint: ep.name, registry, r1, r2, ratios, queries: counted.queries, informative: ep.informative });
     }
     return { events, rows: data.rows, results };
   } finally {

@@ -13,7 +13,8 @@ export interface Dataset {
 
 const TABLES = ["parties", "status_events", "status_periods", "agreements", "agreement_counterparties", "consents"];
 
-export async function loadDataset(db: D1, events: number): Promise<Dataset> {
+export async function loadDataset(db: D1, events: number, realDb: D1): Promise<Dataset> {
+  await runStatements(realDb, migrationStatements(), 25);
   await runStatements(db, migrationStatements(), 25);
   const parties = (await db.prepare("SELECT id, kind FROM parties").all<{ id: string; kind: string }>()).results as { id: string; kind: string }[];
   const maxId = (await db.prepare("SELECT coalesce(max(id), 0) AS n FROM status_events").first<{ n: number }>())!.n;
@@ -27,6 +28,8 @@ export async function loadDataset(db: D1, events: number): Promise<Dataset> {
   const organisations = parties.filter((p) => p.kind === "organisation").map((p) => p.id);
   const agreements = await syntheticAgreements(organisations, synthetic.codes, members);
   await runStatements(db, [...synthetic.statements, ...agreements.statements]);
+  // What every status-event write does in its batch (recountStatuses): the roster's running totals.
+  await runStatements(db, ["DELETE FROM status_counts", "INSERT INTO status_counts SELECT status, from_day, count FROM status_counts_derived"]);
   const rows: Record<string, number> = {};
   for (const t of TABLES) rows[t] = (await db.prepare(`SELECT count(*) AS n FROM ${t}`).first<{ n: number }>())!.n;
   return { events, code: synthetic.codes[Math.floor(synthetic.codes.length / 2)]!, writePool: agreements.writePool, rows };

@@ -8,13 +8,15 @@ import path from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { compatibility, ROOT, unlimitedRateLimits, type Bundles } from "./build";
 
-export const WORKER_NAMES = ["registry", "counter", "r1", "r2"] as const;
+export const WORKER_NAMES = ["registry", "real", "counter", "r1", "r2"] as const;
 export type WorkerName = (typeof WORKER_NAMES)[number];
 export type D1 = Awaited<ReturnType<Miniflare["getD1Database"]>>;
 
 export interface Host {
   mf: Miniflare;
   db: D1;
+  /** the registry's real data alone (the migrations), behind the `real` Worker */
+  realDb: D1;
   urls: Record<WorkerName, string>;
 }
 
@@ -37,6 +39,10 @@ export async function startHost(bundles: Bundles, persistDir: string, databaseId
     workers: [
       { name: "registry", ...compat, modules: [module("index.js", bundles.registry)], ...registryBindings, unsafeDirectSockets: socket },
       {
+        name: "real", ...compat, modules: [module("real.js", bundles.registry)], ...registryBindings,
+        d1Databases: { DB: `${databaseId}-real` }, unsafeDirectSockets: socket,
+      },
+      {
         name: "counter", ...compat, ...registryBindings, unsafeDirectSockets: socket,
         modules: [module("counter.js", bundles.queryCounter), module("registry.js", bundles.registry)],
       },
@@ -48,7 +54,7 @@ export async function startHost(bundles: Bundles, persistDir: string, databaseId
   await mf.ready;
   const urls = {} as Record<WorkerName, string>;
   for (const name of WORKER_NAMES) urls[name] = (await mf.unsafeGetDirectURL(name)).toString().replace(/\/$/, "");
-  return { mf, db: await mf.getD1Database("DB", "registry"), urls };
+  return { mf, db: await mf.getD1Database("DB", "registry"), realDb: await mf.getD1Database("DB", "real"), urls };
 }
 
 /** Statements run in batches: one round trip to workerd per batch, each batch one transaction. */
