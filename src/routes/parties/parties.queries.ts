@@ -115,12 +115,14 @@ export function listPeriodsOn(
     .limit(limit + 1);
 }
 
+/** The statuses a period can hold ("none" is the gap between periods), as one JSON parameter. */
+const PERIOD_STATUSES = JSON.stringify(STATUSES.filter((s) => s !== "none"));
+
 /**
  * How many parties hold each status on `day`, for the roster's counts: per status, the running
  * total of status_counts in force on that day, found by one seek down the primary key.
  */
 export function countStatusesOn(db: Db, day: string) {
-  const statuses = JSON.stringify(STATUSES.filter((s) => s !== "none"));
   const inForce = db
     .select({ count: statusCounts.count })
     .from(statusCounts)
@@ -129,7 +131,7 @@ export function countStatusesOn(db: Db, day: string) {
     .limit(1);
   return db
     .select({ status: sql<string>`json_each.value`, count: sql<number | null>`(${inForce})` })
-    .from(sql`json_each(${statuses})`);
+    .from(sql`json_each(${PERIOD_STATUSES})`);
 }
 
 /** Recomputes status_counts from status_periods: part of every batch that changes status_periods. */
