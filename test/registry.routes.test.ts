@@ -115,6 +115,10 @@ describe("HTTP behaviour of public reads", () => {
       expect(res.status, ifNoneMatch).toBe(304);
       expect(res.headers.get("etag")).toBe(tag);
       expect(res.headers.get("vary")).toMatch(/Accept-Language/);
+      // what lets a cache update and a browser reuse it (RFC 9110 §15.4.5), not the 200's Content-Type
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(res.headers.get("x-request-id")).toBeTruthy();
+      expect(res.headers.get("content-type")).toBeNull();
     }
     expect((await call("/v1/states/IRN/status?at=2020-01-01", { headers: { "If-None-Match": '"other"' } })).status).toBe(200);
   });

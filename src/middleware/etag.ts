@@ -2,9 +2,6 @@ import { createMiddleware } from "hono/factory";
 import { weakEtag } from "../lib/etag";
 import type { AppBindings } from "../types";
 
-/** What a 304 keeps of the 200 it stands for (RFC 9110 §15.4.5); responseHeaders adds Cache-Control. */
-const KEPT_ON_304 = ["content-location", "date", "etag", "expires", "vary"];
-
 /**
  * ETags and 304s for GET, as hono/etag does them, but cheap on the hot reads. A handler's own
  * ETag is kept: the public reads tag their JSON as they serialise it (`tagged` in src/lib/etag.ts),
@@ -22,13 +19,10 @@ export const etag = createMiddleware<AppBindings>(async (c, next) => {
     headers.set("ETag", tag);
   }
   if (!matches(c.req.header("If-None-Match"), tag)) return;
-  const kept = new Headers();
-  for (const name of KEPT_ON_304) {
-    const value = headers.get(name);
-    if (value !== null) kept.set(name, value);
-  }
   await c.res.body?.cancel();
-  c.res = new Response(null, { status: 304, headers: kept });
+  // Hono carries the 200's headers over to the Response it is given, all but Content-Type: the 304
+  // keeps its ETag and request id; responseHeaders then adds Cache-Control and Vary (RFC 9110 §15.4.5).
+  c.res = new Response(null, { status: 304 });
 });
 
 /** Weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored; "*" matches any representation. */
