@@ -1,4 +1,6 @@
 /** A benchmark database: the real migrations (schema and real history), then the synthetic registry. */
+import { createDb } from "../../../src/db/client";
+import { recountStatuses } from "../../../src/routes/parties/parties.queries";
 import { migrationStatements, runStatements, type D1 } from "./host";
 import { syntheticAgreements, type AgreementData } from "./synthetic-agreements";
 import { syntheticEvents } from "./synthetic-events";
@@ -28,8 +30,9 @@ export async function loadDataset(db: D1, events: number, realDb: D1): Promise<D
   const organisations = parties.filter((p) => p.kind === "organisation").map((p) => p.id);
   const agreements = await syntheticAgreements(organisations, synthetic.codes, members);
   await runStatements(db, [...synthetic.statements, ...agreements.statements]);
-  // What every status-event write does in its batch (recountStatuses): the roster's running totals.
-  await runStatements(db, ["DELETE FROM status_counts", "INSERT INTO status_counts SELECT status, from_day, count FROM status_counts_derived"]);
+  // The roster's running totals, recounted by the statements every status-event write batches.
+  const drizzleDb = createDb(db as unknown as D1Database);
+  await drizzleDb.batch(recountStatuses(drizzleDb));
   const rows: Record<string, number> = {};
   for (const t of TABLES) rows[t] = (await db.prepare(`SELECT count(*) AS n FROM ${t}`).first<{ n: number }>())!.n;
   return { events, code: synthetic.codes[Math.floor(synthetic.codes.length / 2)]!, writePool: agreements.writePool, rows };
