@@ -57,6 +57,8 @@ export const statusEvents = sqliteTable(
     index("status_events_party_window_idx").on(t.partyId, t.windowStart, t.id),
     index("status_events_window_idx").on(t.windowStart, t.id),
     index("status_events_status_window_idx").on(t.status, t.windowStart, t.id),
+    // The same event (party, status, kind, date as stated) is recorded once: a second one is a 409.
+    uniqueIndex("status_events_identity_unique").on(t.partyId, t.status, t.kind, t.date),
   ],
 );
 
@@ -142,6 +144,11 @@ export const agreements = sqliteTable(
     /** JSON array of citation strings or URLs */
     sources: text().notNull().default("[]"),
     version: integer().notNull().default(1),
+    /**
+     * false for agreements concluded before the registry existed (the data migration): their
+     * consents were given but are not recorded here, which is not the same as "missing".
+     */
+    consentsRecorded: integer({ mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
@@ -207,7 +214,10 @@ export const auditLog = sqliteTable(
     entityId: text().notNull(),
     before: text(),
     after: text(),
+    /** the server's id of the request (never the client's) */
     requestId: text().notNull(),
+    /** the X-Request-Id the client sent, kept apart for its own correlation; never trusted as an id */
+    clientRequestId: text(),
   },
   (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.id), index("audit_log_actor_idx").on(t.actorKeyId, t.id)],
 );
@@ -238,7 +248,8 @@ export const idempotencyKeys = sqliteTable(
     responseHeaders: text().notNull().default("{}"),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.apiKeyId, t.key] })],
+  // Records expire (src/lib/idempotency-window.ts); the scheduled clean-up deletes by age.
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
 
 /**
@@ -248,3 +259,14 @@ export const idempotencyKeys = sqliteTable(
  * row again at its end.
  */
 export const writeGuards = sqliteTable("write_guards", { ok: integer().notNull() }, (t) => [check("write_guards_ok", sql`${t.ok} = 1`)]);
+
+/**
+ * Id sequences handed out before a write's batch (`UPDATE … RETURNING`), so that concurrent writes
+ * for different parties never contend for the same id (max(id)+1 did). An allocated id that is
+ * never used leaves a gap, as a database sequence does. A trigger keeps `last` ahead of ids
+ * written by other means (data migrations).
+ */
+export const idSequences = sqliteTable("id_sequences", {
+  name: text().primaryKey(),
+  last: integer().notNull(),
+});

@@ -80,7 +80,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     proposedDate: proposed?.value ?? null, proposedPrecision: proposed?.precision ?? null, signedDate: null, signedPrecision: null, signedWindowStart: null,
     inForceDate: null, inForcePrecision: null, endedDate: null, endedPrecision: null, place: body.place ?? null,
     signatories: JSON.stringify(body.signatories ?? []), authorisingDecision: body.authorisingDecision ?? null, sources: JSON.stringify(body.sources),
-    version: 1, createdAt: now, updatedAt: now,
+    version: 1, consentsRecorded: true, createdAt: now, updatedAt: now,
   };
   const after = toWireAgreement(row, cps.map((p) => ({ ...p, agreementId: id })));
   return commitWrite(c, {
