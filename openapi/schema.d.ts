@@ -271,10 +271,30 @@ export interface paths {
         put?: never;
         /**
          * Record a member state's consent or objection (editor)
-         * @description Only a state that was a member on the date of its decision may answer; a later decision of the same state replaces its earlier one.
+         * @description While consents are collected only (409 otherwise, also when the agreement moved on at the moment of writing). Only a state that was a member on the date of its decision may answer (422); a later decision of the same state replaces its earlier one. Dates more than a year ahead are refused (422).
          */
         post: operations["recordConsent"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements/{id}/consents/{state}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw a member state's consent or objection (editor)
+         * @description While consents are collected only. The state is missing again; the decision withdrawn stays in the audit log. 404 when the state has no decision on record.
+         */
+        delete: operations["withdrawConsent"];
         options?: never;
         head?: never;
         patch?: never;
@@ -291,7 +311,7 @@ export interface paths {
         put?: never;
         /**
          * Conclude (sign) an agreement once every member state of that day consented (editor, If-Match)
-         * @description Refused with 409 while a member state of the date of signature has not consented, or one objects.
+         * @description Refused with 409 while a member state of the date of signature has not consented, one objects, or a consent is dated after the signature — checked again inside the write, so a consent or objection that arrives at the same moment cannot slip past. Dates more than a year ahead are refused (422).
          */
         post: operations["concludeAgreement"];
         delete?: never;
@@ -311,7 +331,7 @@ export interface paths {
         put?: never;
         /**
          * Record an agreement's entry into force (editor, If-Match)
-         * @description Only a concluded agreement can enter into force, on or after its date of signature.
+         * @description Only a concluded agreement can enter into force, on or after its date of signature (422 otherwise), and not more than a year ahead.
          */
         post: operations["enterAgreementIntoForce"];
         delete?: never;
@@ -331,7 +351,7 @@ export interface paths {
         put?: never;
         /**
          * Record an agreement's termination or expiry (editor, If-Match)
-         * @description Ends a concluded or in-force agreement.
+         * @description Ends a concluded or in-force agreement, on or after its entry into force (or signature). An expiry fixed by the agreement's term may be recorded ahead.
          */
         post: operations["terminateAgreement"];
         delete?: never;
@@ -914,6 +934,7 @@ export interface components {
          *         "https://asean.org/"
          *       ],
          *       "version": 1,
+         *       "consentsRecorded": false,
          *       "createdAt": "2026-11-24T10:00:00.000Z",
          *       "updatedAt": "2026-11-24T10:00:00.000Z"
          *     }
@@ -951,6 +972,11 @@ export interface components {
              * @example 1
              */
             version: number;
+            /**
+             * @description false for agreements concluded before the registry existed: the member states' consents were given then but are not recorded here
+             * @example true
+             */
+            consentsRecorded: boolean;
             /**
              * Format: date-time
              * @example 2026-11-24T10:00:00.000Z
@@ -1008,6 +1034,7 @@ export interface components {
          *         "TJK",
          *         "UZB"
          *       ],
+         *       "consentsRecorded": true,
          *       "complete": false,
          *       "consents": [
          *         {
@@ -1045,7 +1072,10 @@ export interface components {
             consented: string[];
             objecting: string[];
             missing: string[];
-            complete: boolean;
+            /** @description false for an agreement concluded before the registry existed: its consents are not recorded here, which is not the same as missing; `consented`, `objecting` and `missing` are then empty and `complete` is null */
+            consentsRecorded: boolean;
+            /** @description Every required state consented and none objects; null when the consents are not recorded */
+            complete: boolean | null;
             consents: components["schemas"]["Consent"][];
         };
         /**
@@ -2913,6 +2943,170 @@ export interface operations {
         responses: {
             /** @description The consents after this one */
             201: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStatus"];
+                };
+            };
+            /** @description A header or parameter is malformed, or the body is not JSON */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change contradicts the registry (illegal transition, missing consents, duplicate) */
+            409: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is invalid, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this key; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description Member state code (alpha-3 or alpha-2) */
+                state: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consents after the withdrawal */
+            200: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";

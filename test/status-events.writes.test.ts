@@ -80,7 +80,7 @@ describe("POST /v1/status-events", () => {
     const editor = await createKey("editor");
     const before = [await count("status_events"), await count("audit_log"), await count("changes")];
     const cases: [Record<string, unknown>, string][] = [
-      [{ party: "CHN", status: "member", kind: "founding", date: "2001-06-15" }, "already has a founding event"],
+      [{ party: "IND", status: "member", kind: "founding", date: "2001-06-15" }, "must be the party's first event"],
       [{ party: "IND", status: "none", kind: "withdrawal", date: "2010-01-01" }, "before the party's previous event"],
       [{ party: "MNG", status: "member", kind: "conversion", date: "2026-09-01" }, "must enter partner"],
       [{ party: "asean", status: "member", kind: "accession", date: "2026-09-01" }, "cannot be held by an organisation"],

@@ -64,3 +64,20 @@ export function parseDay(value: string): string | { error: string } {
 export function today(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** How far ahead a dated fact may be recorded: a year. A later date is a typo or a plan, not a fact. */
+export const HORIZON_YEARS = 1;
+
+/** The last day a fact may be dated when recorded on `today` ("YYYY-MM-DD"). */
+export function horizonDay(today: string): string {
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  const year = y + HORIZON_YEARS;
+  // 29 February a year on is 28 February.
+  return `${year}-${pad(m)}-${pad(Math.min(d, daysInMonth(year, m)))}`;
+}
+
+/** Whether a date may denote a day past the horizon: it starts after it. */
+export const isBeyondHorizon = (date: Pick<PartialDate, "windowStart">, today: string) => date.windowStart > horizonDay(today);
+
+/** Whether `later` can be on or after `earlier`: false only when it is certainly before it. */
+export const notBefore = (later: Pick<PartialDate, "windowEnd">, earlier: Pick<PartialDate, "windowStart">) => later.windowEnd >= earlier.windowStart;

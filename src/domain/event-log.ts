@@ -20,6 +20,14 @@ const KIND_RULES: Record<StatusEventInput["kind"], readonly string[] | null> = {
   suspension: ["none"],
 };
 
+/** The event already in `log` that `event` repeats (same status, kind and date as stated), if any. */
+export function findIdenticalEvent<E extends StatusEventInput>(log: readonly E[], event: StatusEventInput): E | undefined {
+  return log.find((e) => e.status === event.status && e.kind === event.kind && e.date.value === event.date.value);
+}
+
+/** The date rule of a log: an event may not start before the party's previous event starts. */
+export const isBeforeEvent = (event: StatusEventInput, previous: StatusEventInput) => event.date.windowStart < previous.date.windowStart;
+
 /** Returns the contradictions an event would bring into `log` (empty when it fits). */
 export function checkEvent(partyKind: PartyKind, log: readonly StatusEventInput[], event: StatusEventInput): string[] {
   const problems: string[] = [];
@@ -38,7 +46,9 @@ export function checkEvent(partyKind: PartyKind, log: readonly StatusEventInput[
     if (log.some((e) => e.kind === "founding")) problems.push("the party already has a founding event");
     if (log.length > 0) problems.push("a founding event must be the party's first event");
   }
-  if (last && event.date.windowStart < last.date.windowStart) {
+  const repeated = findIdenticalEvent(log, event);
+  if (repeated) problems.push(`the same event is already recorded (event ${repeated.id})`);
+  if (last && isBeforeEvent(event, last)) {
     problems.push(`the event's date ${event.date.value} is before the party's previous event (${last.date.value})`);
   }
   const current = last?.status ?? "none";

@@ -11,7 +11,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { replay } from "../middleware/idempotency";
 import type { AppBindings } from "../types";
 import { ApiError } from "./problem";
-import { clearGuards, findIdempotentResponse, guardStatement, insertAudit, insertChange, insertIdempotency } from "./write.queries";
+import { clearGuards, findIdempotentResponse, guardStatement, holds, insertAudit, insertChange, insertIdempotency } from "./write.queries";
 
 export interface WriteRecord {
   action: string;
@@ -21,10 +21,22 @@ export interface WriteRecord {
   after: unknown;
 }
 
+/** A condition the batch itself checks; when it fails, nothing is written and `error` is answered. */
+export interface Guard {
+  condition: SQL;
+  /** may read again to say precisely what changed */
+  error: () => ApiError | Promise<ApiError>;
+}
+
 export interface Write<T, S extends ContentfulStatusCode> {
-  /** must still hold when the batch runs (re-checked inside it); else `staleError` is thrown */
-  guard?: { condition: SQL; staleError: () => ApiError };
+  /**
+   * Must hold when the batch starts: what the handler read and decided on (a version, a log, a
+   * tally). Checked inside the batch, so a concurrent write that changed it makes this one fail.
+   */
+  preconditions?: Guard[];
   statements: BatchItem<"sqlite">[];
+  /** Invariants that must hold on the state the statements leave, checked inside the batch after them. */
+  postconditions?: Guard[];
   record: WriteRecord;
   /** whether the change is public (it goes into /v1/changes); API keys are not */
   publicChange: boolean;
@@ -42,8 +54,11 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
   const headers = { "Content-Type": "application/json", ...w.headers };
   const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
   const batch: BatchItem<"sqlite">[] = [];
-  if (w.guard) batch.push(guardStatement(db, w.guard.condition));
+  const pre = w.preconditions ?? [];
+  const post = w.postconditions ?? [];
+  batch.push(...pre.map((g) => guardStatement(db, g.condition)));
   batch.push(...w.statements);
+  batch.push(...post.map((g) => guardStatement(db, g.condition)));
   batch.push(
     insertAudit(db, {
       actorKeyId: actor.keyId,
@@ -63,12 +78,12 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
   if (claim) {
     batch.push(insertIdempotency(db, { apiKeyId: actor.keyId, key: claim.key, requestHash: claim.requestHash, status: w.status, responseBody, responseHeaders: JSON.stringify(headers) }));
   }
-  if (w.guard) batch.push(clearGuards(db));
+  if (pre.length + post.length > 0) batch.push(clearGuards(db));
   try {
     await db.batch(batch as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   } catch (error) {
     const message = String((error as Error)?.message ?? error) + String((error as { cause?: Error })?.cause?.message ?? "");
-    if (w.guard && message.includes("write_guards_ok")) throw w.guard.staleError();
+    if (message.includes("write_guards_ok")) throw await failedGuard(db, pre, post);
     if (claim && message.includes("idempotency_keys")) {
       // A concurrent retry with the same key won the race: answer as it did.
       const stored = await findIdempotentResponse(db, actor.keyId, claim.key);
@@ -79,4 +94,15 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
     throw error;
   }
   return c.json(w.body, w.status, headers);
+}
+
+/**
+ * Which guard failed: the first precondition that does not hold now, else the postcondition (a
+ * CHECK failure does not say which guard broke it); if every guard holds again by now, the
+ * postcondition's error, or the first precondition's.
+ */
+async function failedGuard(db: AppBindings["Variables"]["db"], pre: Guard[], post: Guard[]): Promise<ApiError> {
+  for (const guard of pre) if (!(await holds(db, guard.condition))) return guard.error();
+  const last = post[0] ?? pre[0];
+  return last ? last.error() : new ApiError(409, { code: "conflict", detail: "A concurrent change conflicted with this write; reload and retry" });
 }

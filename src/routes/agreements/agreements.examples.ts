@@ -17,6 +17,7 @@ export const agreementExample = {
   authorisingDecision: null,
   sources: ["https://asean.org/"],
   version: 1,
+  consentsRecorded: false,
   createdAt: "2026-11-24T10:00:00.000Z",
   updatedAt: "2026-11-24T10:00:00.000Z",
 };
@@ -30,6 +31,7 @@ export const consentStatusExample = {
   consented: ["KAZ"],
   objecting: [],
   missing: ["BLR", "CHN", "IND", "IRN", "KGZ", "PAK", "RUS", "TJK", "UZB"],
+  consentsRecorded: true,
   complete: false,
   consents: [consent],
 };

@@ -1,12 +1,12 @@
 /** Public reads of the agreements register. */
 import { z } from "@hono/zod-openapi";
-import { tallyConsents } from "../../domain/agreements";
+import { consentBasis, consentReport } from "../../domain/agreements";
 import { today } from "../../domain/dates";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { ApiError } from "../../lib/problem";
 import type { Db } from "../../db/client";
 import type { AppRouteHandler } from "../../types";
-import { agreementEtag, toWireAgreement, toWireConsent } from "./agreements.mappers";
+import { agreementEtag, basisDatesOf, toWireAgreement, toWireConsent } from "./agreements.mappers";
 import { consentsOf, counterpartiesOf, findAgreement, listAgreements, membersOn, type AgreementFilter, type AgreementRow } from "./agreements.queries";
 import type { GetConsentsRoute, GetOneRoute, ListForOrganisationRoute, ListRoute } from "./agreements.routes";
 import { tagged } from "../../lib/etag";
@@ -43,18 +43,12 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
   return c.json(toWireAgreement(row, counterparties), 200, { ETag: agreementEtag(row.version) });
 };
 
-/** The day whose members must consent: the signed date, else the proposed one, else today. */
-export function consentBasis(row: AgreementRow): { date: string; of: "signed" | "proposed" | "today" } {
-  if (row.signedWindowStart && row.signedPrecision === "day") return { date: row.signedDate!, of: "signed" };
-  if (row.proposedDate && row.proposedPrecision === "day") return { date: row.proposedDate, of: "proposed" };
-  return { date: today(), of: "today" };
-}
-
-export async function consentStatus(db: Db, row: AgreementRow) {
-  const basis = consentBasis(row);
+/** Who must consent (on the consent basis), who did, and what is missing or not recorded. */
+export async function consentStatus(db: Db, row: AgreementRow, now: string = today()) {
+  const basis = consentBasis(basisDatesOf(row), now);
   const [required, consents] = await Promise.all([membersOn(db, basis.date), consentsOf(db, row.id)]);
-  const tally = tallyConsents(required, consents.map((x) => ({ state: x.stateId, decision: x.decision })));
-  return { agreementId: row.id, basis, ...tally, consents: consents.map(toWireConsent) };
+  const report = consentReport(required, consents.map((x) => ({ state: x.stateId, decision: x.decision })), row.consentsRecorded);
+  return { agreementId: row.id, basis, ...report, consents: consents.map(toWireConsent) };
 }
 
 export const getConsents: AppRouteHandler<GetConsentsRoute> = async (c) => {

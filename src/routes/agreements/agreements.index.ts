@@ -12,6 +12,7 @@ export const agreements = createRouter()
   .openapi(routes.create, writes.create)
   .openapi(routes.update, writes.update)
   .openapi(routes.recordConsent, lifecycle.recordConsent)
+  .openapi(routes.withdrawConsent, lifecycle.withdrawConsent)
   .openapi(routes.conclude, lifecycle.conclude)
   .openapi(routes.enterIntoForce, lifecycle.enterIntoForce)
   .openapi(routes.terminate, lifecycle.terminate);

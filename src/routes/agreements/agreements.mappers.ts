@@ -1,6 +1,13 @@
 import type { AgreementRow, ConsentRow, CounterpartyRow } from "./agreements.queries";
 import { wireDateOf } from "../parties/parties.mappers";
-import type { AGREEMENT_KINDS, Lifecycle } from "../../domain/agreements";
+import type { AGREEMENT_KINDS, AgreementDates, BasisDates, Lifecycle } from "../../domain/agreements";
+import { parsePartialDate, type PartialDate } from "../../domain/dates";
+
+/** A stored date (written only after validation) as the domain's partial date. */
+const partial = (value: string | null) => (value === null ? null : (parsePartialDate(value) as PartialDate));
+
+export const basisDatesOf = (a: AgreementRow): BasisDates => ({ signed: partial(a.signedDate), proposed: partial(a.proposedDate) });
+export const agreementDatesOf = (a: AgreementRow): AgreementDates => ({ signed: partial(a.signedDate), inForce: partial(a.inForceDate), ended: partial(a.endedDate) });
 
 export function toWireAgreement(a: AgreementRow, counterparties: CounterpartyRow[]) {
   return {
@@ -18,6 +25,7 @@ export function toWireAgreement(a: AgreementRow, counterparties: CounterpartyRow
     authorisingDecision: a.authorisingDecision,
     sources: JSON.parse(a.sources) as string[],
     version: a.version,
+    consentsRecorded: a.consentsRecorded,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };

@@ -1,5 +1,7 @@
 /** Agreements, their counterparties and consents. No Hono here. */
-import { and, asc, eq, gt, gte, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lte, sql, type SQLWrapper } from "drizzle-orm";
+import { COLLECTING_CONSENTS, SIGNED } from "../../domain/agreements";
+import { windowEndSql, windowStartSql } from "../../db/partial-dates";
 import type { Db } from "../../db/client";
 import { agreementCounterparties, agreements, consents, parties, statusPeriods } from "../../db/schema";
 import { partyIdFor, reportedOn } from "../parties/parties.queries";
@@ -101,24 +103,82 @@ export const upsertConsent = (db: Db, row: typeof consents.$inferInsert) =>
       set: { decision: row.decision, date: row.date, reference: row.reference ?? null, source: row.source ?? null, createdAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` },
     });
 
+export const deleteConsent = (db: Db, agreementId: string, stateId: string) =>
+  db.delete(consents).where(and(eq(consents.agreementId, agreementId), eq(consents.stateId, stateId)));
+
+// ---------------------------------------------------------------------------------------------
+// The agreements' rules (src/domain/agreements.ts) as SQL, for the guards and statements of a
+// write's batch: they are evaluated at the moment the batch runs, not when the handler read.
+// test/agreement-guards.queries.test.ts proves each agrees with its domain function.
+// ---------------------------------------------------------------------------------------------
+
+const sqlList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
+/** The member states on `day` (a value or an SQL expression), as a subquery of party ids. */
+const membersOnSql = (day: string | SQLWrapper) =>
+  sql`(SELECT ${statusPeriods.partyId} FROM ${statusPeriods} WHERE ${and(eq(statusPeriods.partyKind, "state"), eq(statusPeriods.status, "member"), reportedOn(day))})`;
+
+/** consentBasis: the signed date, else the proposed date, each when known to the day; else `today`. */
+export const consentBasisSql = (today: string) =>
+  sql`(CASE WHEN ${agreements.signedPrecision} = 'day' THEN ${agreements.signedDate} WHEN ${agreements.proposedPrecision} = 'day' THEN ${agreements.proposedDate} ELSE ${today} END)`;
+
+/** tallyConsents(...).complete for the members on `day`: all consented, none objects, at least one. */
+const consentsCompleteSql = (agreementId: SQLWrapper | string, day: string | SQLWrapper) => {
+  const required = membersOnSql(day);
+  const given = (decision: string) =>
+    sql`(SELECT count(DISTINCT ${consents.stateId}) FROM ${consents} WHERE ${consents.agreementId} = ${agreementId} AND ${consents.decision} = ${decision} AND ${consents.stateId} IN ${required})`;
+  return sql`(EXISTS ${required} AND ${given("consent")} = (SELECT count(DISTINCT party_id) FROM ${required}) AND ${given("objection")} = 0)`;
+};
+
+/** checkConclusion(...).allowed: every member on `day` consented on or before it, and none objects. */
+export const conclusionAllowedSql = (agreementId: SQLWrapper | string, day: string | SQLWrapper) => {
+  const required = membersOnSql(day);
+  return sql`(EXISTS ${required} AND NOT EXISTS (SELECT 1 FROM ${required} AS required WHERE NOT EXISTS (SELECT 1 FROM ${consents} WHERE ${consents.agreementId} = ${agreementId} AND ${consents.stateId} = required.party_id AND ${consents.decision} = 'consent' AND ${consents.date} <= ${day})))`;
+};
+
+/** acceptsConsents, for the agreement as it is when the batch runs. */
+export const collectingConsents = (agreementId: string) =>
+  sql`EXISTS (SELECT 1 FROM ${agreements} WHERE ${agreements.id} = ${agreementId} AND ${agreements.lifecycle} IN (${sqlList(COLLECTING_CONSENTS)}))`;
+
+/** The state is a member on `day`, by the status registry as it is when the batch runs. */
+export const memberOn = (stateId: string, day: string) => sql`${stateId} IN ${membersOnSql(day)}`;
+
+/** A consent (or objection) of the state is on record for the agreement. */
+export const consentExists = (agreementId: string, stateId: string) =>
+  sql`EXISTS (SELECT 1 FROM ${consents} WHERE ${consents.agreementId} = ${agreementId} AND ${consents.stateId} = ${stateId})`;
+
 /**
- * Moves an agreement that is collecting consents to `consented` when every state in `required`
- * has consented and none objects, and back to `awaiting_consent` otherwise — the rule of
- * tallyConsents in src/domain/agreements.ts, evaluated inside the batch so that concurrent consents
- * for different states never race. Always bumps the version.
+ * lifecycleAfterConsent: while consents are collected, `consented` exactly when the consents are
+ * complete for the members on the consent basis, else `awaiting_consent`; bumps the version.
  */
-export function settleConsentLifecycle(db: Db, agreementId: string, required: string[]) {
-  // The list goes in as one JSON parameter: D1 binds at most 100 per statement.
-  const requiredJson = JSON.stringify(required);
-  const count = (decision: string) =>
-    sql`(SELECT count(*) FROM ${consents} WHERE ${consents.agreementId} = ${agreementId} AND ${consents.decision} = ${decision} AND ${consents.stateId} IN (SELECT value FROM json_each(${requiredJson})))`;
-  const complete = sql`(${count("consent")} = ${required.length} AND ${count("objection")} = 0 AND ${required.length} > 0)`;
+export function settleConsentLifecycle(db: Db, agreementId: string, today: string) {
+  const complete = consentsCompleteSql(agreements.id, consentBasisSql(today));
   return db
     .update(agreements)
     .set({
-      lifecycle: sql`CASE WHEN ${agreements.lifecycle} IN ('awaiting_consent', 'consented') THEN (CASE WHEN ${complete} THEN 'consented' ELSE 'awaiting_consent' END) ELSE ${agreements.lifecycle} END`,
+      lifecycle: sql`CASE WHEN ${agreements.lifecycle} IN (${sqlList(COLLECTING_CONSENTS)}) THEN (CASE WHEN ${complete} THEN 'consented' ELSE 'awaiting_consent' END) ELSE ${agreements.lifecycle} END`,
       version: sql`${agreements.version} + 1`,
       updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
     })
     .where(eq(agreements.id, agreementId));
 }
+
+const signed = { date: agreements.signedDate, precision: agreements.signedPrecision };
+const inForce = { date: agreements.inForceDate, precision: agreements.inForcePrecision };
+const ended = { date: agreements.endedDate, precision: agreements.endedPrecision };
+type DateColumns = { date: SQLWrapper; precision: SQLWrapper };
+/** notBefore(later, earlier), true when either is unknown. */
+const notBeforeSql = (later: DateColumns, earlier: DateColumns) =>
+  sql`(${later.date} IS NULL OR ${earlier.date} IS NULL OR ${windowEndSql(later.date, later.precision)} >= ${windowStartSql(earlier.date, earlier.precision)})`;
+
+/**
+ * agreementProblems(...) is empty, for the row as it is inside the batch: checked after a write's
+ * statements ran, on the state they leave.
+ */
+export const agreementConsistent = (agreementId: string) => sql`EXISTS (SELECT 1 FROM ${agreements} WHERE ${agreements.id} = ${agreementId}
+  AND (${agreements.lifecycle} NOT IN (${sqlList(SIGNED)}) OR (${agreements.signedDate} IS NOT NULL
+    AND (${agreements.consentsRecorded} = 0 OR ${conclusionAllowedSql(agreements.id, agreements.signedDate)})))
+  AND ${notBeforeSql(inForce, signed)}
+  AND (CASE WHEN ${agreements.inForceDate} IS NOT NULL THEN ${notBeforeSql(ended, inForce)} ELSE ${notBeforeSql(ended, signed)} END)
+  AND (${agreements.lifecycle} <> 'in_force' OR ${agreements.inForceDate} IS NOT NULL)
+  AND (${agreements.lifecycle} NOT IN ('terminated', 'expired') OR ${agreements.endedDate} IS NOT NULL))`;

@@ -78,9 +78,20 @@ export const update = createRoute({
 export const recordConsent = createRoute({
   method: "post", path: "/v1/agreements/{id}/consents", operationId: "recordConsent", tags, security: bearerSecurity, middleware: editorWrite,
   summary: "Record a member state's consent or objection (editor)",
-  description: "Only a state that was a member on the date of its decision may answer; a later decision of the same state replaces its earlier one.",
+  description:
+    "While consents are collected only (409 otherwise, also when the agreement moved on at the moment of writing). Only a state that was a member on the date of its decision may answer (422); a later decision of the same state replaces its earlier one. Dates more than a year ahead are refused (422).",
   request: { params: s.AgreementIdParam, headers: IdempotencyHeader, body: jsonBody(s.ConsentBody, "The decision") },
   responses: { 201: keyedContent(s.ConsentStatusSchema, "The consents after this one"), ...writeProblems, ...conflictProblems },
+});
+
+export const withdrawConsent = createRoute({
+  method: "delete", path: "/v1/agreements/{id}/consents/{state}", operationId: "withdrawConsent", tags, security: bearerSecurity,
+  middleware: [requireRole("editor"), writeRateLimit],
+  summary: "Withdraw a member state's consent or objection (editor)",
+  description:
+    "While consents are collected only. The state is missing again; the decision withdrawn stays in the audit log. 404 when the state has no decision on record.",
+  request: { params: s.ConsentParams },
+  responses: { 200: keyedContent(s.ConsentStatusSchema, "The consents after the withdrawal"), ...writeProblems, ...conflictProblems },
 });
 
 const lifecycleRequest = { params: s.AgreementIdParam, headers: IfMatchHeader.merge(IdempotencyHeader) };
@@ -89,7 +100,8 @@ const lifecycleResponses = { 200: agreementContent("The agreement after the step
 export const conclude = createRoute({
   method: "post", path: "/v1/agreements/{id}/conclusion", operationId: "concludeAgreement", tags, security: bearerSecurity, middleware: editorWrite,
   summary: "Conclude (sign) an agreement once every member state of that day consented (editor, If-Match)",
-  description: "Refused with 409 while a member state of the date of signature has not consented, or one objects.",
+  description:
+    "Refused with 409 while a member state of the date of signature has not consented, one objects, or a consent is dated after the signature — checked again inside the write, so a consent or objection that arrives at the same moment cannot slip past. Dates more than a year ahead are refused (422).",
   request: { ...lifecycleRequest, body: jsonBody(s.ConclusionBody, "The signature") },
   responses: lifecycleResponses,
 });
@@ -97,7 +109,7 @@ export const conclude = createRoute({
 export const enterIntoForce = createRoute({
   method: "post", path: "/v1/agreements/{id}/entry-into-force", operationId: "enterAgreementIntoForce", tags, security: bearerSecurity, middleware: editorWrite,
   summary: "Record an agreement's entry into force (editor, If-Match)",
-  description: "Only a concluded agreement can enter into force, on or after its date of signature.",
+  description: "Only a concluded agreement can enter into force, on or after its date of signature (422 otherwise), and not more than a year ahead.",
   request: { ...lifecycleRequest, body: jsonBody(s.EntryIntoForceBody, "The date") },
   responses: lifecycleResponses,
 });
@@ -105,7 +117,7 @@ export const enterIntoForce = createRoute({
 export const terminate = createRoute({
   method: "post", path: "/v1/agreements/{id}/termination", operationId: "terminateAgreement", tags, security: bearerSecurity, middleware: editorWrite,
   summary: "Record an agreement's termination or expiry (editor, If-Match)",
-  description: "Ends a concluded or in-force agreement.",
+  description: "Ends a concluded or in-force agreement, on or after its entry into force (or signature). An expiry fixed by the agreement's term may be recorded ahead.",
   request: { ...lifecycleRequest, body: jsonBody(s.TerminationBody, "The date and outcome") },
   responses: lifecycleResponses,
 });
@@ -117,6 +129,7 @@ export type GetConsentsRoute = typeof getConsents;
 export type CreateRoute = typeof create;
 export type UpdateRoute = typeof update;
 export type RecordConsentRoute = typeof recordConsent;
+export type WithdrawConsentRoute = typeof withdrawConsent;
 export type ConcludeRoute = typeof conclude;
 export type EnterIntoForceRoute = typeof enterIntoForce;
 export type TerminateRoute = typeof terminate;

@@ -85,6 +85,10 @@ export const AgreementSchema = z
     authorisingDecision: str(500).nullable(),
     sources: z.array(str(500)).max(20),
     version: int32(1).openapi({ description: "Bumped by every change; the ETag is its quoted value", example: 1 }),
+    consentsRecorded: z.boolean().openapi({
+      description: "false for agreements concluded before the registry existed: the member states' consents were given then but are not recorded here",
+      example: true,
+    }),
     createdAt: timestamp(),
     updatedAt: timestamp(),
   })
@@ -104,6 +108,10 @@ export const AgreementIdParam = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{2,79}$/).openapi({ param: { name: "id", in: "path" }, maxLength: MAX.agreementId, example: "sco-asean-mou-2005" }),
 });
 
+export const ConsentParams = AgreementIdParam.extend({
+  state: z.string().regex(/^[A-Za-z]{2,3}$/).openapi({ param: { name: "state", in: "path" }, maxLength: 3, description: "Member state code (alpha-3 or alpha-2)", example: "KAZ" }),
+});
+
 export const ConsentSchema = z
   .object({ state: stateCode(), decision: z.enum(["consent", "objection"]), date: day(), reference: str(300).nullable(), source: str(500).nullable(), recordedAt: timestamp() })
   .openapi("Consent", { example: ex.consentExample });
@@ -116,7 +124,11 @@ export const ConsentStatusSchema = z
     consented: z.array(stateCode()).max(MAX_LIST),
     objecting: z.array(stateCode()).max(MAX_LIST),
     missing: z.array(stateCode()).max(MAX_LIST),
-    complete: z.boolean(),
+    consentsRecorded: z.boolean().openapi({
+      description:
+        "false for an agreement concluded before the registry existed: its consents are not recorded here, which is not the same as missing; `consented`, `objecting` and `missing` are then empty and `complete` is null",
+    }),
+    complete: z.boolean().nullable().openapi({ description: "Every required state consented and none objects; null when the consents are not recorded" }),
     consents: z.array(ConsentSchema).max(MAX_LIST),
   })
   .openapi("ConsentStatus", { example: ex.consentStatusExample });

@@ -1,16 +1,16 @@
 /** The department's edits of agreements: drafting and changing details. */
 import { parsePartialDate, type PartialDate } from "../../domain/dates";
-import { allowedTransitions, canTransition, type Lifecycle } from "../../domain/agreements";
+import { allowedTransitions, canTransition, counterpartiesEditable, type Lifecycle } from "../../domain/agreements";
 import { randomId } from "../../lib/crypto";
 import { ApiError } from "../../lib/problem";
-import { commitWrite } from "../../lib/write";
+import { commitWrite, type Guard } from "../../lib/write";
 import type { Db } from "../../db/client";
 import type { AppRouteHandler } from "../../types";
 import type { Context } from "hono";
 import type { AppBindings } from "../../types";
 import { loadAgreement } from "./agreements.handlers";
 import { agreementEtag, toWireAgreement } from "./agreements.mappers";
-import { counterpartiesOf, deleteCounterparties, findAgreement, insertAgreement, insertCounterparties, resolveParties, updateAgreement, versionIs, type AgreementRow, type CounterpartyRow } from "./agreements.queries";
+import { agreementConsistent, counterpartiesOf, deleteCounterparties, findAgreement, insertAgreement, insertCounterparties, resolveParties, updateAgreement, versionIs, type AgreementRow, type CounterpartyRow } from "./agreements.queries";
 import type { CreateRoute, UpdateRoute } from "./agreements.routes";
 
 const date = (v: string) => parsePartialDate(v) as PartialDate;
@@ -45,7 +45,20 @@ export function transitionError(row: AgreementRow, to: Lifecycle) {
   });
 }
 
-/** Commits an agreement change guarded by the version read, and answers with the new state. */
+/** The postcondition of every agreement write: the row it leaves satisfies every invariant. */
+export const consistentAfter = (id: string): Guard => ({
+  condition: agreementConsistent(id),
+  error: () =>
+    new ApiError(409, {
+      code: "concurrent-change",
+      detail: `Agreement ${id} changed while this write ran (a consent, an objection or a membership change), and the write would leave it inconsistent; reload it and retry`,
+    }),
+});
+
+/**
+ * Commits an agreement change guarded by the version read (and any further `preconditions`),
+ * checks the agreement's invariants on the state it leaves, and answers with the new state.
+ */
 export async function commitAgreementChange(
   c: Context<AppBindings>,
   row: AgreementRow,
@@ -53,12 +66,14 @@ export async function commitAgreementChange(
   statements: Parameters<typeof commitWrite>[1]["statements"],
   predicted: AgreementRow,
   newCounterparties?: CounterpartyRow[],
+  guards: { preconditions?: Guard[] } = {},
 ) {
   const cps = await counterpartiesOf(c.var.db, [row.id]);
   const after = toWireAgreement(predicted, newCounterparties ?? cps);
   return commitWrite(c, {
-    guard: { condition: versionIs(row.id, row.version), staleError: () => staleError(row.id) },
+    preconditions: [{ condition: versionIs(row.id, row.version), error: () => staleError(row.id) }, ...(guards.preconditions ?? [])],
     statements,
+    postconditions: [consistentAfter(row.id)],
     record: { action, entityType: "agreement", entityId: row.id, before: toWireAgreement(row, cps), after },
     publicChange: true,
     status: 200,
@@ -114,7 +129,7 @@ export const update: AppRouteHandler<UpdateRoute> = async (c) => {
   const statements: Parameters<typeof commitWrite>[1]["statements"] = [updateAgreement(db, row.id, set)];
   let newCounterparties: CounterpartyRow[] | undefined;
   if (body.counterparties) {
-    if (!["draft", "awaiting_consent", "consented"].includes(row.lifecycle)) {
+    if (!counterpartiesEditable(row.lifecycle as Lifecycle)) {
       throw new ApiError(409, { code: "agreement-signed", detail: "The counterparties of a signed agreement cannot change" });
     }
     const cps = await resolveCounterparties(db, body.counterparties);
@@ -122,5 +137,6 @@ export const update: AppRouteHandler<UpdateRoute> = async (c) => {
     newCounterparties = cps.map((p) => ({ ...p, agreementId: row.id }));
   }
   const predicted = { ...row, ...set, version: row.version + 1, updatedAt: new Date().toISOString() };
-  return commitAgreementChange(c, row, body.lifecycle === "awaiting_consent" && row.lifecycle === "draft" ? "agreement.submitted" : "agreement.updated", statements, predicted, newCounterparties);
+  const action = body.lifecycle === "awaiting_consent" && row.lifecycle === "draft" ? "agreement.submitted" : "agreement.updated";
+  return commitAgreementChange(c, row, action, statements, predicted, newCounterparties);
 };

@@ -1,5 +1,5 @@
 /** Queries over parties, their events and their derived periods. No Hono here. */
-import { and, asc, desc, eq, gt, isNull, or, lte, sql } from "drizzle-orm";
+import { type SQLWrapper, and, asc, desc, eq, gt, isNull, or, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { parties, statusCounts, statusCountsDerived, statusEvents, statusPeriods } from "../../db/schema";
 import { logOrder } from "../../domain/periods";
@@ -81,8 +81,11 @@ export async function getPartyPeriods(db: Db, kind: PartyKind, key: string) {
   return { party, periods: JSON.parse(periods) as PeriodBoundsRow[] };
 }
 
-/** isReportedOn (src/domain/periods.ts) as SQL: begun for certain by `day`, not ended for certain. */
-export const reportedOn = (day: string) =>
+/**
+ * isReportedOn (src/domain/periods.ts) as SQL: begun for certain by `day`, not ended for certain.
+ * `day` is a value or an SQL expression (e.g. an agreement's date of conclusion inside a guard).
+ */
+export const reportedOn = (day: string | SQLWrapper) =>
   and(lte(statusPeriods.fromWindowEnd, day), or(isNull(statusPeriods.toWindowEnd), gt(statusPeriods.toWindowEnd, day)));
 
 /**

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, lte, or, sql } from "drizzle-orm";
 import { partyIdFor } from "../parties/parties.queries";
 import type { Db } from "../../db/client";
-import { parties, statusEvents, statusPeriods } from "../../db/schema";
+import { idSequences, parties, statusEvents, statusPeriods } from "../../db/schema";
 
 export interface EventFilter {
   party?: string;
@@ -35,11 +35,23 @@ export function listEvents(db: Db, f: EventFilter) {
     .limit(f.limit + 1);
 }
 
-export const maxEventId = async (db: Db) => (await db.select({ max: sql<number>`coalesce(max(${statusEvents.id}), 0)` }).from(statusEvents))[0]?.max ?? 0;
+/** The unique index that makes an identical event (party, status, kind, date) a constraint failure. */
+export const IDENTICAL_EVENT_INDEX = "status_events_identity_unique";
 
-/** True while the party has no event newer than the ones the write read. */
-export const noEventAfter = (partyId: string, lastId: number) =>
-  sql`NOT EXISTS (SELECT 1 FROM ${statusEvents} WHERE ${statusEvents.partyId} = ${partyId} AND ${statusEvents.id} > ${lastId})`;
+/** The next status-event id, from its sequence: one atomic statement, never contended across parties. */
+export async function allocateEventId(db: Db): Promise<number> {
+  const row = await db.update(idSequences).set({ last: sql`${idSequences.last} + 1` }).where(eq(idSequences.name, "status_events")).returning({ id: idSequences.last }).get();
+  if (!row) throw new Error("the status_events id sequence is missing (migration 0008)");
+  return row.id;
+}
+
+/** True while the party's log is exactly the one the write read: as many events, none newer. */
+export const logIs = (partyId: string, count: number, lastId: number) =>
+  sql`((SELECT count(*) FROM ${statusEvents} WHERE ${statusEvents.partyId} = ${partyId}) = ${count} AND NOT EXISTS (SELECT 1 FROM ${statusEvents} WHERE ${statusEvents.partyId} = ${partyId} AND ${statusEvents.id} > ${lastId}))`;
+
+/** isBeforeEvent (src/domain/event-log.ts) for every event of the party: none starts after `windowStart`. */
+export const noEventStartsAfter = (partyId: string, windowStart: string) =>
+  sql`NOT EXISTS (SELECT 1 FROM ${statusEvents} WHERE ${statusEvents.partyId} = ${partyId} AND ${statusEvents.windowStart} > ${windowStart})`;
 
 export const insertEvent = (db: Db, row: typeof statusEvents.$inferInsert) => db.insert(statusEvents).values(row);
 export const deletePeriods = (db: Db, partyId: string) => db.delete(statusPeriods).where(eq(statusPeriods.partyId, partyId));
