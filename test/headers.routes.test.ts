@@ -111,7 +111,7 @@ describe("X-Content-Type-Options: nosniff on every answer", () => {
     nosniff(res);
   });
 
-  it("on problems: 400, 401, 405, 413", async () => {
+  it("on problems: 400, 401, 405, 413, 415", async () => {
     const bad = await call("/v1/states/IRN/status?at=2017-13-45");
     await expectProblem(bad, 400);
     nosniff(bad);
@@ -124,6 +124,10 @@ describe("X-Content-Type-Options: nosniff on every answer", () => {
     const tooLarge = await call("/v1/agreements", { method: "POST", headers: { "Content-Type": "application/json" }, body: "x".repeat(70_000) });
     await expectProblem(tooLarge, 413);
     nosniff(tooLarge);
+    // Refused by middleware before responseHeaders (src/middleware/response-headers.ts) ever runs.
+    const wrongType = await call("/v1/agreements", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "x" });
+    await expectProblem(wrongType, 415);
+    nosniff(wrongType);
   });
 });
 
