@@ -111,6 +111,17 @@ describe("/docs (Scalar API reference)", () => {
     await page.close();
   });
 
+  it("serves Scalar's bundle, a static asset, with nosniff (src/assets/_headers), and its 304 too", async () => {
+    const res = await fetch(`${server.baseUrl}/vendor/scalar/standalone.js`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("content-type") ?? "", /^text\/javascript/);
+    assert.equal(res.headers.get("x-content-type-options"), "nosniff");
+    await res.body?.cancel();
+    const again = await fetch(`${server.baseUrl}/vendor/scalar/standalone.js`, { headers: { "If-None-Match": res.headers.get("etag") ?? "" } });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.get("x-content-type-options"), "nosniff");
+  });
+
   it("shows none of the buttons that reach Scalar's services, even on localhost", async () => {
     // Scalar shows "Ask AI", "Generate MCP" and the developer tools ("Deploy", "Share") on localhost
     // and 127.0.0.1 unless they are turned off, so this server is where they would appear.
