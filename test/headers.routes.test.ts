@@ -13,8 +13,9 @@ function csp(res: Response): Map<string, string[]> {
   return new Map(header!.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]));
 }
 
-/** What every page's policy says besides scripts and styles. */
-function expectBasePolicy(policy: Map<string, string[]>) {
+/** What every page's policy says besides scripts and styles; X-Frame-Options agrees with frame-ancestors. */
+function expectBasePolicy(res: Response, policy: Map<string, string[]>) {
+  expect(res.headers.get("x-frame-options")).toBe("DENY");
   expect(policy.get("default-src")).toEqual(["'none'"]);
   expect(policy.get("img-src")).toEqual(["'self'", "data:"]);
   expect(policy.get("base-uri")).toEqual(["'none'"]);
@@ -30,7 +31,7 @@ describe("Content-Security-Policy of the timeline (/ and /timeline)", () => {
       const res = await call(path);
       expect(res.status).toBe(200);
       const policy = csp(res);
-      expectBasePolicy(policy);
+      expectBasePolicy(res, policy);
       // No script-src: scripts fall back to default-src 'none'.
       expect(policy.has("script-src")).toBe(false);
       const nonce = nonceOf(policy.get("style-src"));
@@ -54,7 +55,7 @@ describe("Content-Security-Policy of the explorer (/docs)", () => {
     const res = await call("/docs");
     expect(res.status).toBe(200);
     const policy = csp(res);
-    expectBasePolicy(policy);
+    expectBasePolicy(res, policy);
     const nonce = nonceOf(policy.get("script-src"));
     expect(policy.get("script-src")).toEqual(["'self'", `'nonce-${nonce}'`]);
     expect(policy.get("connect-src")).toEqual(["'self'"]);

@@ -15,7 +15,9 @@ export const nosniff = createMiddleware<AppBindings>(async (c, next) => {
 
 /**
  * What both pages allow: nothing by default, images from the Worker or inline data, no framing, no
- * <base>, forms only to the Worker. Everything a page loads comes from the Worker itself.
+ * <base>, forms only to the Worker. Everything a page loads comes from the Worker itself. (Older
+ * browsers read X-Frame-Options instead of frame-ancestors: both pages send DENY, not secureHeaders'
+ * SAMEORIGIN.)
  */
 const BASE = {
   defaultSrc: ["'none'"],
@@ -29,7 +31,7 @@ const BASE = {
  * The timeline (/ and /timeline) is server-rendered SVG with no script at all: only its one
  * <style>, which carries this request's nonce (secureHeadersNonce).
  */
-export const timelineHeaders = secureHeaders({ contentSecurityPolicy: { ...BASE, styleSrc: [NONCE] } });
+export const timelineHeaders = secureHeaders({ xFrameOptions: "DENY", contentSecurityPolicy: { ...BASE, styleSrc: [NONCE] } });
 
 /**
  * The explorer (/docs): scripts are Scalar's bundle from the Worker's assets and its inline
@@ -40,6 +42,7 @@ export const timelineHeaders = secureHeaders({ contentSecurityPolicy: { ...BASE,
  * withDefaultFonts is off).
  */
 export const docsHeaders = secureHeaders({
+  xFrameOptions: "DENY",
   contentSecurityPolicy: {
     ...BASE,
     scriptSrc: ["'self'", NONCE],
