@@ -1,4 +1,5 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
+import type { SecureHeadersVariables } from "hono/secure-headers";
 import type { Db } from "./db/client";
 
 export type Role = "editor" | "admin";
@@ -17,7 +18,7 @@ export interface AppBindings {
     requestId: string;
     language: string;
     actor: Actor;
-  };
+  } & SecureHeadersVariables;
 }
 
 export type AppOpenAPI = OpenAPIHono<AppBindings>;

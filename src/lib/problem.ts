@@ -4,6 +4,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { getPathNoStrict } from "hono/utils/url";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppBindings } from "../types";
 
@@ -106,8 +107,23 @@ export const onError: ErrorHandler<AppBindings> = (err, c) => {
   return problem(c, 500, { detail: "The server failed to answer this request; it has been logged." });
 };
 
-export const notFound: NotFoundHandler<AppBindings> = (c) =>
-  problem(c, 404, { detail: `No resource at ${c.req.method} ${new URL(c.req.url).pathname}` });
+/**
+ * No route answered: a 405 with `Allow` when the path is served under other methods (RFC 9110
+ * §15.5.6), else a 404. `allowed` reads the app's routes (src/lib/allowed-methods.ts).
+ */
+export const notFound =
+  (allowed: (path: string) => string[] | undefined): NotFoundHandler<AppBindings> =>
+  (c) => {
+    const path = new URL(c.req.url).pathname;
+    // The path as the app's router saw it (createRouter sets strict: false: /v1/roster/ is /v1/roster).
+    const allow = allowed(getPathNoStrict(c.req.raw));
+    if (!allow) return problem(c, 404, { detail: `No resource at ${c.req.method} ${path}` });
+    return problem(c, 405, {
+      code: "method-not-allowed",
+      detail: `${c.req.method} is not allowed on ${path}; allowed: ${allow.join(", ")}`,
+      headers: { Allow: allow.join(", ") },
+    });
+  };
 
 interface ZodIssueLike {
   path: PropertyKey[];

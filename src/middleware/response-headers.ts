@@ -13,8 +13,8 @@ const EXPOSED = CORS.exposeHeaders.join(",");
 export const corsPreflight = cors(CORS);
 
 /**
- * The headers of every /v1 answer: nosniff, CORS for a simple request (what hono/cors adds with
- * origin "*"), and caching. Public reads may be kept by shared caches for a minute and served stale
+ * The headers of every /v1 answer: CORS for a simple request (what hono/cors adds with origin "*"),
+ * and caching (nosniff, for every answer, is src/middleware/security-headers.ts). Public reads may be kept by shared caches for a minute and served stale
  * while revalidating; the ETag (src/middleware/etag.ts, mounted after this) lets clients revalidate
  * with If-None-Match for free.
  *
@@ -26,7 +26,6 @@ export const corsPreflight = cors(CORS);
 export const responseHeaders = createMiddleware<AppBindings>(async (c, next) => {
   await next();
   const headers = c.res.headers;
-  headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Access-Control-Allow-Origin", CORS.origin);
   headers.set("Access-Control-Expose-Headers", EXPOSED);
   if (c.req.method !== "GET" && c.req.method !== "HEAD") return;

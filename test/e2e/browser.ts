@@ -41,3 +41,30 @@ export async function waitFor(what: string, probe: () => Promise<boolean>, timeo
 
 /** Whitespace-normalised text, as headings are compared. */
 export const normalise = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** What a page did that the registry forbids: requests that left the Worker, and CSP violations. */
+export interface PageWatch {
+  outside: string[];
+  violations: string[];
+}
+
+/**
+ * Records every request `page` makes to anywhere but `origin` (data: URLs stay in the page), and
+ * every Content-Security-Policy violation: the browser logs each refusal to the console, and the
+ * page's `securitypolicyviolation` events are logged there too. Call before `page.goto`.
+ */
+export async function watchPage(page: Page, origin: string): Promise<PageWatch> {
+  const watch: PageWatch = { outside: [], violations: [] };
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== "data:" && url.origin !== origin) watch.outside.push(request.url());
+  });
+  page.on("console", (message) => {
+    if (/Content Security Policy|^csp-violation/.test(message.text())) watch.violations.push(message.text());
+  });
+  // A string, so this file needs no DOM typings.
+  await page.addInitScript(
+    `document.addEventListener("securitypolicyviolation", (e) => console.error("csp-violation " + e.violatedDirective + " " + e.blockedURI + " at " + e.sourceFile + ":" + e.lineNumber))`,
+  );
+  return watch;
+}

@@ -1,11 +1,13 @@
 /**
  * The Scalar API reference at /docs, in a real browser: it renders every tag and operation of the
  * served OpenAPI document, and its "Test Request" client calls the registry on the same origin.
+ * Throughout, the page requests nothing outside the Worker and breaks none of its CSP; the buttons
+ * that reach Scalar's services ("Ask AI", "Generate MCP", "Deploy") are not there.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, normalise, screenshot, waitFor } from "./browser.ts";
+import { launchBrowser, normalise, screenshot, waitFor, watchPage, type PageWatch } from "./browser.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 interface OpenApiDoc {
@@ -38,6 +40,12 @@ async function openDocs(page: Page, hash = "") {
   await page.getByRole("heading", { level: 1, name: doc.info.title }).waitFor({ timeout: 30_000 });
 }
 
+/** Nothing left the Worker's origin and the CSP refused nothing. */
+function assertStayedHome(watch: PageWatch) {
+  assert.deepEqual(watch.outside, [], "requests outside the Worker");
+  assert.deepEqual(watch.violations, [], "Content-Security-Policy violations");
+}
+
 describe("/docs (Scalar API reference)", () => {
   it("renders every tag and every operation summary of /openapi.json", async () => {
     const used = new Set(operations().flatMap((op) => op.tags ?? []));
@@ -47,6 +55,7 @@ describe("/docs (Scalar API reference)", () => {
     assert.ok(tags.length >= 4 && summaries.length >= 9, "the document lists the registry's tags and operations");
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const watch = await watchPage(page, server.baseUrl);
     await openDocs(page);
     // Scalar opens the first tag only; the others are expanded from the sidebar.
     for (const tag of tags) {
@@ -67,6 +76,7 @@ describe("/docs (Scalar API reference)", () => {
     });
     await page.keyboard.press("Home");
     await screenshot(page, "docs-reference");
+    assertStayedHome(watch);
     await page.close();
   });
 
@@ -74,6 +84,7 @@ describe("/docs (Scalar API reference)", () => {
     const op = operations().find((o) => o.operationId === "getStateStatus");
     assert.ok(op, "getStateStatus is in the document");
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const watch = await watchPage(page, server.baseUrl);
     await openDocs(page, "#tag/states/GET/v1/states/{code}/status");
     await page.locator("button.show-api-client-button", { hasText: "(get /v1/states/{code}/status)" }).click();
 
@@ -96,6 +107,37 @@ describe("/docs (Scalar API reference)", () => {
     assert.match(text, /"at":\s*"2020-01-01"/);
     await screenshot(page, "docs-test-request");
     await screenshot(page, "docs-test-request-client", client);
+    assertStayedHome(watch);
+    await page.close();
+  });
+
+  it("serves Scalar's bundle, a static asset, with nosniff (src/assets/_headers), and its 304 too", async () => {
+    const res = await fetch(`${server.baseUrl}/vendor/scalar/standalone.js`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("content-type") ?? "", /^text\/javascript/);
+    assert.equal(res.headers.get("x-content-type-options"), "nosniff");
+    await res.body?.cancel();
+    const again = await fetch(`${server.baseUrl}/vendor/scalar/standalone.js`, { headers: { "If-None-Match": res.headers.get("etag") ?? "" } });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.get("x-content-type-options"), "nosniff");
+  });
+
+  it("shows none of the buttons that reach Scalar's services, even on localhost", async () => {
+    // Scalar shows "Ask AI", "Generate MCP" and the developer tools ("Deploy", "Share") on localhost
+    // and 127.0.0.1 unless they are turned off, so this server is where they would appear.
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const watch = await watchPage(page, server.baseUrl);
+    await openDocs(page);
+    // The sidebar and its search render together with those buttons.
+    await page.getByRole("button", { name: "Open Group - Organisations", exact: true }).waitFor();
+    await page.getByText("Download OpenAPI Document").first().waitFor();
+    const body = await page.locator("body").innerText();
+    for (const label of ["Ask AI", "Generate MCP", "Connect MCP", "Deploy", "Developer Tools", "Share"]) {
+      assert.equal(await page.getByRole("button", { name: label }).count(), 0, `a "${label}" button`);
+      assert.ok(!body.includes(label), `"${label}" on the page`);
+    }
+    await screenshot(page, "docs-no-outside-buttons");
+    assertStayedHome(watch);
     await page.close();
   });
 });

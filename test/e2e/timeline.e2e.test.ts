@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "./browser.ts";
+import { launchBrowser, screenshot, watchPage } from "./browser.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 let server: RunningServer;
@@ -69,6 +69,23 @@ describe("/ (timeline) without JavaScript", () => {
     await Promise.all([page.waitForURL(`**${href}`), page.keyboard.press("Enter")]);
     assert.match((await page.locator("body").innerText()).trim(), /^\{/, "the link leads to the party's JSON");
     await page.close();
+  });
+
+  it("loads nothing but itself and breaks none of its CSP, which still lets its own style apply", async () => {
+    // JavaScript on here, and only here: the page's securitypolicyviolation events need it.
+    const withJs = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await withJs.newPage();
+    const watch = await watchPage(page, server.baseUrl);
+    await open(page, "/?lang=zh");
+    assert.equal(await page.locator("script").count(), 0);
+    // The nonce'd <style> applies: swatches are coloured by class (a refused style would leave them clear).
+    const style = (selector: string, property: string) =>
+      page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).${property}`);
+    assert.equal(await style(".legend .swatch.member", "backgroundColor"), "rgb(31, 78, 156)");
+    assert.equal(await style("body", "maxWidth"), "1400px");
+    assert.deepEqual(watch.outside, [], "requests outside the Worker");
+    assert.deepEqual(watch.violations, [], "Content-Security-Policy violations");
+    await withJs.close();
   });
 
   for (const [lang, script] of [

@@ -12,7 +12,9 @@ export const page: AppRouteHandler<HomeRoute> = async (c) => {
   // ?lang= was validated by the route; languageDetector already resolved it (or Accept-Language).
   const lang = c.var.language as Language;
   const model = buildTimeline(parties, periods, lang, today());
-  return c.html(html`<!DOCTYPE html>${<TimelinePage m={model} />}`, 200, {
+  // The nonce of this answer's CSP (timelineHeaders in src/middleware/security-headers.ts).
+  const nonce = c.get("secureHeadersNonce") ?? "";
+  return c.html(html`<!DOCTYPE html>${<TimelinePage m={model} nonce={nonce} />}`, 200, {
     "Content-Type": "text/html; charset=utf-8",
     "Cache-Control": "public, max-age=60",
     "Content-Language": lang,

@@ -5,6 +5,8 @@ import { COLOURS, LANGUAGE_NAMES, type ShownStatus } from "./timeline.i18n";
 import type { TimelineModel } from "./timeline.model";
 
 // Text is #1a1a1a and links #0b50c8 on white (both above 7:1); the bar colours are at least 3:1.
+// This is the page's only style: its CSP (src/middleware/security-headers.ts) allows this element by
+// its nonce and no style="" attribute, so the swatches are coloured by class.
 const CSS = `
 body{font:15px/1.45 system-ui,sans-serif;color:#1a1a1a;background:#fff;margin:0 auto;max-width:1400px;padding:1rem 1.5rem}
 a{color:#0b50c8}a:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
@@ -19,13 +21,14 @@ svg .marker text{fill:#1a1a1a;font-size:11px;paint-order:stroke;stroke:#fff;stro
 .swatch.uncertain{opacity:.5;border:1px dashed #1a1a1a}
 table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:.2rem .5rem;text-align:left}
 aside ul{margin:.2rem 0 1rem;padding-left:1.2rem}aside h3{font-size:1rem;margin:.6rem 0 0}
+${Object.entries(COLOURS).map(([status, colour]) => `.swatch.${status}{background:${colour}}`).join("")}
 `;
 
 const Swatch = ({ status, uncertain }: { status: ShownStatus; uncertain?: boolean }) => (
-  <span class={uncertain ? "swatch uncertain" : "swatch"} style={`background:${COLOURS[status]}`} aria-hidden="true" />
+  <span class={`swatch ${status}${uncertain ? " uncertain" : ""}`} aria-hidden="true" />
 );
 
-export function TimelinePage({ m }: { m: TimelineModel }) {
+export function TimelinePage({ m, nonce }: { m: TimelineModel; nonce: string }) {
   const { t } = m;
   const statuses = Object.keys(COLOURS) as ShownStatus[];
   return (
@@ -34,7 +37,7 @@ export function TimelinePage({ m }: { m: TimelineModel }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{t.title}</title>
-        <style>{CSS}</style>
+        <style nonce={nonce}>{CSS}</style>
       </head>
       <body>
         <header>
