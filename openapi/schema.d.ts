@@ -1416,6 +1416,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -1438,6 +1442,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1449,6 +1457,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1488,6 +1517,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -1510,6 +1543,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1521,6 +1558,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1562,6 +1620,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -1584,6 +1646,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1595,6 +1661,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1634,6 +1721,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -1656,6 +1747,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1667,6 +1762,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1709,6 +1825,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -1731,6 +1851,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1742,6 +1866,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1781,6 +1926,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -1803,6 +1952,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1814,6 +1967,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1853,6 +2027,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -1875,6 +2053,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1886,6 +2068,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1928,6 +2131,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -1950,6 +2157,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1961,6 +2172,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2009,6 +2241,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2031,6 +2267,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2042,6 +2282,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2083,8 +2344,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Where the new resource can be read */
                     Location?: string;
                     [name: string]: unknown;
@@ -2098,8 +2361,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2111,8 +2376,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -2126,8 +2393,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -2141,8 +2410,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2154,8 +2425,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2167,8 +2440,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2180,8 +2455,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2193,21 +2470,25 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests with this key; see Retry-After */
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
             429: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2221,8 +2502,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2256,6 +2539,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2278,6 +2565,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2289,6 +2580,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2330,8 +2642,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     /** @description Where the new resource can be read */
@@ -2347,8 +2661,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2360,8 +2676,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -2375,8 +2693,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -2390,8 +2710,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2403,8 +2725,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2416,8 +2740,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2429,8 +2755,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2442,21 +2770,25 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests with this key; see Retry-After */
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
             429: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2470,8 +2802,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2506,6 +2840,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2528,6 +2866,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2539,6 +2881,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2574,6 +2937,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2596,6 +2963,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2607,6 +2978,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2650,8 +3042,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -2665,8 +3059,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2678,8 +3074,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -2693,8 +3091,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -2708,8 +3108,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2721,8 +3123,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2734,8 +3138,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2747,8 +3153,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2760,8 +3168,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2773,8 +3183,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2786,21 +3198,25 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests with this key; see Retry-After */
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
             429: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2814,8 +3230,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2840,6 +3258,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2862,6 +3284,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2873,6 +3299,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2916,8 +3363,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2929,8 +3378,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2942,8 +3393,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -2957,8 +3410,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -2972,8 +3427,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2985,8 +3442,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2998,8 +3457,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3011,8 +3472,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3024,21 +3487,25 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests with this key; see Retry-After */
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
             429: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3052,8 +3519,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3088,8 +3557,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -3103,8 +3574,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3116,8 +3589,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -3131,8 +3606,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -3146,8 +3623,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3159,8 +3638,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3172,8 +3653,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3185,8 +3668,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3198,8 +3683,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3211,8 +3698,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3224,21 +3713,25 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests with this key; see Retry-After */
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
             429: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3252,8 +3745,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3288,8 +3783,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -3303,8 +3800,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3316,8 +3815,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -3331,8 +3832,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -3346,8 +3849,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3359,8 +3864,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3372,8 +3879,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3385,8 +3894,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3398,8 +3909,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3411,8 +3924,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3424,21 +3939,25 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests with this key; see Retry-After */
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
             429: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3452,8 +3971,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3488,8 +4009,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -3503,8 +4026,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3516,8 +4041,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -3531,8 +4058,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -3546,8 +4075,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3559,8 +4090,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3572,8 +4105,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3585,8 +4120,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3598,8 +4135,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3611,8 +4150,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3624,21 +4165,25 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests with this key; see Retry-After */
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
             429: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3652,8 +4197,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3681,8 +4228,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3701,8 +4250,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3714,8 +4265,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -3729,8 +4282,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -3744,8 +4299,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3757,8 +4314,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3770,8 +4329,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3783,21 +4344,25 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests with this key; see Retry-After */
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
             429: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3811,8 +4376,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3843,8 +4410,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Where the new resource can be read */
                     Location?: string;
                     [name: string]: unknown;
@@ -3858,8 +4427,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3871,8 +4442,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -3886,8 +4459,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -3901,8 +4476,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3914,8 +4491,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3927,8 +4506,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3940,21 +4521,25 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests with this key; see Retry-After */
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
             429: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3968,8 +4553,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3994,8 +4581,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4005,8 +4594,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4018,8 +4609,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -4033,8 +4626,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -4048,8 +4643,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4061,8 +4658,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4074,8 +4673,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4087,8 +4688,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4100,21 +4703,25 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests with this key; see Retry-After */
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
             429: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -4128,8 +4735,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4162,8 +4771,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4182,8 +4793,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4195,8 +4808,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -4210,8 +4825,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -4225,8 +4842,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4238,8 +4857,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4251,8 +4872,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4264,21 +4887,25 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests with this key; see Retry-After */
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
             429: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -4292,8 +4919,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4321,6 +4950,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -4343,6 +4976,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4354,6 +4991,27 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
