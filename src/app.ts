@@ -11,6 +11,7 @@ import { ApiError, notFound, onError } from "./lib/problem";
 import { MAX_BODY_BYTES, requireJsonBody } from "./middleware/json-body";
 import { db } from "./middleware/db";
 import { etag } from "./middleware/etag";
+import { readRateLimit } from "./middleware/rate-limit";
 import { corsPreflight, responseHeaders } from "./middleware/response-headers";
 import { docsHeaders, nosniff, timelineHeaders } from "./middleware/security-headers";
 import { agreements } from "./routes/agreements/agreements.index";
@@ -46,6 +47,10 @@ export function createApp() {
   // responseHeaders wraps etag so that a 304 carries the same Cache-Control as the 200 it stands for.
   app.use("/v1/*", responseHeaders);
   app.use("/v1/*", etag);
+  // Public /v1 reads and the timeline pages carry readRateLimit in their route definitions (keyed
+  // operations are limited per key instead); the contract and the explorer count as reads too.
+  // Static assets (the explorer's script) are served before the Worker runs and are not counted.
+  for (const path of ["/openapi.json", "/docs"]) app.use(path, readRateLimit);
   app.onError(onError);
   app.notFound(notFound(allowedMethods(app.routes)));
 

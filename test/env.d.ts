@@ -1,7 +1,9 @@
-// The test Worker's extra binding: the migrations read by test/vitest.config.ts.
+// The test Worker's extra bindings, read by test/vitest.config.ts.
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: D1Migration[];
+    /** wrangler.toml's [[ratelimits]], read by test/vitest.config.ts */
+    TEST_RATE_LIMITS: { name: string; limit: number; period: number }[];
     /** replays a fuzz run (test/fuzz); empty for a fresh seed */
     FUZZ_SEED: string;
   }

@@ -3,9 +3,27 @@ import { expect } from "vitest";
 
 const BASE = "http://registry.test";
 
+/** A fresh client address: 64 random bits under the IPv6 documentation prefix 2001:db8::/32 (RFC 3849). */
+export function clientIp(): string {
+  const groups = [...crypto.getRandomValues(new Uint16Array(4))].map((n) => n.toString(16));
+  return `2001:db8:${groups.join(":")}::1`;
+}
+
+/**
+ * Gives a request its own client address (CF-Connecting-IP, which Cloudflare sets in production)
+ * unless it names one. The per-client limits (reads, failed authentication) are then reached only by
+ * the tests that aim at them with one address (test/rate-limits.routes.test.ts), never by the
+ * thousands of requests of the other tests and the fuzzer, and test files never share a budget.
+ */
+export function fromClient(headers: HeadersInit | undefined): Headers {
+  const out = new Headers(headers);
+  if (!out.has("CF-Connecting-IP")) out.set("CF-Connecting-IP", clientIp());
+  return out;
+}
+
 /** Sends a request through the Worker's own fetch handler, as a client over HTTP would. */
 export function call(path: string, init: RequestInit = {}): Promise<Response> {
-  return exports.default.fetch(new Request(`${BASE}${path}`, init));
+  return exports.default.fetch(new Request(`${BASE}${path}`, { ...init, headers: fromClient(init.headers) }));
 }
 
 export async function getJson<T = any>(path: string, init: RequestInit = {}): Promise<{ res: Response; body: T }> {

@@ -2,21 +2,43 @@
  * Helpers that keep route definitions short and every operation's error responses documented.
  */
 import { z } from "@hono/zod-openapi";
-import { WRITE_LIMIT_PER_MINUTE } from "../middleware/rate-limit";
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from "./problem";
+import { RATE_LIMITS } from "./rate-limits";
 
 /** Every /v1 answer carries it (the `cors` middleware in app.ts). */
 export const corsHeaders = {
   "Access-Control-Allow-Origin": { description: "Any web page may read the answer", schema: { type: "string" as const, enum: ["*"] } },
 };
 
-/** Every answer of an operation that needs an API key advertises the per-key limit (requireRole). */
-export const rateLimitHeaders = {
+const limitHeader = (description: string, example: number) => ({
+  description,
+  schema: { type: "integer" as const, format: "int32", minimum: 1, maximum: 100_000, example },
+});
+const policyHeader = (description: string, example: string) => ({
+  description,
+  schema: { type: "string" as const, maxLength: 200, pattern: '^"[a-zA-Z]+";q=[0-9]+;w=[0-9]+(, ?"[a-zA-Z]+";q=[0-9]+;w=[0-9]+)*$', example },
+});
+const { read, write, authFailure } = RATE_LIMITS;
+
+/** Every answer of a public read states the per-client limit (readRateLimit); src/lib/rate-limits.ts says why only these. */
+export const readRateHeaders = {
   ...corsHeaders,
-  "X-RateLimit-Limit": {
-    description: `Requests allowed per API key per minute (${WRITE_LIMIT_PER_MINUTE}); past it, 429 with Retry-After`,
-    schema: { type: "integer" as const, format: "int32", minimum: 1, maximum: 100_000, example: WRITE_LIMIT_PER_MINUTE },
-  },
+  "X-RateLimit-Limit": limitHeader(`Reads allowed per client (CF-Connecting-IP) per ${read.period} s (${read.limit}); past it, 429 with Retry-After`, read.limit),
+  "RateLimit-Policy": policyHeader("The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds", `"read";q=${read.limit};w=${read.period}`),
+};
+
+/** Every answer of an operation that needs an API key states the per-key limit and the failed-authentication budget (requireRole). */
+export const keyedHeaders = {
+  ...corsHeaders,
+  "X-RateLimit-Limit": limitHeader(`Requests allowed per API key per ${write.period} s (${write.limit}); past it, 429 with Retry-After`, write.limit),
+  "RateLimit-Policy": policyHeader(
+    `The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (${authFailure.limit} per ${authFailure.period} s)`,
+    `"write";q=${write.limit};w=${write.period}, "authFailure";q=${authFailure.limit};w=${authFailure.period}`,
+  ),
+};
+
+const retryAfter = {
+  "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" as const, format: "int32", minimum: 1, maximum: 3600, example: 60 } },
 };
 
 type ResponseHeaders = Record<string, { description: string; schema: object }>;
@@ -26,12 +48,13 @@ export const problemContent = (description: string, headers: ResponseHeaders = c
   headers,
   content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
 });
-const keyedProblem = (description: string) => problemContent(description, rateLimitHeaders);
+const keyedProblem = (description: string) => problemContent(description, keyedHeaders);
 
 /** Errors any public read can answer. */
 export const readProblems = {
-  400: problemContent("A query or path parameter is invalid (for example a date like 2017-13-45)"),
-  404: problemContent("No such resource"),
+  400: problemContent("A query or path parameter is invalid (for example a date like 2017-13-45)", readRateHeaders),
+  404: problemContent("No such resource", readRateHeaders),
+  429: problemContent("Too many reads from this client (CF-Connecting-IP); see Retry-After", { ...readRateHeaders, ...retryAfter }),
   500: problemContent("The server failed; the problem is logged with its requestId"),
 } as const;
 
@@ -42,7 +65,7 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 
 /** Headers every cacheable public read sends. */
 export const cacheHeaders = {
-  ...corsHeaders,
+  ...readRateHeaders,
   ETag: { description: "Entity tag of the representation; send it back in If-None-Match", schema: { type: "string" as const, maxLength: 100, pattern: '^(W/)?"[^"]*"$' } },
   "Cache-Control": { description: "How long shared caches may keep the answer", schema: { type: "string" as const, maxLength: 200, pattern: "^[a-z-]+(=[0-9]+)?(, ?[a-z-]+(=[0-9]+)?)*$" } },
 };
@@ -50,7 +73,7 @@ export const cacheHeaders = {
 /** The success answer of an operation that needs an API key. */
 export const keyedContent = <T extends z.ZodType>(schema: T, description: string, headers: ResponseHeaders = {}) => ({
   ...jsonContent(schema, description),
-  headers: { ...rateLimitHeaders, ...headers },
+  headers: { ...keyedHeaders, ...headers },
 });
 
 export const locationHeader = {
@@ -92,16 +115,16 @@ const wwwAuthenticate = {
 /** Errors any operation with an API key can answer. */
 export const writeProblems = {
   400: keyedProblem("A header or parameter is malformed, or the body is not JSON"),
-  401: problemContent("No API key, or an unknown or revoked one (see WWW-Authenticate)", { ...rateLimitHeaders, ...wwwAuthenticate }),
-  403: problemContent("The key's role may not do this", { ...rateLimitHeaders, ...wwwAuthenticate }),
+  401: problemContent("No API key, or an unknown or revoked one (see WWW-Authenticate)", { ...keyedHeaders, ...wwwAuthenticate }),
+  403: problemContent("The key's role may not do this", { ...keyedHeaders, ...wwwAuthenticate }),
   404: keyedProblem("No such resource"),
   413: keyedProblem("The request body is larger than 64 KiB"),
   415: keyedProblem("The request body is not application/json"),
   422: keyedProblem("The body is invalid, or the Idempotency-Key was used for another request"),
-  429: problemContent("Too many requests with this key; see Retry-After", {
-    ...rateLimitHeaders,
-    "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" as const, format: "int32", minimum: 1, maximum: 3600, example: 60 } },
-  }),
+  429: problemContent(
+    "Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After",
+    { ...keyedHeaders, ...retryAfter },
+  ),
   500: keyedProblem("The server failed; nothing was written"),
 } as const;
 

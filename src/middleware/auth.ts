@@ -1,13 +1,16 @@
 /**
  * Bearer authentication for the department's writes. Keys are looked up by their SHA-256 hash
  * (the secret is never stored) and compared in constant time; the Worker secret ADMIN_TOKEN acts
- * as the bootstrap admin key. Public GETs never pass through here.
+ * as the bootstrap admin key. Public GETs never pass through here. Failed attempts are limited per
+ * client (auth-failures.ts): a locked-out client is refused before the key is looked up.
  */
 import { createMiddleware } from "hono/factory";
 import { secretsEqual, sha256Hex } from "../lib/crypto";
 import { ApiError } from "../lib/problem";
+import { KEYED_RATE_HEADERS } from "../lib/rate-limits";
 import type { AppBindings, Actor, Role } from "../types";
-import { WRITE_LIMIT_PER_MINUTE } from "./rate-limit";
+import { countFailure, refuseLockedOut } from "./auth-failures";
+import { clientOf } from "./rate-limit";
 import { findActiveKeyByHash } from "../routes/api-keys/api-keys.queries";
 
 const REALM = 'Bearer realm="sco-registry"';
@@ -38,9 +41,17 @@ async function authenticate(header: string | undefined, env: Env, db: AppBinding
 /** Requires a valid key of at least `role` (admin includes editor). */
 export const requireRole = (role: Role) =>
   createMiddleware<AppBindings>(async (c, next) => {
-    // Every answer of a keyed operation, a 401 included, states the per-key limit (writeRateLimit).
-    c.header("X-RateLimit-Limit", String(WRITE_LIMIT_PER_MINUTE));
-    const actor = await authenticate(c.req.header("Authorization"), c.env, c.var.db);
+    // Every answer of a keyed operation, a 401 or 429 included, states its limits (writeRateLimit, auth-failures.ts).
+    for (const [name, value] of Object.entries(KEYED_RATE_HEADERS)) c.header(name, value);
+    const client = clientOf(c);
+    refuseLockedOut(client);
+    let actor: Actor;
+    try {
+      actor = await authenticate(c.req.header("Authorization"), c.env, c.var.db);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) await countFailure(c.env.AUTH_FAILURE_LIMITER, client);
+      throw err;
+    }
     if (role === "admin" && actor.role !== "admin") {
       throw new ApiError(403, {
         code: "forbidden",

@@ -5,7 +5,7 @@ import type { AppBindings } from "../types";
 const CORS = {
   origin: "*",
   allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"],
-  exposeHeaders: ["ETag", "Location", "Retry-After", "X-RateLimit-Limit"],
+  exposeHeaders: ["ETag", "Location", "Retry-After", "X-RateLimit-Limit", "RateLimit-Policy"],
 };
 const EXPOSED = CORS.exposeHeaders.join(",");
 

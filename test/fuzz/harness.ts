@@ -7,7 +7,7 @@
 import { env } from "cloudflare:workers";
 import { exports } from "cloudflare:workers";
 import doc from "../../openapi/openapi.json";
-import { ADMIN_TOKEN } from "../helpers";
+import { ADMIN_TOKEN, fromClient } from "../helpers";
 import { validate, type Schema } from "./json-schema";
 
 export const DOC = doc as unknown as Schema;
@@ -67,7 +67,7 @@ export const describeRequest = (r: FuzzRequest) =>
   `${r.method} ${clip(r.url)} ${JSON.stringify(r.headers)} ${r.body === undefined ? "" : JSON.stringify(clip(r.body))}`;
 
 export function send(r: FuzzRequest): Promise<Response> {
-  return exports.default.fetch(new Request(`${BASE}${r.url}`, { method: r.method, headers: r.headers, body: r.body }));
+  return exports.default.fetch(new Request(`${BASE}${r.url}`, { method: r.method, headers: fromClient(r.headers), body: r.body }));
 }
 
 export interface Checked {

@@ -17,7 +17,7 @@ import {
 } from "../../lib/openapi";
 import { requireRole } from "../../middleware/auth";
 import { idempotency } from "../../middleware/idempotency";
-import { writeRateLimit } from "../../middleware/rate-limit";
+import { readRateLimit, writeRateLimit } from "../../middleware/rate-limit";
 import { OrganisationIdParam } from "../organisations/organisations.schemas";
 import * as s from "./agreements.schemas";
 
@@ -28,7 +28,7 @@ const agreementContent = (description: string, headers = {}) => keyedContent(s.A
 const read = (schema: z.ZodType, description: string) => ({ 200: { ...jsonContent(schema, description), headers: cacheHeaders }, ...notModified, ...readProblems });
 
 export const list = createRoute({
-  method: "get", path: "/v1/agreements", operationId: "listAgreements", tags, security: publicSecurity,
+  method: "get", path: "/v1/agreements", operationId: "listAgreements", tags, security: publicSecurity, middleware: readRateLimit,
   summary: "Agreements, filterable by counterparty, lifecycle, kind and signed date",
   description: "Drafts and agreements awaiting consent included; filter by `lifecycle` to see only concluded ones.",
   request: { query: s.AgreementListQuery },
@@ -36,7 +36,7 @@ export const list = createRoute({
 });
 
 export const listForOrganisation = createRoute({
-  method: "get", path: "/v1/organisations/{id}/agreements", operationId: "listOrganisationAgreements", tags: ["Organisations", ...tags], security: publicSecurity,
+  method: "get", path: "/v1/organisations/{id}/agreements", operationId: "listOrganisationAgreements", tags: ["Organisations", ...tags], security: publicSecurity, middleware: readRateLimit,
   summary: "The agreements with one organisation",
   description: "The same list as /v1/agreements?counterparty={id}.",
   request: { params: OrganisationIdParam, query: s.AgreementListQuery.omit({ counterparty: true }) },
@@ -44,7 +44,7 @@ export const listForOrganisation = createRoute({
 });
 
 export const getOne = createRoute({
-  method: "get", path: "/v1/agreements/{id}", operationId: "getAgreement", tags, security: publicSecurity,
+  method: "get", path: "/v1/agreements/{id}", operationId: "getAgreement", tags, security: publicSecurity, middleware: readRateLimit,
   summary: "One agreement",
   description: "Send its ETag back in If-Match to change it.",
   request: { params: s.AgreementIdParam },
@@ -52,7 +52,7 @@ export const getOne = createRoute({
 });
 
 export const getConsents = createRoute({
-  method: "get", path: "/v1/agreements/{id}/consents", operationId: "getAgreementConsents", tags, security: publicSecurity,
+  method: "get", path: "/v1/agreements/{id}/consents", operationId: "getAgreementConsents", tags, security: publicSecurity, middleware: readRateLimit,
   summary: "Who consented, who objects and who is still missing",
   description: "Required are exactly the member states on the date of conclusion (the signed date; before signature, the proposed date; else today).",
   request: { params: s.AgreementIdParam },

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, jsonBody, keyedContent, locationHeader, notModified, problemContent, rateLimitHeaders, writeProblems, IdempotencyHeader } from "../../lib/openapi";
+import { bearerSecurity, jsonBody, keyedContent, locationHeader, notModified, problemContent, keyedHeaders, writeProblems, IdempotencyHeader } from "../../lib/openapi";
 import { requireRole } from "../../middleware/auth";
 import { idempotency } from "../../middleware/idempotency";
 import { writeRateLimit } from "../../middleware/rate-limit";
@@ -44,7 +44,7 @@ export const remove = createRoute({
   security: bearerSecurity,
   middleware: [admin, writeRateLimit],
   request: { params: ApiKeyIdParam },
-  responses: { 204: { description: "Revoked", headers: rateLimitHeaders }, ...writeProblems, 409: problemContent("The key is already revoked", rateLimitHeaders) },
+  responses: { 204: { description: "Revoked", headers: keyedHeaders }, ...writeProblems, 409: problemContent("The key is already revoked", keyedHeaders) },
 });
 
 export type CreateRoute = typeof create;

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { cacheHeaders, jsonContent, notModified, publicSecurity, readProblems } from "../../lib/openapi";
+import { readRateLimit } from "../../middleware/rate-limit";
 import { ChangeFeedSchema, ChangesQuery } from "./changes.schemas";
 
 export const list = createRoute({
@@ -10,6 +11,7 @@ export const list = createRoute({
   description: "Start without `since`; store the returned `cursor` and pass it as `since` on the next sync.",
   tags: ["Changes"],
   security: publicSecurity,
+  middleware: readRateLimit,
   request: { query: ChangesQuery },
   responses: { 200: { ...jsonContent(ChangeFeedSchema, "The changes after `since`"), headers: cacheHeaders }, ...notModified, ...readProblems },
 });

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { cacheHeaders, jsonContent, notModified, publicSecurity, readProblems } from "../../lib/openapi";
+import { readRateLimit } from "../../middleware/rate-limit";
 import {
   OrganisationDetailSchema,
   OrganisationHistorySchema,
@@ -16,6 +17,7 @@ export const list = createRoute({
   path: "/v1/organisations",
   operationId: "listOrganisations",
   security: publicSecurity,
+  middleware: readRateLimit,
   summary: "Partner organisations with a relation on a day",
   description: "Every organisation holding a status on the day `at` (default: today).",
   tags,
@@ -28,6 +30,7 @@ export const getOne = createRoute({
   path: "/v1/organisations/{id}",
   operationId: "getOrganisation",
   security: publicSecurity,
+  middleware: readRateLimit,
   summary: "One organisation: names, current relation and history",
   description: "Names, the relation today, and every event with the periods derived from them.",
   tags,
@@ -40,6 +43,7 @@ export const getHistory = createRoute({
   path: "/v1/organisations/{id}/history",
   operationId: "getOrganisationHistory",
   security: publicSecurity,
+  middleware: readRateLimit,
   summary: "An organisation's events and periods",
   description: "Every recorded event of the organisation and the periods derived from them, oldest first.",
   tags,

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { cacheHeaders, jsonContent, notModified, publicSecurity, readProblems } from "../../lib/openapi";
+import { readRateLimit } from "../../middleware/rate-limit";
 import { RosterQuery, RosterSchema } from "./roster.schemas";
 
 export const get = createRoute({
@@ -10,6 +11,7 @@ export const get = createRoute({
   description: "Every state and organisation holding a status on the day `at` (default: today), grouped by status; `counts` cover all pages.",
   tags: ["Roster"],
   security: publicSecurity,
+  middleware: readRateLimit,
   request: { query: RosterQuery },
   responses: { 200: { ...jsonContent(RosterSchema, "The roster"), headers: cacheHeaders }, ...notModified, ...readProblems },
 });

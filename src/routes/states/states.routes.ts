@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { cacheHeaders, jsonContent, notModified, publicSecurity, readProblems } from "../../lib/openapi";
+import { readRateLimit } from "../../middleware/rate-limit";
 import {
   AtLangQuery,
   LangOnlyQuery,
@@ -22,6 +23,7 @@ export const list = createRoute({
   path: "/v1/states",
   operationId: "listStates",
   security: publicSecurity,
+  middleware: readRateLimit,
   summary: "States holding a status on a day",
   description: "Every state holding `status` on the day `at` (default: today). Without `status`, every state with any status.",
   tags,
@@ -34,6 +36,7 @@ export const getOne = createRoute({
   path: "/v1/states/{code}",
   operationId: "getState",
   security: publicSecurity,
+  middleware: readRateLimit,
   summary: "One state: names, current status and full history",
   description: "Names in English, Russian and Chinese, the status today, and every event with the status periods derived from them.",
   tags,
@@ -46,6 +49,7 @@ export const getStatus = createRoute({
   path: "/v1/states/{code}/status",
   operationId: "getStateStatus",
   security: publicSecurity,
+  middleware: readRateLimit,
   summary: "A state's status on a day",
   description: "`status` is `none` where the state had no relation on that day; `uncertain` is true inside the window of a year- or month-precision date.",
   tags,
@@ -58,6 +62,7 @@ export const getHistory = createRoute({
   path: "/v1/states/{code}/history",
   operationId: "getStateHistory",
   security: publicSecurity,
+  middleware: readRateLimit,
   summary: "A state's events and status periods",
   description: "Every recorded event of the state and the status periods derived from them, oldest first.",
   tags,

@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, cacheHeaders, conflictProblems, IdempotencyHeader, jsonBody, jsonContent, keyedContent, locationHeader, notModified, publicSecurity, readProblems, writeProblems } from "../../lib/openapi";
 import { requireRole } from "../../middleware/auth";
 import { idempotency } from "../../middleware/idempotency";
-import { writeRateLimit } from "../../middleware/rate-limit";
+import { readRateLimit, writeRateLimit } from "../../middleware/rate-limit";
 import { StatusEventSchema } from "../parties/parties.schemas";
 import { CreateStatusEventBody, StatusEventListQuery, StatusEventListSchema } from "./status-events.schemas";
 
@@ -16,6 +16,7 @@ export const list = createRoute({
   description: "Every recorded event in date order, filterable by party, status, kind and date range.",
   tags,
   security: publicSecurity,
+  middleware: readRateLimit,
   request: { query: StatusEventListQuery },
   responses: { 200: { ...jsonContent(StatusEventListSchema, "One page of events"), headers: cacheHeaders }, ...notModified, ...readProblems },
 });

@@ -24,8 +24,11 @@ export async function startHost(bundles: Bundles, persistDir: string, databaseId
   const compat = { ...compatibility(), modulesRoot: persistDir };
   const socket = [{ host: "127.0.0.1", port: 0 }];
   const d1Databases = { DB: databaseId };
-  const registryBindings = { d1Databases, bindings: { ADMIN_TOKEN: "bench-admin-token" }, ratelimits: unlimitedRateLimits() };
+  const ratelimits = unlimitedRateLimits();
+  const registryBindings = { d1Databases, bindings: { ADMIN_TOKEN: "bench-admin-token", RATE_LIMITERS: Object.keys(ratelimits) } };
   const module = (name: string, contents: string) => ({ type: "ESModule" as const, path: path.join(persistDir, name), contents });
+  // Each Worker's modules sit in its own directory, so that every main module finds its own ./registry.js.
+  const timed = (name: string) => [module(`${name}/index.js`, bundles.memoryLimits), module(`${name}/registry.js`, bundles.registry)];
   // miniflare 5 still takes the familiar v4 option shape through its documented adapter.
   const options = convertV4MiniflareOptions({
     resourcePersistencePath: persistDir,
@@ -37,13 +40,14 @@ export async function startHost(bundles: Bundles, persistDir: string, databaseId
       if (process.env.BENCH_LOGS) process.stderr.write(`[workerd ${entry.level}] ${entry.message}\n`);
     },
     workers: [
-      { name: "registry", ...compat, modules: [module("index.js", bundles.registry)], ...registryBindings, unsafeDirectSockets: socket },
+      // The timed registry Workers count rate limits in memory (test/bench/workers/memory-limits.ts).
+      { name: "registry", ...compat, modules: timed("registry"), ...registryBindings, unsafeDirectSockets: socket },
       {
-        name: "real", ...compat, modules: [module("real.js", bundles.registry)], ...registryBindings,
+        name: "real", ...compat, modules: timed("real"), ...registryBindings,
         d1Databases: { DB: `${databaseId}-real` }, unsafeDirectSockets: socket,
       },
       {
-        name: "counter", ...compat, ...registryBindings, unsafeDirectSockets: socket,
+        name: "counter", ...compat, ...registryBindings, ratelimits, unsafeDirectSockets: socket,
         modules: [module("counter.js", bundles.queryCounter), module("registry.js", bundles.registry)],
       },
       { name: "r1", ...compat, modules: [module("r1.js", bundles.runtimeLimit)], unsafeDirectSockets: socket },
