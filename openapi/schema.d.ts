@@ -3579,8 +3579,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3592,8 +3594,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3605,8 +3609,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -3620,8 +3626,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description The Bearer challenge, with the error */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
@@ -3635,8 +3643,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3648,8 +3658,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3661,8 +3673,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3674,8 +3688,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3687,21 +3703,25 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests with this key; see Retry-After */
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
             429: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -3715,8 +3735,10 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per minute (120); past it, 429 with Retry-After */
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
