@@ -355,7 +355,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key (admin); the secret is shown once
-         * @description Only the key's SHA-256 hash is stored: keep the secret from this answer, it cannot be shown again.
+         * @description Only the key's SHA-256 hash is stored: keep the secret from this answer, it cannot be shown again. A retry with the same Idempotency-Key and body replays this 201 (header Idempotent-Replayed: true) without the secret: `key` is absent and `keyWithheld` is true (schema ReplayedApiKey). The idempotency record never holds the secret; if the first answer was lost, revoke the key and create another.
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -1261,6 +1261,14 @@ export interface components {
              * @example null
              */
             revokedAt: string | null;
+        };
+        ReplayedApiKey: components["schemas"]["ApiKey"] & {
+            /**
+             * @description This answer replays an earlier creation with the same Idempotency-Key (header Idempotent-Replayed: true). The secret is shown only once, in the first answer, and is never stored; if that answer was lost, revoke this key and create a new one.
+             * @example true
+             * @enum {boolean}
+             */
+            keyWithheld: true;
         };
         CreateApiKey: {
             /**
@@ -3838,7 +3846,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new key, with its secret */
+            /** @description The new key, with its secret (CreatedApiKey); a replay withholds the secret (ReplayedApiKey) */
             201: {
                 headers: {
                     /** @description Any web page may read the answer */
@@ -3850,7 +3858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedApiKey"];
+                    "application/json": components["schemas"]["CreatedApiKey"] | components["schemas"]["ReplayedApiKey"];
                 };
             };
             /** @description A header or parameter is malformed, or the body is not JSON */

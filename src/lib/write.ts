@@ -30,6 +30,11 @@ export interface Write<T, S extends ContentfulStatusCode> {
   publicChange: boolean;
   status: S;
   body: T;
+  /**
+   * What the idempotency record keeps, and a replay answers, when it must differ from `body`: an
+   * answer that carries a secret (a new API key) is never stored as it is.
+   */
+  storedBody?: T;
   headers?: Record<string, string>;
   /** maps a constraint failure (a race lost to another writer) to a problem */
   onConstraint?: (message: string) => ApiError | undefined;
@@ -59,7 +64,7 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
   if (w.publicChange) {
     batch.push(insertChange(db, { entityType: w.record.entityType, entityId: w.record.entityId, action: w.record.action, data: json(w.record.after) }));
   }
-  const responseBody = JSON.stringify(w.body);
+  const responseBody = JSON.stringify(w.storedBody === undefined ? w.body : w.storedBody);
   if (claim) {
     batch.push(insertIdempotency(db, { apiKeyId: actor.keyId, key: claim.key, requestHash: claim.requestHash, status: w.status, responseBody, responseHeaders: JSON.stringify(headers) }));
   }
