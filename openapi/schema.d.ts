@@ -1318,7 +1318,8 @@ export interface components {
          *         "lifecycle": "concluded",
          *         "version": 13
          *       },
-         *       "requestId": "9d7f3c1e-4b2a-4e0f-9a51-0c3f2f6e8b11"
+         *       "requestId": "9d7f3c1e-4b2a-4e0f-9a51-0c3f2f6e8b11",
+         *       "clientRequestId": "desk-7f3a-retry-1"
          *     }
          */
         AuditRecord: {
@@ -1342,7 +1343,13 @@ export interface components {
             before?: unknown;
             /** @description The entity after the change */
             after?: unknown;
+            /** @description The server's id of the write's request (its X-Request-Id answer header); never the caller's */
             requestId: string;
+            /**
+             * @description The X-Request-Id the caller sent, if any (1–200 visible ASCII characters), kept for the caller's own correlation; not checked for uniqueness
+             * @example desk-7f3a-retry-1
+             */
+            clientRequestId: string | null;
         };
         ChangeFeed: {
             items: components["schemas"]["Change"][];

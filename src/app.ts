@@ -1,7 +1,6 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { languageDetector } from "hono/language";
-import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createRouter } from "./lib/create-router";
 import { OPENAPI_INFO } from "./lib/openapi";
@@ -10,6 +9,7 @@ import { ApiError, notFound, onError } from "./lib/problem";
 import { MAX_BODY_BYTES, requireJsonBody } from "./middleware/json-body";
 import { db } from "./middleware/db";
 import { etag } from "./middleware/etag";
+import { requestIds } from "./middleware/request-id";
 import { corsPreflight, responseHeaders } from "./middleware/response-headers";
 import { agreements } from "./routes/agreements/agreements.index";
 import { apiKeys } from "./routes/api-keys/api-keys.index";
@@ -23,7 +23,7 @@ import { timeline } from "./routes/timeline/timeline.index";
 
 export function createApp() {
   const app = createRouter();
-  app.use(requestId());
+  app.use(requestIds);
   // The HTML pages get the full set of security headers; JSON answers need only nosniff (responseHeaders,
   // problems), and the full set measurably slowed the hot reads.
   for (const page of ["/", "/timeline", "/docs"]) app.use(page, secureHeaders());

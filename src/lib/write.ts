@@ -59,6 +59,7 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
       before: json(w.record.before),
       after: json(w.record.after),
       requestId: c.var.requestId,
+      clientRequestId: c.var.clientRequestId ?? null,
     }),
   );
   if (w.publicChange) {
