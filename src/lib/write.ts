@@ -11,7 +11,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { replay } from "../middleware/idempotency";
 import type { AppBindings } from "../types";
 import { ApiError } from "./problem";
-import { clearGuards, findIdempotentResponse, guardStatement, insertAudit, insertChange, insertIdempotency } from "./write.queries";
+import { clearGuards, deleteExpiredIdempotency, findIdempotentResponse, guardStatement, insertAudit, insertChange, insertIdempotency } from "./write.queries";
 
 export interface WriteRecord {
   action: string;
@@ -67,6 +67,8 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
   }
   const responseBody = JSON.stringify(w.storedBody === undefined ? w.body : w.storedBody);
   if (claim) {
+    // An expired record of the same key (not yet deleted by the clean-up) gives way to this one.
+    batch.push(deleteExpiredIdempotency(db, actor.keyId, claim.key, claim.notBefore));
     batch.push(insertIdempotency(db, { apiKeyId: actor.keyId, key: claim.key, requestHash: claim.requestHash, status: w.status, responseBody, responseHeaders: JSON.stringify(headers) }));
   }
   if (w.guard) batch.push(clearGuards(db));
@@ -77,7 +79,7 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
     if (w.guard && message.includes("write_guards_ok")) throw w.guard.staleError();
     if (claim && message.includes("idempotency_keys")) {
       // A concurrent retry with the same key won the race: answer as it did.
-      const stored = await findIdempotentResponse(db, actor.keyId, claim.key);
+      const stored = await findIdempotentResponse(db, actor.keyId, claim.key, claim.notBefore);
       if (stored) throw new HTTPException(stored.status as ContentfulStatusCode, { res: replay(stored, claim.requestHash) });
     }
     const mapped = w.onConstraint?.(message);
