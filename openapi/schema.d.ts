@@ -375,7 +375,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key (admin); the secret is shown once
-         * @description Only the key's SHA-256 hash is stored: keep the secret from this answer, it cannot be shown again.
+         * @description Only the key's SHA-256 hash is stored: keep the secret from this answer, it cannot be shown again. A retry with the same Idempotency-Key and body replays this 201 (header Idempotent-Replayed: true) without the secret: `key` is absent and `keyWithheld` is true (schema ReplayedApiKey). The idempotency record never holds the secret; if the first answer was lost, revoke the key and create another.
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -1292,6 +1292,14 @@ export interface components {
              */
             revokedAt: string | null;
         };
+        ReplayedApiKey: components["schemas"]["ApiKey"] & {
+            /**
+             * @description This answer replays an earlier creation with the same Idempotency-Key (header Idempotent-Replayed: true). The secret is shown only once, in the first answer, and is never stored; if that answer was lost, revoke this key and create a new one.
+             * @example true
+             * @enum {boolean}
+             */
+            keyWithheld: true;
+        };
         CreateApiKey: {
             /**
              * @description Who holds the key
@@ -1340,7 +1348,8 @@ export interface components {
          *         "lifecycle": "concluded",
          *         "version": 13
          *       },
-         *       "requestId": "9d7f3c1e-4b2a-4e0f-9a51-0c3f2f6e8b11"
+         *       "requestId": "9d7f3c1e-4b2a-4e0f-9a51-0c3f2f6e8b11",
+         *       "clientRequestId": "desk-7f3a-retry-1"
          *     }
          */
         AuditRecord: {
@@ -1364,7 +1373,13 @@ export interface components {
             before?: unknown;
             /** @description The entity after the change */
             after?: unknown;
+            /** @description The server's id of the write's request (its X-Request-Id answer header); never the caller's */
             requestId: string;
+            /**
+             * @description The X-Request-Id the caller sent, if any (1–200 visible ASCII characters), kept for the caller's own correlation; not checked for uniqueness
+             * @example desk-7f3a-retry-1
+             */
+            clientRequestId: string | null;
         };
         ChangeFeed: {
             items: components["schemas"]["Change"][];
@@ -4621,7 +4636,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new key, with its secret */
+            /** @description The new key, with its secret (CreatedApiKey); a replay withholds the secret (ReplayedApiKey) */
             201: {
                 headers: {
                     /** @description Any web page may read the answer */
@@ -4635,7 +4650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedApiKey"];
+                    "application/json": components["schemas"]["CreatedApiKey"] | components["schemas"]["ReplayedApiKey"];
                 };
             };
             /** @description A header or parameter is malformed, or the body is not JSON */

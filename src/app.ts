@@ -1,7 +1,6 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { languageDetector } from "hono/language";
-import { requestId } from "hono/request-id";
 import { allowedMethods } from "./lib/allowed-methods";
 import { createRouter } from "./lib/create-router";
 import { explorerConfig } from "./lib/explorer";
@@ -12,6 +11,7 @@ import { MAX_BODY_BYTES, requireJsonBody } from "./middleware/json-body";
 import { db } from "./middleware/db";
 import { etag } from "./middleware/etag";
 import { readRateLimit } from "./middleware/rate-limit";
+import { requestIds } from "./middleware/request-id";
 import { corsPreflight, responseHeaders } from "./middleware/response-headers";
 import { docsHeaders, nosniff, timelineHeaders } from "./middleware/security-headers";
 import { agreements } from "./routes/agreements/agreements.index";
@@ -27,7 +27,7 @@ import { timeline } from "./routes/timeline/timeline.index";
 export function createApp() {
   const app = createRouter();
   app.use(nosniff);
-  app.use(requestId());
+  app.use(requestIds);
   // The HTML pages get the full set of security headers and a strict CSP; JSON answers need only
   // nosniff, and the full set measurably slowed the hot reads.
   app.use("/", timelineHeaders).use("/timeline", timelineHeaders).use("/docs", docsHeaders);

@@ -15,7 +15,10 @@ export interface AppBindings {
   Bindings: Env;
   Variables: {
     db: Db;
+    /** the server's id of this request (src/middleware/request-id.ts) */
     requestId: string;
+    /** the caller's X-Request-Id, when valid; never used as the request's id */
+    clientRequestId: string | undefined;
     language: string;
     actor: Actor;
   } & SecureHeadersVariables;

@@ -12,6 +12,7 @@ export const MAX = {
   agreementId: 80,
   timestamp: 30,
   requestId: 255,
+  clientRequestId: 200,
   keyId: 40,
 } as const;
 
@@ -29,8 +30,10 @@ export const PATTERN = {
   cursor: /^[A-Za-z0-9_-]*$/,
   /** an API key id, or `bootstrap` for the ADMIN_TOKEN */
   keyId: /^(bootstrap|key_[0-9a-f]{16})$/,
-  /** hono/request-id: a UUID, or the caller's X-Request-Id when it is made of these characters */
+  /** the server's request id: a UUID (records written before ids were the server's may hold a caller's id of these characters) */
   requestId: /^[\w=-]*$/,
+  /** a caller's own X-Request-Id, kept apart from the server's (src/middleware/request-id.ts) */
+  clientRequestId: /^[\x21-\x7e]{1,200}$/,
   /** state, organisation, status_event, agreement, consent, api_key */
   entityType: /^[a-z_]+$/,
   /** e.g. agreement.concluded, or created for the seeded history */

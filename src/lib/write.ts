@@ -11,7 +11,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { replay } from "../middleware/idempotency";
 import type { AppBindings } from "../types";
 import { ApiError } from "./problem";
-import { clearGuards, findIdempotentResponse, guardStatement, holds, insertAudit, insertChange, insertIdempotency } from "./write.queries";
+import { clearGuards, deleteExpiredIdempotency, findIdempotentResponse, guardStatement, holds, insertAudit, insertChange, insertIdempotency } from "./write.queries";
 
 export interface WriteRecord {
   action: string;
@@ -42,6 +42,11 @@ export interface Write<T, S extends ContentfulStatusCode> {
   publicChange: boolean;
   status: S;
   body: T;
+  /**
+   * What the idempotency record keeps, and a replay answers, when it must differ from `body`: an
+   * answer that carries a secret (a new API key) is never stored as it is.
+   */
+  storedBody?: T;
   headers?: Record<string, string>;
   /** maps a constraint failure (a race lost to another writer) to a problem */
   onConstraint?: (message: string) => ApiError | undefined;
@@ -69,13 +74,16 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
       before: json(w.record.before),
       after: json(w.record.after),
       requestId: c.var.requestId,
+      clientRequestId: c.var.clientRequestId ?? null,
     }),
   );
   if (w.publicChange) {
     batch.push(insertChange(db, { entityType: w.record.entityType, entityId: w.record.entityId, action: w.record.action, data: json(w.record.after) }));
   }
-  const responseBody = JSON.stringify(w.body);
+  const responseBody = JSON.stringify(w.storedBody === undefined ? w.body : w.storedBody);
   if (claim) {
+    // An expired record of the same key (not yet deleted by the clean-up) gives way to this one.
+    batch.push(deleteExpiredIdempotency(db, actor.keyId, claim.key, claim.notBefore));
     batch.push(insertIdempotency(db, { apiKeyId: actor.keyId, key: claim.key, requestHash: claim.requestHash, status: w.status, responseBody, responseHeaders: JSON.stringify(headers) }));
   }
   if (pre.length + post.length > 0) batch.push(clearGuards(db));
@@ -86,7 +94,7 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
     if (message.includes("write_guards_ok")) throw await failedGuard(db, pre, post);
     if (claim && message.includes("idempotency_keys")) {
       // A concurrent retry with the same key won the race: answer as it did.
-      const stored = await findIdempotentResponse(db, actor.keyId, claim.key);
+      const stored = await findIdempotentResponse(db, actor.keyId, claim.key, claim.notBefore);
       if (stored) throw new HTTPException(stored.status as ContentfulStatusCode, { res: replay(stored, claim.requestHash) });
     }
     const mapped = w.onConstraint?.(message);

@@ -1,10 +1,12 @@
 /**
  * Idempotency-Key on POSTs: a retry with the same key and the same request gets the first answer
  * again without writing; the same key with a different request is a 422. The record of the first
- * answer is written in the same D1 batch as the write itself (src/lib/write.ts).
+ * answer is written in the same D1 batch as the write itself (src/lib/write.ts). Records are
+ * remembered for IDEMPOTENCY_TTL_HOURS; an older one is ignored, as if the key were new.
  */
 import { createMiddleware } from "hono/factory";
 import { sha256Hex } from "../lib/crypto";
+import { idempotencyCutoff } from "../lib/idempotency-window";
 import { ApiError } from "../lib/problem";
 import { findIdempotentResponse } from "../lib/write.queries";
 import type { AppBindings } from "../types";
@@ -12,6 +14,8 @@ import type { AppBindings } from "../types";
 export interface IdempotencyClaim {
   key: string;
   requestHash: string;
+  /** records created before this instant are expired: not replayed, and replaced by this request's */
+  notBefore: string;
 }
 
 declare module "hono" {
@@ -28,14 +32,15 @@ export const idempotency = createMiddleware<AppBindings>(async (c, next) => {
   if (!KEY.test(key)) throw new ApiError(400, { code: "invalid-idempotency-key", detail: "Idempotency-Key must be 1-255 visible ASCII characters" });
   const url = new URL(c.req.url);
   const requestHash = await sha256Hex(`${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`);
-  const stored = await findIdempotentResponse(c.var.db, c.var.actor.keyId, key);
+  const notBefore = idempotencyCutoff(Date.now());
+  const stored = await findIdempotentResponse(c.var.db, c.var.actor.keyId, key, notBefore);
   if (stored) return replay(stored, requestHash);
-  c.set("idempotency", { key, requestHash });
+  c.set("idempotency", { key, requestHash, notBefore });
   await next();
   if (c.res.status >= 400) {
     // A concurrent request with the same key may have written first (this one then failed on the
     // state it left, e.g. a duplicate id): answer as that first request did.
-    const winner = await findIdempotentResponse(c.var.db, c.var.actor.keyId, key);
+    const winner = await findIdempotentResponse(c.var.db, c.var.actor.keyId, key, notBefore);
     if (winner) c.res = replay(winner, requestHash);
   }
 });

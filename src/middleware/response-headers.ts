@@ -5,7 +5,8 @@ import type { AppBindings } from "../types";
 const CORS = {
   origin: "*",
   allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"],
-  exposeHeaders: ["ETag", "Location", "Retry-After", "X-RateLimit-Limit", "RateLimit-Policy"],
+  // X-Request-Id: the server's id of the request, what a browser client quotes when reporting a problem.
+  exposeHeaders: ["ETag", "Location", "Retry-After", "X-RateLimit-Limit", "RateLimit-Policy", "X-Request-Id"],
 };
 const EXPOSED = CORS.exposeHeaders.join(",");
 

@@ -72,6 +72,8 @@ async function scenario(baseUrl: string) {
   const admin = { Authorization: `Bearer ${adminToken()}` };
   const created = await api.POST("/v1/api-keys", { headers: admin, body: { name: `client scenario ${new Date().toISOString()}`, role: "editor" } });
   expect(created.response.status === 201 && created.data !== undefined, "POST /v1/api-keys answers 201", problemText(created.error));
+  // A first answer carries the secret; only a replay (same Idempotency-Key) withholds it.
+  expect("key" in created.data, "a new key comes with its secret");
   const editor = { Authorization: `Bearer ${created.data.key}` };
   step(`editor key ${created.data.id} created`);
 

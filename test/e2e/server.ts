@@ -40,11 +40,12 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, log: () => s
   throw new Error(`the registry did not answer GET /v1/roster within ${READY_TIMEOUT_MS / 1000} s:\n${log()}`);
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `cwd`: the project directory to start in (default this repository); its .wrangler/state is the one used. */
+export async function startServer({ cwd = ROOT }: { cwd?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn("npm", ["start"], {
-    cwd: ROOT,
+    cwd,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PORT: String(port), WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" },

@@ -28,6 +28,8 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     publicChange: false,
     status: 201,
     body: { ...wire, key: secret },
+    // The secret is shown in this answer only: a replay of it (same Idempotency-Key) says it is withheld.
+    storedBody: { ...wire, keyWithheld: true as const },
     headers: { Location: `/v1/api-keys/${row.id}`, "Cache-Control": "no-store" },
   });
 };

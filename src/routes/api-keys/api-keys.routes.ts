@@ -3,7 +3,7 @@ import { bearerSecurity, jsonBody, keyedContent, locationHeader, notModified, pr
 import { requireRole } from "../../middleware/auth";
 import { idempotency } from "../../middleware/idempotency";
 import { writeRateLimit } from "../../middleware/rate-limit";
-import { ApiKeyIdParam, ApiKeyListQuery, ApiKeyListSchema, CreateApiKeyBody, CreatedApiKeySchema } from "./api-keys.schemas";
+import { ApiKeyIdParam, ApiKeyListQuery, ApiKeyListSchema, CreateApiKeyBody, CreateApiKeyResultSchema } from "./api-keys.schemas";
 
 const tags = ["API keys"];
 const admin = requireRole("admin");
@@ -13,12 +13,13 @@ export const create = createRoute({
   path: "/v1/api-keys",
   operationId: "createApiKey",
   summary: "Create an API key (admin); the secret is shown once",
-  description: "Only the key's SHA-256 hash is stored: keep the secret from this answer, it cannot be shown again.",
+  description:
+    "Only the key's SHA-256 hash is stored: keep the secret from this answer, it cannot be shown again. A retry with the same Idempotency-Key and body replays this 201 (header Idempotent-Replayed: true) without the secret: `key` is absent and `keyWithheld` is true (schema ReplayedApiKey). The idempotency record never holds the secret; if the first answer was lost, revoke the key and create another.",
   tags,
   security: bearerSecurity,
   middleware: [admin, writeRateLimit, idempotency],
   request: { headers: IdempotencyHeader, body: jsonBody(CreateApiKeyBody, "The key's holder and role") },
-  responses: { 201: keyedContent(CreatedApiKeySchema, "The new key, with its secret", locationHeader), ...writeProblems },
+  responses: { 201: keyedContent(CreateApiKeyResultSchema, "The new key, with its secret (CreatedApiKey); a replay withholds the secret (ReplayedApiKey)", locationHeader), ...writeProblems },
 });
 
 export const list = createRoute({

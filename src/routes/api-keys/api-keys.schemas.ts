@@ -21,9 +21,26 @@ export const ApiKeySchema = z
   })
   .openapi("ApiKey");
 
+const KEY_SECRET = str(256).regex(/^sco_[A-Za-z0-9_-]{16,252}$/);
+
+/** The first answer to a key creation: the only one that ever carries the secret. */
 export const CreatedApiKeySchema = ApiKeySchema.extend({
-  key: str(256).regex(/^sco_[A-Za-z0-9_-]{16,252}$/).openapi({ description: "The secret. Shown this once; only its SHA-256 hash is stored", example: "sco_Xk3vQ9mZ2pL7tR4wY8nB1cD5fG6hJ0kA3sE9uI2oP4q" }),
+  key: KEY_SECRET.openapi({ description: "The secret. Shown this once; only its SHA-256 hash is stored", example: "sco_Xk3vQ9mZ2pL7tR4wY8nB1cD5fG6hJ0kA3sE9uI2oP4q" }),
 }).openapi("CreatedApiKey");
+
+/**
+ * A replay of a key creation (same Idempotency-Key and body): the secret is not stored anywhere, the
+ * idempotency record included, so the replay can only say that the key exists and withhold it.
+ */
+export const ReplayedApiKeySchema = ApiKeySchema.extend({
+  keyWithheld: z.literal(true).openapi({
+    description:
+      "This answer replays an earlier creation with the same Idempotency-Key (header Idempotent-Replayed: true). The secret is shown only once, in the first answer, and is never stored; if that answer was lost, revoke this key and create a new one.",
+    example: true,
+  }),
+}).openapi("ReplayedApiKey");
+
+export const CreateApiKeyResultSchema = z.union([CreatedApiKeySchema, ReplayedApiKeySchema]);
 
 export const ApiKeyListSchema = z.object({ items: z.array(ApiKeySchema).max(MAX_PAGE_SIZE), nextCursor: nextCursorField }).openapi("ApiKeyList");
 export const ApiKeyListQuery = z.object(PageQuery);

@@ -20,7 +20,11 @@ export const AuditRecordSchema = z
     entityId: str(200).regex(PATTERN.entityId),
     before: z.unknown().openapi({ description: "The entity before the change (null on creation)" }),
     after: z.unknown().openapi({ description: "The entity after the change" }),
-    requestId: str(MAX.requestId).regex(PATTERN.requestId),
+    requestId: str(MAX.requestId).regex(PATTERN.requestId).openapi({ description: "The server's id of the write's request (its X-Request-Id answer header); never the caller's" }),
+    clientRequestId: str(MAX.clientRequestId)
+      .regex(PATTERN.clientRequestId)
+      .nullable()
+      .openapi({ description: "The X-Request-Id the caller sent, if any (1–200 visible ASCII characters), kept for the caller's own correlation; not checked for uniqueness", example: "desk-7f3a-retry-1" }),
   })
   .openapi("AuditRecord", {
     example: {
@@ -33,6 +37,7 @@ export const AuditRecordSchema = z
       before: { lifecycle: "consented", version: 12 },
       after: { lifecycle: "concluded", version: 13 },
       requestId: "9d7f3c1e-4b2a-4e0f-9a51-0c3f2f6e8b11",
+      clientRequestId: "desk-7f3a-retry-1",
     },
   });
 
