@@ -69,3 +69,20 @@ describe("secrets never at rest", () => {
     }
   });
 });
+
+describe("migration 0009 scrubs secrets stored before they were withheld", () => {
+  it("removes the secret from an old key creation's idempotency record, marks it withheld, and leaves other records alone", async () => {
+    const old = JSON.stringify({ id: "key_old", name: "old", role: "editor", key: "sco_oldsecret0123456789", prefix: "sco_olds" });
+    const other = JSON.stringify({ id: "agr-x", lifecycle: "draft" });
+    await env.DB.prepare("INSERT INTO idempotency_keys (api_key_id, key, request_hash, status, response_body) VALUES ('bootstrap', 'm9-a', 'h', 201, ?), ('bootstrap', 'm9-b', 'h', 201, ?)")
+      .bind(old, other)
+      .run();
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith("0009_"))!;
+    for (const query of migration.queries) await env.DB.prepare(query).run();
+    const rows = await env.DB.prepare("SELECT key, response_body AS body FROM idempotency_keys WHERE key IN ('m9-a', 'm9-b') ORDER BY key").all<{ key: string; body: string }>();
+    expect(rows.results.map((r) => JSON.parse(r.body))).toEqual([
+      { id: "key_old", name: "old", role: "editor", prefix: "sco_olds", keyWithheld: true },
+      { id: "agr-x", lifecycle: "draft" },
+    ]);
+  });
+});
