@@ -5,7 +5,7 @@
  */
 import { createDb } from "./db/client";
 import { idempotencyCutoff } from "./lib/idempotency-window";
-import { deleteExpiredIdempotencyRecords } from "./lib/write.queries";
+import { deleteExpiredIdempotencyRecords } from "./db/writes";
 
 export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller, env) => {
   const result = await deleteExpiredIdempotencyRecords(createDb(env.DB), idempotencyCutoff(controller.scheduledTime));

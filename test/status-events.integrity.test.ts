@@ -10,8 +10,8 @@ import { eq } from "drizzle-orm";
 import { createDb } from "../src/db/client";
 import { periodRows } from "../src/db/period-rows";
 import { statusEvents, statusPeriods } from "../src/db/schema";
-import { toEventInput } from "../src/routes/parties/parties.mappers";
-import { StatusEventSchema } from "../src/routes/parties/parties.schemas";
+import { toEventInput } from "../src/lib/party-mappers";
+import { StatusEventSchema } from "../src/lib/party-schemas";
 import { createKey, expectProblem, getJson, send } from "./helpers";
 
 const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;

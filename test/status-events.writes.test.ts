@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../src/db/client";
 import { parties, statusCounts, statusCountsDerived, statusPeriods } from "../src/db/schema";
-import { countStatusesOn, reportedOn } from "../src/routes/parties/parties.queries";
-import { StatusEventSchema } from "../src/routes/parties/parties.schemas";
+import { countStatusesOn, reportedOn } from "../src/db/parties";
+import { StatusEventSchema } from "../src/lib/party-schemas";
 import { ADMIN_TOKEN, createKey, expectProblem, getJson, send } from "./helpers";
 
 const count = async (table: string) => ((await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n);

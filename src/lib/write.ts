@@ -8,10 +8,10 @@ import type { SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { replay } from "../middleware/idempotency";
+import { replay } from "./idempotency";
 import type { AppBindings } from "../types";
 import { ApiError } from "./problem";
-import { clearGuards, deleteExpiredIdempotency, findIdempotentResponse, guardStatement, holds, insertAudit, insertChange, insertIdempotency } from "./write.queries";
+import { clearGuards, deleteExpiredIdempotency, findIdempotentResponse, guardStatement, holds, insertAudit, insertChange, insertIdempotency } from "../db/writes";
 
 export interface WriteRecord {
   action: string;

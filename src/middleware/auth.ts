@@ -11,7 +11,7 @@ import { KEYED_RATE_HEADERS } from "../lib/rate-limits";
 import type { AppBindings, Actor, Role } from "../types";
 import { countFailure, refuseLockedOut } from "./auth-failures";
 import { clientOf } from "./rate-limit";
-import { findActiveKeyByHash } from "../routes/api-keys/api-keys.queries";
+import { findActiveKeyByHash } from "../db/api-keys";
 
 const REALM = 'Bearer realm="sco-registry"';
 // The scheme is case-insensitive (RFC 9110 §11.1).

@@ -8,15 +8,10 @@ import { createMiddleware } from "hono/factory";
 import { sha256Hex } from "../lib/crypto";
 import { idempotencyCutoff } from "../lib/idempotency-window";
 import { ApiError } from "../lib/problem";
-import { findIdempotentResponse } from "../lib/write.queries";
+import { findIdempotentResponse } from "../db/writes";
+import { type IdempotencyClaim, replay } from "../lib/idempotency";
 import type { AppBindings } from "../types";
 
-export interface IdempotencyClaim {
-  key: string;
-  requestHash: string;
-  /** records created before this instant are expired: not replayed, and replaced by this request's */
-  notBefore: string;
-}
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -44,12 +39,3 @@ export const idempotency = createMiddleware<AppBindings>(async (c, next) => {
     if (winner) c.res = replay(winner, requestHash);
   }
 });
-
-export function replay(stored: { requestHash: string; status: number; responseBody: string; responseHeaders: string }, requestHash: string) {
-  if (stored.requestHash !== requestHash) {
-    throw new ApiError(422, { code: "idempotency-key-reused", detail: "This Idempotency-Key was already used for a different request" });
-  }
-  const headers = new Headers(JSON.parse(stored.responseHeaders) as Record<string, string>);
-  headers.set("Idempotent-Replayed", "true");
-  return new Response(stored.responseBody, { status: stored.status, headers });
-}

@@ -13,6 +13,7 @@ import {
   type Lifecycle,
 } from "../../domain/agreements";
 import { isBeyondHorizon, parsePartialDate, today, type PartialDate } from "../../domain/dates";
+import { resolveParties } from "../../db/parties";
 import { ApiError } from "../../lib/problem";
 import { commitWrite, type Guard } from "../../lib/write";
 import type { Db } from "../../db/client";
@@ -27,7 +28,7 @@ import {
   deleteConsent,
   memberOn,
   membersOn,
-  resolveParties,
+ 
   settleConsentLifecycle,
   updateAgreement,
   upsertConsent,

@@ -1,5 +1,5 @@
 import type { AgreementRow, ConsentRow, CounterpartyRow } from "./agreements.queries";
-import { wireDateOf } from "../parties/parties.mappers";
+import { wireDateOf } from "../../lib/party-mappers";
 import type { AGREEMENT_KINDS, AgreementDates, BasisDates, Lifecycle } from "../../domain/agreements";
 import { parsePartialDate, type PartialDate } from "../../domain/dates";
 

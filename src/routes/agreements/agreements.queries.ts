@@ -4,7 +4,7 @@ import { COLLECTING_CONSENTS, SIGNED } from "../../domain/agreements";
 import { windowEndSql, windowStartSql } from "../../db/partial-dates";
 import type { Db } from "../../db/client";
 import { agreementCounterparties, agreements, consents, parties, statusPeriods } from "../../db/schema";
-import { partyIdFor, reportedOn } from "../parties/parties.queries";
+import { partyIdFor, reportedOn } from "../../db/parties";
 
 export type AgreementRow = typeof agreements.$inferSelect;
 export type ConsentRow = typeof consents.$inferSelect;
@@ -70,15 +70,6 @@ export async function membersOn(db: Db, day: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** Resolves party references (alpha-3, alpha-2 or organisation slug, any case) to parties. */
-export async function resolveParties(db: Db, refs: string[]) {
-  return Promise.all(
-    refs.map(async (ref) => {
-      const [party] = await db.select({ id: parties.id, kind: parties.kind, name: parties.nameEn }).from(parties).where(eq(parties.id, partyIdFor(ref))).limit(1);
-      return { ref, party };
-    }),
-  );
-}
 
 export const insertAgreement = (db: Db, row: typeof agreements.$inferInsert) => db.insert(agreements).values(row);
 export const insertCounterparties = (db: Db, agreementId: string, partyIds: string[]) =>

@@ -5,7 +5,7 @@ import { parsePartialDate } from "../../domain/dates";
 import { DaySchema } from "../../lib/params";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { day, int32, MAX, MAX_LIST, partyId, stateCode, str, timestamp } from "../../lib/wire";
-import { PartialDateSchema } from "../parties/parties.schemas";
+import { PartialDateSchema } from "../../lib/party-schemas";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -2,6 +2,7 @@
 import { parsePartialDate, type PartialDate } from "../../domain/dates";
 import { allowedTransitions, canTransition, counterpartiesEditable, type Lifecycle } from "../../domain/agreements";
 import { randomId } from "../../lib/crypto";
+import { resolveParties } from "../../db/parties";
 import { ApiError } from "../../lib/problem";
 import { commitWrite, type Guard } from "../../lib/write";
 import type { Db } from "../../db/client";
@@ -10,7 +11,7 @@ import type { Context } from "hono";
 import type { AppBindings } from "../../types";
 import { loadAgreement } from "./agreements.handlers";
 import { agreementEtag, toWireAgreement } from "./agreements.mappers";
-import { agreementConsistent, counterpartiesOf, deleteCounterparties, findAgreement, insertAgreement, insertCounterparties, resolveParties, updateAgreement, versionIs, type AgreementRow, type CounterpartyRow } from "./agreements.queries";
+import { agreementConsistent, counterpartiesOf, deleteCounterparties, findAgreement, insertAgreement, insertCounterparties, updateAgreement, versionIs, type AgreementRow, type CounterpartyRow } from "./agreements.queries";
 import type { CreateRoute, UpdateRoute } from "./agreements.routes";
 
 const date = (v: string) => parsePartialDate(v) as PartialDate;

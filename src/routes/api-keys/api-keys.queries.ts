@@ -4,9 +4,6 @@ import { apiKeys } from "../../db/schema";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
-export const findActiveKeyByHash = async (db: Db, hash: string) =>
-  (await db.select().from(apiKeys).where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt))).limit(1))[0];
-
 export const findKey = async (db: Db, id: string) => (await db.select().from(apiKeys).where(eq(apiKeys.id, id)).limit(1))[0];
 
 export const listKeys = (db: Db, after: string | undefined, limit: number) =>

@@ -2,9 +2,9 @@ import { z } from "@hono/zod-openapi";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import type { Language } from "../../lib/params";
 import type { AppRouteHandler } from "../../types";
-import { loadPartyHistory } from "../parties/parties.handlers-support";
-import { nameOf, namesOf, periodOnDay } from "../parties/parties.mappers";
-import { listPeriodsOn } from "../parties/parties.queries";
+import { loadPartyHistory } from "../../lib/party-history";
+import { nameOf, namesOf, periodOnDay } from "../../lib/party-mappers";
+import { listPeriodsOn } from "../../db/parties";
 import type { GetHistoryRoute, GetOneRoute, ListRoute } from "./organisations.routes";
 import { tagged } from "../../lib/etag";
 

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { LangQuery } from "../../lib/params";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { day, MAX, partyId, str } from "../../lib/wire";
-import { HistorySchema, NamesSchema, PartialDateSchema, StatusOnDaySchema, StatusSchema, UncertaintySchema } from "../parties/parties.schemas";
+import { HistorySchema, NamesSchema, PartialDateSchema, StatusOnDaySchema, StatusSchema, UncertaintySchema } from "../../lib/party-schemas";
 import { AtQuery } from "../../lib/params";
 
 export const OrganisationIdParam = z.object({

@@ -3,8 +3,8 @@ import type { Status } from "../../domain/statuses";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import type { Language } from "../../lib/params";
 import type { AppRouteHandler } from "../../types";
-import { nameOf, periodOnDay } from "../parties/parties.mappers";
-import { countStatusesOn, listPeriodsOn } from "../parties/parties.queries";
+import { nameOf, periodOnDay } from "../../lib/party-mappers";
+import { countStatusesOn, listPeriodsOn } from "../../db/parties";
 import type { GetRoute } from "./roster.routes";
 import { tagged } from "../../lib/etag";
 

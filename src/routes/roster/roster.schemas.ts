@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { AtQuery, LangQuery } from "../../lib/params";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
-import { PartialDateSchema, StatusSchema, UncertaintySchema } from "../parties/parties.schemas";
+import { PartialDateSchema, StatusSchema, UncertaintySchema } from "../../lib/party-schemas";
 import { STATUSES } from "../../domain/statuses";
 import { day, int32, MAX, partyId, str } from "../../lib/wire";
 

@@ -3,7 +3,7 @@ import { STATE_STATUSES } from "../../domain/statuses";
 import { AtQuery, LangQuery } from "../../lib/params";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { day, MAX, str } from "../../lib/wire";
-import { HistorySchema, NamesSchema, PartialDateSchema, StatusOnDaySchema, StatusSchema, UncertaintySchema } from "../parties/parties.schemas";
+import { HistorySchema, NamesSchema, PartialDateSchema, StatusOnDaySchema, StatusSchema, UncertaintySchema } from "../../lib/party-schemas";
 
 export const StateCodeParam = z.object({
   code: z

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import type { AppRouteHandler } from "../../types";
-import { toWireEvent } from "../parties/parties.mappers";
+import { toWireEvent } from "../../lib/party-mappers";
 import { listEvents } from "./status-events.queries";
 import type { ListRoute } from "./status-events.routes";
 import { tagged } from "../../lib/etag";

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, gte, lte, or, sql } from "drizzle-orm";
-import { partyIdFor } from "../parties/parties.queries";
+import { partyIdFor } from "../../db/parties";
 import type { Db } from "../../db/client";
 import { idSequences, parties, statusEvents, statusPeriods } from "../../db/schema";
 

@@ -3,7 +3,7 @@ import { bearerSecurity, cacheHeaders, conflictProblems, IdempotencyHeader, json
 import { requireRole } from "../../middleware/auth";
 import { idempotency } from "../../middleware/idempotency";
 import { readRateLimit, writeRateLimit } from "../../middleware/rate-limit";
-import { StatusEventSchema } from "../parties/parties.schemas";
+import { StatusEventSchema } from "../../lib/party-schemas";
 import { CreateStatusEventBody, StatusEventListQuery, StatusEventListSchema } from "./status-events.schemas";
 
 const tags = ["Status events"];

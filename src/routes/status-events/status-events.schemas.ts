@@ -3,7 +3,7 @@ import { EVENT_KINDS, STATUSES } from "../../domain/statuses";
 import { parsePartialDate } from "../../domain/dates";
 import { DaySchema } from "../../lib/params";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
-import { StatusEventSchema } from "../parties/parties.schemas";
+import { StatusEventSchema } from "../../lib/party-schemas";
 
 export const StatusEventListQuery = z.object({
   party: z

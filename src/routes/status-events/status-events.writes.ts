@@ -11,9 +11,8 @@ import { periodRows } from "../../db/period-rows";
 import { ApiError } from "../../lib/problem";
 import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
-import { toEventInput, toWireEvent } from "../parties/parties.mappers";
-import { getPartyWithEvents, recountStatuses } from "../parties/parties.queries";
-import { resolveParties } from "../agreements/agreements.queries";
+import { toEventInput, toWireEvent } from "../../lib/party-mappers";
+import { getPartyWithEvents, recountStatuses, resolveParties } from "../../db/parties";
 import { allocateEventId, deletePeriods, insertEvent, insertPeriods, IDENTICAL_EVENT_INDEX, logIs, noEventStartsAfter } from "./status-events.queries";
 import type { CreateRoute } from "./status-events.routes";
 

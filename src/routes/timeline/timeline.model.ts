@@ -2,8 +2,8 @@
 import { endIsUncertainOn, isReportedOn } from "../../domain/periods";
 import { CONVERSION_DATE, FOUNDING_DATE, STATUSES } from "../../domain/statuses";
 import type { Language } from "../../lib/params";
-import { nameOf } from "../parties/parties.mappers";
-import type { PartyRow, StatusPeriodRow } from "../parties/parties.queries";
+import { nameOf } from "../../lib/party-mappers";
+import type { PartyRow, StatusPeriodRow } from "../../db/parties";
 import { TEXT, type ShownStatus, type TimelineText } from "./timeline.i18n";
 
 export interface TimelinePeriod {

@@ -1,6 +1,6 @@
 /** A benchmark database: the real migrations (schema and real history), then the synthetic registry. */
 import { createDb } from "../../../src/db/client";
-import { recountStatuses } from "../../../src/routes/parties/parties.queries";
+import { recountStatuses } from "../../../src/db/parties";
 import { migrationStatements, runStatements, type D1 } from "./host";
 import { syntheticAgreements, type AgreementData } from "./synthetic-agreements";
 import { syntheticEvents } from "./synthetic-events";

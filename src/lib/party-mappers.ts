@@ -1,9 +1,9 @@
 /** Rows to wire shapes and to the domain's inputs; the only place that knows both. */
-import type { PartialDate } from "../../domain/dates";
-import { derivePeriods, endIsUncertainOn, isReportedOn, logOrder, statusOn, type StatusOnDay, type StatusEventInput, type StatusPeriod } from "../../domain/periods";
-import type { EventKind, Status } from "../../domain/statuses";
-import type { Language } from "../../lib/params";
-import type { PartyRow, PeriodBoundsRow, StatusEventRow, StatusPeriodRow } from "./parties.queries";
+import type { PartialDate } from "../domain/dates";
+import { derivePeriods, endIsUncertainOn, isReportedOn, logOrder, statusOn, type StatusOnDay, type StatusEventInput, type StatusPeriod } from "../domain/periods";
+import type { EventKind, Status } from "../domain/statuses";
+import type { Language } from "./params";
+import type { PartyRow, PeriodBoundsRow, StatusEventRow, StatusPeriodRow } from "../db/parties";
 
 export const toPartialDate = (date: string, precision: string, windowStart: string, windowEnd: string): PartialDate => ({
   value: date,

@@ -1,9 +1,9 @@
 /** Queries over parties, their events and their derived periods. No Hono here. */
 import { type SQLWrapper, and, asc, desc, eq, gt, isNull, or, lte, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { parties, statusCounts, statusCountsDerived, statusEvents, statusPeriods } from "../../db/schema";
-import { logOrder } from "../../domain/periods";
-import { STATUSES, type PartyKind } from "../../domain/statuses";
+import type { Db } from "./client";
+import { parties, statusCounts, statusCountsDerived, statusEvents, statusPeriods } from "./schema";
+import { logOrder } from "../domain/periods";
+import { STATUSES, type PartyKind } from "../domain/statuses";
 
 export type PartyRow = typeof parties.$inferSelect;
 export type StatusEventRow = typeof statusEvents.$inferSelect;
@@ -140,3 +140,13 @@ export function countStatusesOn(db: Db, day: string) {
 /** Recomputes status_counts from status_periods: part of every batch that changes status_periods. */
 export const recountStatuses = (db: Db) =>
   [db.delete(statusCounts), db.insert(statusCounts).select(db.select().from(statusCountsDerived))] as const;
+
+/** Resolves party references (alpha-3, alpha-2 or organisation slug, any case) to parties. */
+export async function resolveParties(db: Db, refs: string[]) {
+  return Promise.all(
+    refs.map(async (ref) => {
+      const [party] = await db.select({ id: parties.id, kind: parties.kind, name: parties.nameEn }).from(parties).where(eq(parties.id, partyIdFor(ref))).limit(1);
+      return { ref, party };
+    }),
+  );
+}

@@ -1,7 +1,7 @@
 /** Wire schemas shared by states, organisations, the roster and the event log. */
 import { z } from "@hono/zod-openapi";
-import { EVENT_KINDS, STATUSES } from "../../domain/statuses";
-import { day, int32, MAX, MAX_LIST, partyId, str } from "../../lib/wire";
+import { EVENT_KINDS, STATUSES } from "../domain/statuses";
+import { day, int32, MAX, MAX_LIST, partyId, str } from "./wire";
 
 export const StatusSchema = z.enum(STATUSES).openapi("Status", {
   description:

@@ -1,6 +1,6 @@
 import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { auditLog, changes, idempotencyKeys, writeGuards } from "../db/schema";
+import type { Db } from "./client";
+import { auditLog, changes, idempotencyKeys, writeGuards } from "./schema";
 
 /** The record of this key's first answer, unless it is older than `notBefore` (src/lib/idempotency-window.ts). */
 export const findIdempotentResponse = async (db: Db, apiKeyId: string, key: string, notBefore: string) =>
