@@ -256,50 +256,6 @@ export interface paths {
         patch: operations["updateAgreement"];
         trace?: never;
     };
-    "/v1/agreements/{id}/consents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Who consented, who objects and who is still missing
-         * @description Required are exactly the member states on the date of conclusion (the signed date; before signature, the proposed date; else today).
-         */
-        get: operations["getAgreementConsents"];
-        put?: never;
-        /**
-         * Record a member state's consent or objection (editor)
-         * @description While consents are collected only (409 otherwise, also when the agreement moved on at the moment of writing). Only a state that was a member on the date of its decision may answer (422); a later decision of the same state replaces its earlier one. Dates more than a year ahead are refused (422).
-         */
-        post: operations["recordConsent"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/agreements/{id}/consents/{state}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Withdraw a member state's consent or objection (editor)
-         * @description While consents are collected only. The state is missing again; the decision withdrawn stays in the audit log. 404 when the state has no decision on record.
-         */
-        delete: operations["withdrawConsent"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/agreements/{id}/conclusion": {
         parameters: {
             query?: never;
@@ -355,6 +311,50 @@ export interface paths {
          */
         post: operations["terminateAgreement"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who consented, who objects and who is still missing
+         * @description Required are exactly the member states on the date of conclusion (the signed date; before signature, the proposed date; else today).
+         */
+        get: operations["getAgreementConsents"];
+        put?: never;
+        /**
+         * Record a member state's consent or objection (editor)
+         * @description While consents are collected only (409 otherwise, also when the agreement moved on at the moment of writing). Only a state that was a member on the date of its decision may answer (422); a later decision of the same state replaces its earlier one. Dates more than a year ahead are refused (422).
+         */
+        post: operations["recordConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements/{id}/consents/{state}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw a member state's consent or objection (editor)
+         * @description While consents are collected only. The state is missing again; the decision withdrawn stays in the audit log. 404 when the state has no decision on record.
+         */
+        delete: operations["withdrawConsent"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1002,6 +1002,132 @@ export interface components {
         };
         /**
          * @example {
+         *       "id": "sco-asean-culture-2026",
+         *       "kind": "memorandum_of_understanding",
+         *       "title": {
+         *         "en": "Memorandum of Understanding on cultural cooperation between the SCO Secretariat and the ASEAN Secretariat"
+         *       },
+         *       "counterparties": [
+         *         "asean"
+         *       ],
+         *       "proposed": "2026-12-10",
+         *       "sources": [
+         *         "Draft circulated by the SCO Secretariat, November 2026"
+         *       ]
+         *     }
+         */
+        CreateAgreement: {
+            /**
+             * @description Optional slug; generated when omitted
+             * @example sco-asean-mou-2026
+             */
+            id?: string;
+            /** @enum {string} */
+            kind: "memorandum_of_understanding" | "joint_declaration" | "agreement" | "protocol" | "other";
+            title: components["schemas"]["AgreementTitle"];
+            counterparties: string[];
+            /**
+             * @description Planned date of conclusion; consents are counted for it until the agreement is signed
+             * @example 2026-03
+             */
+            proposed?: string;
+            place?: string;
+            signatories?: components["schemas"]["Signatory"][];
+            authorisingDecision?: string;
+            /**
+             * @description Where the facts come from: citations or URLs
+             * @example [
+             *       "Note of the Council of National Coordinators, 2026"
+             *     ]
+             */
+            sources: string[];
+        };
+        /**
+         * @example {
+         *       "en": "Memorandum of Understanding between the SCO Secretariat and the ASEAN Secretariat"
+         *     }
+         */
+        AgreementTitle: {
+            en: string;
+            ru?: string;
+            zh?: string;
+        };
+        /**
+         * @example {
+         *       "lifecycle": "awaiting_consent"
+         *     }
+         */
+        UpdateAgreement: {
+            /** @enum {string} */
+            kind?: "memorandum_of_understanding" | "joint_declaration" | "agreement" | "protocol" | "other";
+            title?: components["schemas"]["AgreementTitle"];
+            counterparties?: string[];
+            /**
+             * @description Planned date of conclusion; consents are counted for it until the agreement is signed
+             * @example 2026-03
+             */
+            proposed?: string;
+            place?: string;
+            signatories?: components["schemas"]["Signatory"][];
+            authorisingDecision?: string;
+            /**
+             * @description Where the facts come from: citations or URLs
+             * @example [
+             *       "Note of the Council of National Coordinators, 2026"
+             *     ]
+             */
+            sources?: string[];
+            /**
+             * @description Submit a draft for consent, or take it back
+             * @enum {string}
+             */
+            lifecycle?: "draft" | "awaiting_consent";
+        };
+        /**
+         * @example {
+         *       "date": "2026-12-10",
+         *       "place": "Beijing"
+         *     }
+         */
+        Conclusion: {
+            /**
+             * Format: date
+             * @example 2026-01-15
+             */
+            date: string;
+            place?: string;
+            signatories?: components["schemas"]["Signatory"][];
+        };
+        /**
+         * @example {
+         *       "date": "2027-01-01"
+         *     }
+         */
+        EntryIntoForce: {
+            /**
+             * Format: date
+             * @example 2026-01-15
+             */
+            date: string;
+        };
+        /**
+         * @example {
+         *       "date": "2031-12-31",
+         *       "outcome": "expired"
+         *     }
+         */
+        Termination: {
+            /**
+             * Format: date
+             * @example 2026-01-15
+             */
+            date: string;
+            /** @enum {string} */
+            outcome: "terminated" | "expired";
+            reason?: string;
+        };
+        /**
+         * @example {
          *       "agreementId": "sco-asean-culture-2026",
          *       "basis": {
          *         "date": "2026-12-10",
@@ -1108,89 +1234,6 @@ export interface components {
         };
         /**
          * @example {
-         *       "id": "sco-asean-culture-2026",
-         *       "kind": "memorandum_of_understanding",
-         *       "title": {
-         *         "en": "Memorandum of Understanding on cultural cooperation between the SCO Secretariat and the ASEAN Secretariat"
-         *       },
-         *       "counterparties": [
-         *         "asean"
-         *       ],
-         *       "proposed": "2026-12-10",
-         *       "sources": [
-         *         "Draft circulated by the SCO Secretariat, November 2026"
-         *       ]
-         *     }
-         */
-        CreateAgreement: {
-            /**
-             * @description Optional slug; generated when omitted
-             * @example sco-asean-mou-2026
-             */
-            id?: string;
-            /** @enum {string} */
-            kind: "memorandum_of_understanding" | "joint_declaration" | "agreement" | "protocol" | "other";
-            title: components["schemas"]["AgreementTitle"];
-            counterparties: string[];
-            /**
-             * @description Planned date of conclusion; consents are counted for it until the agreement is signed
-             * @example 2026-03
-             */
-            proposed?: string;
-            place?: string;
-            signatories?: components["schemas"]["Signatory"][];
-            authorisingDecision?: string;
-            /**
-             * @description Where the facts come from: citations or URLs
-             * @example [
-             *       "Note of the Council of National Coordinators, 2026"
-             *     ]
-             */
-            sources: string[];
-        };
-        /**
-         * @example {
-         *       "en": "Memorandum of Understanding between the SCO Secretariat and the ASEAN Secretariat"
-         *     }
-         */
-        AgreementTitle: {
-            en: string;
-            ru?: string;
-            zh?: string;
-        };
-        /**
-         * @example {
-         *       "lifecycle": "awaiting_consent"
-         *     }
-         */
-        UpdateAgreement: {
-            /** @enum {string} */
-            kind?: "memorandum_of_understanding" | "joint_declaration" | "agreement" | "protocol" | "other";
-            title?: components["schemas"]["AgreementTitle"];
-            counterparties?: string[];
-            /**
-             * @description Planned date of conclusion; consents are counted for it until the agreement is signed
-             * @example 2026-03
-             */
-            proposed?: string;
-            place?: string;
-            signatories?: components["schemas"]["Signatory"][];
-            authorisingDecision?: string;
-            /**
-             * @description Where the facts come from: citations or URLs
-             * @example [
-             *       "Note of the Council of National Coordinators, 2026"
-             *     ]
-             */
-            sources?: string[];
-            /**
-             * @description Submit a draft for consent, or take it back
-             * @enum {string}
-             */
-            lifecycle?: "draft" | "awaiting_consent";
-        };
-        /**
-         * @example {
          *       "state": "KAZ",
          *       "decision": "consent",
          *       "date": "2026-11-20",
@@ -1213,49 +1256,6 @@ export interface components {
             /** @example Note verbale No. 12-3/456 */
             reference?: string;
             source?: string;
-        };
-        /**
-         * @example {
-         *       "date": "2026-12-10",
-         *       "place": "Beijing"
-         *     }
-         */
-        Conclusion: {
-            /**
-             * Format: date
-             * @example 2026-01-15
-             */
-            date: string;
-            place?: string;
-            signatories?: components["schemas"]["Signatory"][];
-        };
-        /**
-         * @example {
-         *       "date": "2027-01-01"
-         *     }
-         */
-        EntryIntoForce: {
-            /**
-             * Format: date
-             * @example 2026-01-15
-             */
-            date: string;
-        };
-        /**
-         * @example {
-         *       "date": "2031-12-31",
-         *       "outcome": "expired"
-         *     }
-         */
-        Termination: {
-            /**
-             * Format: date
-             * @example 2026-01-15
-             */
-            date: string;
-            /** @enum {string} */
-            outcome: "terminated" | "expired";
-            reason?: string;
         };
         CreatedApiKey: components["schemas"]["ApiKey"] & {
             /**
@@ -3287,481 +3287,6 @@ export interface operations {
             };
         };
     };
-    getAgreementConsents: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The consents */
-            200: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
-                    "RateLimit-Policy"?: string;
-                    /** @description Entity tag of the representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description How long shared caches may keep the answer */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConsentStatus"];
-                };
-            };
-            /** @description The representation has not changed since the ETag sent in If-None-Match */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
-            400: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource */
-            404: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
-            429: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The server failed; the problem is logged with its requestId */
-            500: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    recordConsent: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
-                "idempotency-key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        /** @description The decision */
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConsentInput"];
-            };
-        };
-        responses: {
-            /** @description The consents after this one */
-            201: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConsentStatus"];
-                };
-            };
-            /** @description A header or parameter is malformed, or the body is not JSON */
-            400: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one (see WWW-Authenticate) */
-            401: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    /** @description The Bearer challenge, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role may not do this */
-            403: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    /** @description The Bearer challenge, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource */
-            404: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The change contradicts the registry (illegal transition, missing consents, duplicate) */
-            409: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request body is larger than 64 KiB */
-            413: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request body is not application/json */
-            415: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is invalid, or the Idempotency-Key was used for another request */
-            422: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
-            429: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The server failed; nothing was written */
-            500: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    withdrawConsent: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                /** @description Member state code (alpha-3 or alpha-2) */
-                state: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The consents after the withdrawal */
-            200: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConsentStatus"];
-                };
-            };
-            /** @description A header or parameter is malformed, or the body is not JSON */
-            400: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one (see WWW-Authenticate) */
-            401: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    /** @description The Bearer challenge, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role may not do this */
-            403: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    /** @description The Bearer challenge, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource */
-            404: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The change contradicts the registry (illegal transition, missing consents, duplicate) */
-            409: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request body is larger than 64 KiB */
-            413: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request body is not application/json */
-            415: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is invalid, or the Idempotency-Key was used for another request */
-            422: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
-            429: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The server failed; nothing was written */
-            500: {
-                headers: {
-                    /** @description Any web page may read the answer */
-                    "Access-Control-Allow-Origin"?: "*";
-                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     concludeAgreement: {
         parameters: {
             query?: never;
@@ -4393,6 +3918,481 @@ export interface operations {
             };
             /** @description If-Match is required */
             428: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgreementConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consents */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStatus"];
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The decision */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentInput"];
+            };
+        };
+        responses: {
+            /** @description The consents after this one */
+            201: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStatus"];
+                };
+            };
+            /** @description A header or parameter is malformed, or the body is not JSON */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change contradicts the registry (illegal transition, missing consents, duplicate) */
+            409: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is invalid, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description Member state code (alpha-3 or alpha-2) */
+                state: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consents after the withdrawal */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStatus"];
+                };
+            };
+            /** @description A header or parameter is malformed, or the body is not JSON */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change contradicts the registry (illegal transition, missing consents, duplicate) */
+            409: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is invalid, or the Idempotency-Key was used for another request */
+            422: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";

@@ -15,6 +15,7 @@ import { requestIds } from "./middleware/request-id";
 import { corsPreflight, responseHeaders } from "./middleware/response-headers";
 import { docsHeaders, nosniff, timelineHeaders } from "./middleware/security-headers";
 import { agreements } from "./routes/agreements/agreements.index";
+import { consents } from "./routes/consents/consents.index";
 import { apiKeys } from "./routes/api-keys/api-keys.index";
 import { audit } from "./routes/audit/audit.index";
 import { changes } from "./routes/changes/changes.index";
@@ -55,7 +56,7 @@ export function createApp() {
   app.notFound(notFound(allowedMethods(app.routes)));
 
   app.route("/", states).route("/", organisations).route("/", roster).route("/", statusEvents);
-  app.route("/", agreements).route("/", apiKeys).route("/", audit).route("/", changes);
+  app.route("/", agreements).route("/", consents).route("/", apiKeys).route("/", audit).route("/", changes);
   app.route("/", timeline);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

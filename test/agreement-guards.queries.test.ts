@@ -22,7 +22,8 @@ import {
 } from "../src/domain/agreements";
 import { parsePartialDate, type PartialDate } from "../src/domain/dates";
 import { isReportedOn } from "../src/domain/periods";
-import { agreementConsistent, conclusionAllowedSql, settleConsentLifecycle } from "../src/routes/agreements/agreements.queries";
+import { agreementConsistent } from "../src/routes/agreements/agreements.queries";
+import { conclusionAllowedSql, settleConsentLifecycle } from "../src/routes/consents/consents.queries";
 
 const db = createDb(env.DB);
 const holds = async (condition: SQL) => (await db.get<{ ok: number }>(sql`SELECT CASE WHEN ${condition} THEN 1 ELSE 0 END AS ok`))!.ok === 1;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConsentStatusSchema, AgreementSchema, AgreementListSchema } from "../src/routes/agreements/agreements.schemas";
+import { AgreementSchema, AgreementListSchema } from "../src/routes/agreements/agreements.schemas";
+import { ConsentStatusSchema } from "../src/routes/consents/consents.schemas";
 import { ChangeFeedSchema } from "../src/routes/changes/changes.schemas";
 import { AuditListSchema } from "../src/routes/audit/audit.schemas";
 import { ADMIN_TOKEN, agreementAwaitingConsent, call, consent, createKey, draftAgreement, expectProblem, getJson, MEMBERS_2016, MEMBERS_2018, MEMBERS_2023, MEMBERS_2025, send } from "./helpers";

@@ -8,7 +8,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkConclusion, type DatedConsent } from "../src/domain/agreements";
 import { horizonDay, today } from "../src/domain/dates";
-import { AgreementSchema, ConsentStatusSchema } from "../src/routes/agreements/agreements.schemas";
+import { AgreementSchema } from "../src/routes/agreements/agreements.schemas";
+import { ConsentStatusSchema } from "../src/routes/consents/consents.schemas";
 import { agreementAwaitingConsent, call, consent, createKey, expectProblem, getJson, MEMBERS_2025, send } from "./helpers";
 
 const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;

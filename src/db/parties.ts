@@ -150,3 +150,19 @@ export async function resolveParties(db: Db, refs: string[]) {
     }),
   );
 }
+
+
+/** The member states on `day`, by the status registry (the periods derived from its events), all of them. */
+export async function membersOn(db: Db, day: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: statusPeriods.partyId })
+    .from(statusPeriods)
+    .where(and(eq(statusPeriods.partyKind, "state"), eq(statusPeriods.status, "member"), reportedOn(day)))
+    .orderBy(asc(statusPeriods.partyId));
+  return rows.map((r) => r.id);
+}
+
+/** The member states on `day` (a value or an SQL expression), as a subquery of party ids. */
+/** The member states on `day` (a value or an SQL expression), as a subquery of party ids. */
+export const membersOnSql = (day: string | SQLWrapper) =>
+  sql`(SELECT ${statusPeriods.partyId} FROM ${statusPeriods} WHERE ${and(eq(statusPeriods.partyKind, "state"), eq(statusPeriods.status, "member"), reportedOn(day))})`;

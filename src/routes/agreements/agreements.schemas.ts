@@ -1,5 +1,8 @@
-import * as ex from "./agreements.examples";
 import { z } from "@hono/zod-openapi";
+import type { AgreementDates, BasisDates, Lifecycle } from "../../domain/agreements";
+import { type PartialDate } from "../../domain/dates";
+import { wireDateOf } from "../../lib/party-mappers";
+import type { AgreementRow, CounterpartyRow } from "./agreements.queries";
 import { AGREEMENT_KINDS, LIFECYCLE } from "../../domain/agreements";
 import { parsePartialDate } from "../../domain/dates";
 import { DaySchema } from "../../lib/params";
@@ -7,7 +10,41 @@ import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination"
 import { day, int32, MAX, MAX_LIST, partyId, stateCode, str, timestamp } from "../../lib/wire";
 import { PartialDateSchema } from "../../lib/party-schemas";
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// Examples shown in the OpenAPI document and the explorer, drawn from the real register.
+
+export const agreementExample = {
+  id: "sco-asean-mou-2005",
+  kind: "memorandum_of_understanding" as const,
+  title: { en: "Memorandum of Understanding between the Secretariat of the Shanghai Cooperation Organisation and the Secretariat of the Association of South East Asian Nations", ru: null, zh: null },
+  counterparties: [{ id: "asean", kind: "organisation" as const, name: "ASEAN" }],
+  lifecycle: "in_force" as const,
+  proposed: null,
+  signed: { date: "2005-04-21", precision: "day" as const },
+  inForce: { date: "2005-04-21", precision: "day" as const },
+  ended: null,
+  place: "Jakarta",
+  signatories: [{ name: "Zhang Deguang", onBehalfOf: "sco" }, { name: "Ong Keng Yong", onBehalfOf: "asean" }],
+  authorisingDecision: null,
+  sources: ["https://asean.org/"],
+  version: 1,
+  consentsRecorded: false,
+  createdAt: "2026-11-24T10:00:00.000Z",
+  updatedAt: "2026-11-24T10:00:00.000Z",
+};
+
+
+export const createAgreementExample = {
+  id: "sco-asean-culture-2026",
+  kind: "memorandum_of_understanding" as const,
+  title: { en: "Memorandum of Understanding on cultural cooperation between the SCO Secretariat and the ASEAN Secretariat" },
+  counterparties: ["asean"],
+  proposed: "2026-12-10",
+  sources: ["Draft circulated by the SCO Secretariat, November 2026"],
+};
+
+
+export const text = (max: number) => z.string().trim().min(1).max(max);
+
 
 /** "YYYY", "YYYY-MM" or "YYYY-MM-DD", validated by the same rule as the real history. */
 export const PartialDateInput = z
@@ -16,20 +53,25 @@ export const PartialDateInput = z
   .refine((v) => !("error" in parsePartialDate(v)), { error: (i) => (parsePartialDate(String(i.input)) as { error: string }).error })
   .openapi({ pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$", description: "YYYY, YYYY-MM or YYYY-MM-DD", example: "2026-03" });
 
+
 export const DayInput = DaySchema.openapi({ type: "string", format: "date", maxLength: 10, example: "2026-01-15" });
+
 
 const PartyRef = z
   .string()
   .regex(/^([A-Za-z]{2,3}|[a-z0-9-]{2,40})$/)
   .openapi({ maxLength: MAX.partyId, description: "State code (alpha-3 or alpha-2) or organisation id", example: "asean" });
 
+
 export const SignatorySchema = z
   .strictObject({ name: text(200), title: text(200).optional(), onBehalfOf: text(80) })
   .openapi("Signatory", { example: { name: "Zhang Deguang", title: "Executive Secretary", onBehalfOf: "sco" } });
 
+
 export const TitleSchema = z
   .strictObject({ en: text(500), ru: text(500).optional(), zh: text(500).optional() })
   .openapi("AgreementTitle", { example: { en: "Memorandum of Understanding between the SCO Secretariat and the ASEAN Secretariat" } });
+
 
 export const CreateAgreementBody = z
   .strictObject({
@@ -43,7 +85,8 @@ export const CreateAgreementBody = z
     authorisingDecision: text(500).optional(),
     sources: z.array(text(500)).min(1).max(20).openapi({ description: "Where the facts come from: citations or URLs", example: ["Note of the Council of National Coordinators, 2026"] }),
   })
-  .openapi("CreateAgreement", { example: ex.createAgreementExample });
+  .openapi("CreateAgreement", { example: createAgreementExample });
+
 
 export const UpdateAgreementBody = CreateAgreementBody.omit({ id: true })
   .partial()
@@ -51,23 +94,17 @@ export const UpdateAgreementBody = CreateAgreementBody.omit({ id: true })
   .refine((b) => Object.keys(b).length > 0, { error: "send at least one field to change" })
   .openapi("UpdateAgreement", { example: { lifecycle: "awaiting_consent" } });
 
-export const ConsentBody = z
-  .strictObject({
-    state: z.string().regex(/^[A-Za-z]{2,3}$/).openapi({ maxLength: 3, description: "Member state code", example: "KAZ" }),
-    decision: z.enum(["consent", "objection"]),
-    date: DayInput,
-    reference: text(300).optional().openapi({ example: "Note verbale No. 12-3/456" }),
-    source: text(500).optional(),
-  })
-  .openapi("ConsentInput", { example: ex.consentInputExample });
 
 export const ConclusionBody = z
   .strictObject({ date: DayInput, place: text(200).optional(), signatories: z.array(SignatorySchema).max(20).optional() })
   .openapi("Conclusion", { example: { date: "2026-12-10", place: "Beijing" } });
+
 export const EntryIntoForceBody = z.strictObject({ date: DayInput }).openapi("EntryIntoForce", { example: { date: "2027-01-01" } });
+
 export const TerminationBody = z
   .strictObject({ date: DayInput, outcome: z.enum(["terminated", "expired"]), reason: text(500).optional() })
   .openapi("Termination", { example: { date: "2031-12-31", outcome: "expired" } });
+
 
 export const AgreementSchema = z
   .object({
@@ -92,7 +129,8 @@ export const AgreementSchema = z
     createdAt: timestamp(),
     updatedAt: timestamp(),
   })
-  .openapi("Agreement", { example: ex.agreementExample });
+  .openapi("Agreement", { example: agreementExample });
+
 
 export const AgreementListQuery = z.object({
   counterparty: PartyRef.optional(),
@@ -102,33 +140,45 @@ export const AgreementListQuery = z.object({
   signedTo: DayInput.optional(),
   ...PageQuery,
 });
+
 export const AgreementListSchema = z.object({ items: z.array(AgreementSchema).max(MAX_PAGE_SIZE), nextCursor: nextCursorField }).openapi("AgreementList");
+
 
 export const AgreementIdParam = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{2,79}$/).openapi({ param: { name: "id", in: "path" }, maxLength: MAX.agreementId, example: "sco-asean-mou-2005" }),
 });
 
-export const ConsentParams = AgreementIdParam.extend({
-  state: z.string().regex(/^[A-Za-z]{2,3}$/).openapi({ param: { name: "state", in: "path" }, maxLength: 3, description: "Member state code (alpha-3 or alpha-2)", example: "KAZ" }),
-});
+// Rows to the wire shape.
+/** A stored date (written only after validation) as the domain's partial date. */
+const partial = (value: string | null) => (value === null ? null : (parsePartialDate(value) as PartialDate));
 
-export const ConsentSchema = z
-  .object({ state: stateCode(), decision: z.enum(["consent", "objection"]), date: day(), reference: str(300).nullable(), source: str(500).nullable(), recordedAt: timestamp() })
-  .openapi("Consent", { example: ex.consentExample });
 
-export const ConsentStatusSchema = z
-  .object({
-    agreementId: str(MAX.agreementId).regex(/^[a-z0-9][a-z0-9_-]{2,79}$/),
-    basis: z.object({ date: day(), of: z.enum(["signed", "proposed", "today"]) }).openapi({ description: "The date whose members must consent" }),
-    required: z.array(stateCode()).max(MAX_LIST).openapi({ description: "The member states on that date", example: ["CHN", "IND", "KAZ"] }),
-    consented: z.array(stateCode()).max(MAX_LIST),
-    objecting: z.array(stateCode()).max(MAX_LIST),
-    missing: z.array(stateCode()).max(MAX_LIST),
-    consentsRecorded: z.boolean().openapi({
-      description:
-        "false for an agreement concluded before the registry existed: its consents are not recorded here, which is not the same as missing; `consented`, `objecting` and `missing` are then empty and `complete` is null",
-    }),
-    complete: z.boolean().nullable().openapi({ description: "Every required state consented and none objects; null when the consents are not recorded" }),
-    consents: z.array(ConsentSchema).max(MAX_LIST),
-  })
-  .openapi("ConsentStatus", { example: ex.consentStatusExample });
+export const basisDatesOf = (a: AgreementRow): BasisDates => ({ signed: partial(a.signedDate), proposed: partial(a.proposedDate) });
+
+export const agreementDatesOf = (a: AgreementRow): AgreementDates => ({ signed: partial(a.signedDate), inForce: partial(a.inForceDate), ended: partial(a.endedDate) });
+
+
+export function toWireAgreement(a: AgreementRow, counterparties: CounterpartyRow[]) {
+  return {
+    id: a.id,
+    kind: a.kind as (typeof AGREEMENT_KINDS)[number],
+    title: { en: a.titleEn, ru: a.titleRu, zh: a.titleZh },
+    counterparties: counterparties.filter((cp) => cp.agreementId === a.id).map(({ id, kind, name }) => ({ id, kind: kind as "state" | "organisation", name })),
+    lifecycle: a.lifecycle as Lifecycle,
+    proposed: wireDateOf(a.proposedDate, a.proposedPrecision),
+    signed: wireDateOf(a.signedDate, a.signedPrecision),
+    inForce: wireDateOf(a.inForceDate, a.inForcePrecision),
+    ended: wireDateOf(a.endedDate, a.endedPrecision),
+    place: a.place,
+    signatories: JSON.parse(a.signatories) as { name: string; title?: string; onBehalfOf: string }[],
+    authorisingDecision: a.authorisingDecision,
+    sources: JSON.parse(a.sources) as string[],
+    version: a.version,
+    consentsRecorded: a.consentsRecorded,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
+}
+
+
+export const agreementEtag = (version: number) => `"${version}"`;

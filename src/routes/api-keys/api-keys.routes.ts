@@ -1,14 +1,10 @@
-import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, jsonBody, keyedContent, locationHeader, notModified, problemContent, keyedHeaders, writeProblems, IdempotencyHeader } from "../../lib/openapi";
-import { requireRole } from "../../middleware/auth";
-import { idempotency } from "../../middleware/idempotency";
-import { writeRateLimit } from "../../middleware/rate-limit";
+import { jsonBody, keyedContent, locationHeader, notModified, problemContent, keyedHeaders, IdempotencyHeader } from "../../lib/openapi";
 import { ApiKeyIdParam, ApiKeyListQuery, ApiKeyListSchema, CreateApiKeyBody, CreateApiKeyResultSchema } from "./api-keys.schemas";
+import { keyedOperation } from "../operations";
 
 const tags = ["API keys"];
-const admin = requireRole("admin");
 
-export const create = createRoute({
+export const create = keyedOperation({
   method: "post",
   path: "/v1/api-keys",
   operationId: "createApiKey",
@@ -16,37 +12,31 @@ export const create = createRoute({
   description:
     "Only the key's SHA-256 hash is stored: keep the secret from this answer, it cannot be shown again. A retry with the same Idempotency-Key and body replays this 201 (header Idempotent-Replayed: true) without the secret: `key` is absent and `keyWithheld` is true (schema ReplayedApiKey). The idempotency record never holds the secret; if the first answer was lost, revoke the key and create another.",
   tags,
-  security: bearerSecurity,
-  middleware: [admin, writeRateLimit, idempotency],
+  role: "admin",
   request: { headers: IdempotencyHeader, body: jsonBody(CreateApiKeyBody, "The key's holder and role") },
-  responses: { 201: keyedContent(CreateApiKeyResultSchema, "The new key, with its secret (CreatedApiKey); a replay withholds the secret (ReplayedApiKey)", locationHeader), ...writeProblems },
-});
+  responses: { 201: keyedContent(CreateApiKeyResultSchema, "The new key, with its secret (CreatedApiKey); a replay withholds the secret (ReplayedApiKey)", locationHeader) },});
 
-export const list = createRoute({
+export const list = keyedOperation({
   method: "get",
   path: "/v1/api-keys",
   operationId: "listApiKeys",
   summary: "List API keys (admin); secrets are never shown",
   description: "Every key, revoked ones included.",
   tags,
-  security: bearerSecurity,
-  middleware: [admin, writeRateLimit],
+  role: "admin",
   request: { query: ApiKeyListQuery },
-  responses: { 200: keyedContent(ApiKeyListSchema, "One page of keys"), ...notModified, ...writeProblems },
-});
+  responses: { 200: keyedContent(ApiKeyListSchema, "One page of keys"), ...notModified },});
 
-export const remove = createRoute({
+export const remove = keyedOperation({
   method: "delete",
   path: "/v1/api-keys/{id}",
   operationId: "revokeApiKey",
   summary: "Revoke an API key (admin); takes effect at once",
   description: "The key stays listed with its revokedAt; requests with it are refused with 401 from then on.",
   tags,
-  security: bearerSecurity,
-  middleware: [admin, writeRateLimit],
+  role: "admin",
   request: { params: ApiKeyIdParam },
-  responses: { 204: { description: "Revoked", headers: keyedHeaders }, ...writeProblems, 409: problemContent("The key is already revoked", keyedHeaders) },
-});
+  responses: { 204: { description: "Revoked", headers: keyedHeaders }, 409: problemContent("The key is already revoked", keyedHeaders) },});
 
 export type CreateRoute = typeof create;
 export type ListRoute = typeof list;

@@ -1,20 +1,16 @@
-import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, keyedContent, notModified, writeProblems } from "../../lib/openapi";
-import { requireRole } from "../../middleware/auth";
-import { writeRateLimit } from "../../middleware/rate-limit";
+import { keyedContent, notModified } from "../../lib/openapi";
 import { AuditListSchema, AuditQuery } from "./audit.schemas";
+import { keyedOperation } from "../operations";
 
-export const list = createRoute({
+export const list = keyedOperation({
   method: "get",
   path: "/v1/audit",
   operationId: "listAudit",
   summary: "The audit log of every write (admin)",
   description: "Who changed what and when, with the entity before and after; filterable by entity, actor and action.",
   tags: ["Audit"],
-  security: bearerSecurity,
-  middleware: [requireRole("admin"), writeRateLimit],
+  role: "admin",
   request: { query: AuditQuery },
-  responses: { 200: keyedContent(AuditListSchema, "One page of audit records, oldest first"), ...notModified, ...writeProblems },
-});
+  responses: { 200: keyedContent(AuditListSchema, "One page of audit records, oldest first"), ...notModified },});
 
 export type ListRoute = typeof list;

@@ -1,6 +1,4 @@
-import { createRoute } from "@hono/zod-openapi";
-import { cacheHeaders, jsonContent, notModified, publicSecurity, readProblems } from "../../lib/openapi";
-import { readRateLimit } from "../../middleware/rate-limit";
+import { publicRead } from "../operations";
 import {
   AtLangQuery,
   LangOnlyQuery,
@@ -13,61 +11,49 @@ import {
 } from "./states.schemas";
 
 const tags = ["States"];
-const ok = <T extends Parameters<typeof jsonContent>[0]>(schema: T, description: string) => ({
-  ...jsonContent(schema, description),
-  headers: cacheHeaders,
-});
 
-export const list = createRoute({
-  method: "get",
+export const list = publicRead({
   path: "/v1/states",
   operationId: "listStates",
-  security: publicSecurity,
-  middleware: readRateLimit,
+  tags,
   summary: "States holding a status on a day",
   description: "Every state holding `status` on the day `at` (default: today). Without `status`, every state with any status.",
-  tags,
   request: { query: StateListQuery },
-  responses: { 200: ok(StateListSchema, "One page of states"), ...notModified, ...readProblems },
+  ok: StateListSchema,
+  okDescription: "One page of states",
 });
 
-export const getOne = createRoute({
-  method: "get",
+export const getOne = publicRead({
   path: "/v1/states/{code}",
   operationId: "getState",
-  security: publicSecurity,
-  middleware: readRateLimit,
+  tags,
   summary: "One state: names, current status and full history",
   description: "Names in English, Russian and Chinese, the status today, and every event with the status periods derived from them.",
-  tags,
   request: { params: StateCodeParam, query: LangOnlyQuery },
-  responses: { 200: ok(StateDetailSchema, "The state"), ...notModified, ...readProblems },
+  ok: StateDetailSchema,
+  okDescription: "The state",
 });
 
-export const getStatus = createRoute({
-  method: "get",
+export const getStatus = publicRead({
   path: "/v1/states/{code}/status",
   operationId: "getStateStatus",
-  security: publicSecurity,
-  middleware: readRateLimit,
+  tags,
   summary: "A state's status on a day",
   description: "`status` is `none` where the state had no relation on that day; `uncertain` is true inside the window of a year- or month-precision date.",
-  tags,
   request: { params: StateCodeParam, query: AtLangQuery },
-  responses: { 200: ok(StateStatusSchema, "The status on that day"), ...notModified, ...readProblems },
+  ok: StateStatusSchema,
+  okDescription: "The status on that day",
 });
 
-export const getHistory = createRoute({
-  method: "get",
+export const getHistory = publicRead({
   path: "/v1/states/{code}/history",
   operationId: "getStateHistory",
-  security: publicSecurity,
-  middleware: readRateLimit,
+  tags,
   summary: "A state's events and status periods",
   description: "Every recorded event of the state and the status periods derived from them, oldest first.",
-  tags,
   request: { params: StateCodeParam, query: LangOnlyQuery },
-  responses: { 200: ok(StateHistorySchema, "The history, oldest first"), ...notModified, ...readProblems },
+  ok: StateHistorySchema,
+  okDescription: "The history, oldest first",
 });
 
 export type ListRoute = typeof list;

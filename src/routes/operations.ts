@@ -1,0 +1,78 @@
+/**
+ * The two kinds of operation the registry has, defined once: every `*.routes.ts` builds its routes
+ * with these, so each public read is limited, cacheable and documented alike, and each keyed
+ * operation is authenticated, limited per key and documented alike.
+ */
+import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
+import { bearerSecurity, cacheHeaders, jsonContent, notModified, publicSecurity, readProblems, writeProblems } from "../lib/openapi";
+import { requireRole } from "../middleware/auth";
+import { idempotency } from "../middleware/idempotency";
+import { readRateLimit, writeRateLimit } from "../middleware/rate-limit";
+import type { Role } from "../types";
+
+interface OperationDoc<P extends string> {
+  path: P;
+  operationId: string;
+  tags: string[];
+  summary: string;
+  description?: string;
+}
+
+/**
+ * A public read: GET with no key, limited per client, answered with an ETag (304 on If-None-Match)
+ * and the shared caching headers, and the read problems (400, 404, 429, 500).
+ */
+export const publicRead = <P extends string, Req extends NonNullable<RouteConfig["request"]>, S extends z.ZodType>(
+  op: OperationDoc<P> & { request: Req; ok: S; okDescription: string },
+) =>
+  createRoute({
+    method: "get",
+    path: op.path,
+    operationId: op.operationId,
+    tags: op.tags,
+    summary: op.summary,
+    description: op.description,
+    security: publicSecurity,
+    middleware: readRateLimit,
+    request: op.request,
+    responses: { 200: { ...jsonContent(op.ok, op.okDescription), headers: cacheHeaders }, ...notModified, ...readProblems },
+  });
+
+/**
+ * An operation that needs an API key of `role` (admin includes editor): limited per key, POSTs
+ * retry-safe with Idempotency-Key, and the keyed problems (400, 401, 403, 404, 413, 415, 422, 429,
+ * 500) documented after the operation's own responses.
+ */
+export const keyedOperation = <
+  M extends "get" | "post" | "patch" | "delete",
+  P extends string,
+  Req extends NonNullable<RouteConfig["request"]>,
+  Res extends RouteConfig["responses"],
+>(
+  op: OperationDoc<P> & { method: M; role: Role; request: Req; responses: Res },
+) =>
+  createRoute({
+    method: op.method,
+    path: op.path,
+    operationId: op.operationId,
+    tags: op.tags,
+    summary: op.summary,
+    description: op.description,
+    security: bearerSecurity,
+    middleware: op.method === "post" ? [requireRole(op.role), writeRateLimit, idempotency] : [requireRole(op.role), writeRateLimit],
+    request: op.request,
+    // The operation's own responses first (and winning over a shared one of the same status).
+    responses: { ...op.responses, ...writeProblems, ...op.responses },
+  });
+
+/** An HTML page for people: limited per client like any read, and kept out of the API contract. */
+export const publicPage = <P extends string, Req extends NonNullable<RouteConfig["request"]>>(op: { path: P; summary: string; request: Req }) =>
+  createRoute({
+    method: "get",
+    path: op.path,
+    hide: true,
+    summary: op.summary,
+    middleware: readRateLimit,
+    request: op.request,
+    responses: { 200: { description: op.summary, content: { "text/html": { schema: z.string() } } } },
+  });
