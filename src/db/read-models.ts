@@ -26,11 +26,17 @@ export interface ReadModel {
   refresh: string[];
 }
 
-/** One CREATE VIEW or CREATE TRIGGER statement; its type and name are read from the statement itself. */
-function ddl(sql: string): DbObject {
-  const m = /^CREATE (VIEW|TRIGGER) `([^`]+)`/.exec(sql.trim());
+/**
+ * One CREATE VIEW or CREATE TRIGGER statement; its type and name are read from the statement
+ * itself. The source's indentation is removed, so a generated migration reads as written here.
+ */
+function ddl(source: string): DbObject {
+  const [first = "", ...rest] = source.trim().split("\n");
+  const indent = Math.min(...rest.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+  const sql = [first, ...rest.map((l) => l.slice(indent))].join("\n");
+  const m = /^CREATE (VIEW|TRIGGER) `([^`]+)`/.exec(sql);
   if (!m) throw new Error(`not a CREATE VIEW or CREATE TRIGGER statement: ${sql.slice(0, 60)}`);
-  return { type: m[1] === "VIEW" ? "view" : "trigger", name: m[2] as string, sql: sql.trim() };
+  return { type: m[1] === "VIEW" ? "view" : "trigger", name: m[2] as string, sql };
 }
 
 /**
