@@ -46,7 +46,7 @@ export async function getPartyWithEvents(db: Db, kind: PartyKind, key: string) {
   return { party, events };
 }
 
-/** A period as parties.periods holds it: the status, its bounds and its events (migrations/0005). */
+/** A period as parties.periods holds it: the status, its bounds and its events (partyPeriods, src/db/read-models.ts). */
 export type PeriodBoundsRow = Pick<
   StatusPeriodRow,
   "status" | "fromDate" | "fromPrecision" | "fromWindowStart" | "fromWindowEnd" | "toDate" | "toPrecision" | "toWindowStart" | "toWindowEnd" | "startEventId" | "endEventId"

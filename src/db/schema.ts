@@ -1,7 +1,9 @@
 /**
- * The registry's tables: the only source of truth for the database (migrations are generated from
- * this file by drizzle-kit). Dates are kept as text with their precision; `*_window_*` columns hold
- * the first and last day a partial date may denote, so "as of" queries can use indexes.
+ * The registry's tables and indexes; with the views and triggers of src/db/read-models.ts, the
+ * whole database (`npm run db:generate` writes the migrations from both, and
+ * test/db/schema-declarations.test.ts checks the migrated database is exactly these declarations).
+ * Dates are kept as text with their precision; `*_window_*` columns hold the first and last day a
+ * partial date may denote, so "as of" queries can use indexes.
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, sqliteView, text, uniqueIndex } from "drizzle-orm/sqlite-core";
@@ -23,7 +25,7 @@ export const parties = sqliteTable(
     createdAt: createdAt(),
     /**
      * The party's status_periods rows as one JSON array of objects (see PeriodBoundsRow), kept by
-     * triggers on status_periods (migrations/0005_party_periods_triggers.sql); never written by the
+     * triggers on status_periods (partyPeriods in src/db/read-models.ts); never written by the
      * app. "Status on a day" reads it with one point select: the join it replaces measured 15% of
      * that read's throughput (README, Performance).
      */
@@ -98,8 +100,8 @@ export const statusPeriods = sqliteTable(
  * How many parties are reported in each status (isReportedOn, src/domain/periods.ts) from
  * `fromDay` until the status's next row: running totals over status_periods, so the roster counts
  * a day with one index seek per status instead of a pass over every period. Derived from the view
- * status_counts_derived (migrations/0007); recomputed in the same batch as every change to
- * status_periods (`recountStatuses`), never edited by hand.
+ * status_counts_derived (statusCounts in src/db/read-models.ts); recomputed in the same batch as
+ * every change to status_periods (`recountStatuses`), never edited by hand.
  */
 export const statusCounts = sqliteTable(
   "status_counts",
@@ -111,7 +113,10 @@ export const statusCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.status, t.fromDay] })],
 );
 
-/** The running totals status_counts holds, computed from status_periods (migrations/0007). */
+/**
+ * The running totals status_counts holds, computed from status_periods: drizzle's typed handle on
+ * the view; its definition is in src/db/read-models.ts (drizzle-kit creates no SQL for `.existing()`).
+ */
 export const statusCountsDerived = sqliteView("status_counts_derived", {
   status: text().notNull(),
   fromDay: text().notNull(),
@@ -264,7 +269,7 @@ export const writeGuards = sqliteTable("write_guards", { ok: integer().notNull()
  * Id sequences handed out before a write's batch (`UPDATE … RETURNING`), so that concurrent writes
  * for different parties never contend for the same id (max(id)+1 did). An allocated id that is
  * never used leaves a gap, as a database sequence does. A trigger keeps `last` ahead of ids
- * written by other means (data migrations).
+ * written by other means (statusEventSequence in src/db/read-models.ts).
  */
 export const idSequences = sqliteTable("id_sequences", {
   name: text().primaryKey(),
