@@ -10,3 +10,11 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
  * table stores it (ISO 8601 UTC with milliseconds), so the two compare as strings.
  */
 export const idempotencyCutoff = (now: number) => new Date(now - IDEMPOTENCY_TTL_HOURS * 3_600_000).toISOString();
+
+/** What a POST with an Idempotency-Key claims (src/middleware/idempotency.ts); commitWrite records it. */
+export interface IdempotencyClaim {
+  key: string;
+  requestHash: string;
+  /** records created before this instant are expired: not replayed, and replaced by this request's */
+  notBefore: string;
+}

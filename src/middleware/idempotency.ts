@@ -11,19 +11,6 @@ import { ApiError } from "../lib/problem";
 import { findIdempotentResponse } from "../lib/write.queries";
 import type { AppBindings } from "../types";
 
-export interface IdempotencyClaim {
-  key: string;
-  requestHash: string;
-  /** records created before this instant are expired: not replayed, and replaced by this request's */
-  notBefore: string;
-}
-
-declare module "hono" {
-  interface ContextVariableMap {
-    idempotency?: IdempotencyClaim;
-  }
-}
-
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 export const idempotency = createMiddleware<AppBindings>(async (c, next) => {
