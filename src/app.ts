@@ -5,7 +5,7 @@ import { allowedMethods } from "./lib/allowed-methods";
 import { createRouter } from "./lib/create-router";
 import { explorerConfig } from "./lib/explorer";
 import { OPENAPI_INFO } from "./lib/openapi";
-import { LANGUAGES } from "./lib/params";
+import { LANGUAGES, type Language } from "./lib/params";
 import { ApiError, notFound, onError } from "./lib/problem";
 import { MAX_BODY_BYTES, requireJsonBody } from "./middleware/json-body";
 import { db } from "./middleware/db";
@@ -35,7 +35,7 @@ export function createApp() {
   app.use(
     languageDetector({
       supportedLanguages: [...LANGUAGES],
-      fallbackLanguage: "en",
+      fallbackLanguage: "en" satisfies Language,
       order: ["querystring", "header"],
       lookupQueryString: "lang",
       caches: false,

@@ -1,6 +1,8 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type { SecureHeadersVariables } from "hono/secure-headers";
 import type { Db } from "./db/client";
+import type { IdempotencyClaim } from "./lib/idempotency";
+import type { Language } from "./lib/params";
 
 export type Role = "editor" | "admin";
 
@@ -19,8 +21,14 @@ export interface AppBindings {
     requestId: string;
     /** the caller's X-Request-Id, when valid; never used as the request's id */
     clientRequestId: string | undefined;
-    language: string;
+    /**
+     * hono/language's languageDetector (src/app.ts) sets one of its supportedLanguages, LANGUAGES, or
+     * its fallback, "en"; hono types it `string`, which this narrows.
+     */
+    language: Language;
     actor: Actor;
+    /** set by src/middleware/idempotency.ts when a POST carries an Idempotency-Key */
+    idempotency?: IdempotencyClaim;
   } & SecureHeadersVariables;
 }
 

@@ -6,7 +6,9 @@ import { drizzle } from "drizzle-orm/d1";
  * is not used, so no schema is passed (it would be rebuilt for nothing).
  */
 const clients = new WeakMap<D1Database, ReturnType<typeof build>>();
-const build = (d1: D1Database) => drizzle(d1, { casing: "snake_case" });
+/** How drizzle names the columns in SQL; src/db/constraints.ts names them the same way. */
+export const CASING = "snake_case";
+const build = (d1: D1Database) => drizzle(d1, { casing: CASING });
 
 export function createDb(d1: D1Database) {
   let db = clients.get(d1);

@@ -8,6 +8,7 @@ import type { SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { type Constraint, violatedConstraint } from "../db/constraints";
 import { replay } from "./idempotency";
 import type { AppBindings } from "../types";
 import { ApiError } from "./problem";
@@ -49,7 +50,7 @@ export interface Write<T, S extends ContentfulStatusCode> {
   storedBody?: T;
   headers?: Record<string, string>;
   /** maps a constraint failure (a race lost to another writer) to a problem */
-  onConstraint?: (message: string) => ApiError | undefined;
+  onConstraint?: (constraint: Constraint) => ApiError | undefined;
 }
 
 export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<AppBindings>, w: Write<T, S>) {
@@ -90,14 +91,14 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
   try {
     await db.batch(batch as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   } catch (error) {
-    const message = String((error as Error)?.message ?? error) + String((error as { cause?: Error })?.cause?.message ?? "");
-    if (message.includes("write_guards_ok")) throw await failedGuard(db, pre, post);
-    if (claim && message.includes("idempotency_keys")) {
+    const violated = violatedConstraint(error);
+    if (violated === "writeGuard") throw await failedGuard(db, pre, post);
+    if (claim && violated === "idempotencyKey") {
       // A concurrent retry with the same key won the race: answer as it did.
       const stored = await findIdempotentResponse(db, actor.keyId, claim.key, claim.notBefore);
       if (stored) throw new HTTPException(stored.status as ContentfulStatusCode, { res: replay(stored, claim.requestHash) });
     }
-    const mapped = w.onConstraint?.(message);
+    const mapped = violated && w.onConstraint?.(violated);
     if (mapped) throw mapped;
     throw error;
   }

@@ -12,13 +12,6 @@ import { findIdempotentResponse } from "../db/writes";
 import { type IdempotencyClaim, replay } from "../lib/idempotency";
 import type { AppBindings } from "../types";
 
-
-declare module "hono" {
-  interface ContextVariableMap {
-    idempotency?: IdempotencyClaim;
-  }
-}
-
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 export const idempotency = createMiddleware<AppBindings>(async (c, next) => {

@@ -94,7 +94,7 @@ export const create: AppRouteHandler<R.CreateRoute> = async (c) => {
     status: 201,
     body: after,
     headers: { ETag: agreementEtag(1), Location: `/v1/agreements/${id}` },
-    onConstraint: (m) => (m.includes("agreements.id") ? new ApiError(409, { code: "duplicate", detail: `An agreement with id "${id}" already exists` }) : undefined),
+    onConstraint: (violated) => (violated === "agreementId" ? new ApiError(409, { code: "duplicate", detail: `An agreement with id "${id}" already exists` }) : undefined),
   });
 };
 

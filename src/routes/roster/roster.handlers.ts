@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Status } from "../../domain/statuses";
 import { decodeCursor, paginate } from "../../lib/pagination";
-import type { Language } from "../../lib/params";
 import type { AppRouteHandler } from "../../types";
 import { nameOf, periodOnDay } from "../../lib/party-mappers";
 import { countStatusesOn, listPeriodsOn } from "../../db/parties";
@@ -20,7 +19,7 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
   const counts: Record<string, number> = {};
   for (const r of countRows) if (r.count) counts[r.status] = r.count;
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.period.status, r.party.id]);
-  const lang = c.var.language as Language;
+  const lang = c.var.language;
   const groups: { status: Status; count: number; items: ReturnType<typeof entry>[] }[] = [];
   const entry = (r: (typeof page)[number]) => {
     const { status: _status, ...onDay } = periodOnDay(r.period, at);

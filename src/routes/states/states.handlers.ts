@@ -1,5 +1,4 @@
 import { paginate, decodeCursor } from "../../lib/pagination";
-import type { Language } from "../../lib/params";
 import type { AppRouteHandler } from "../../types";
 import { z } from "@hono/zod-openapi";
 import { nameOf, namesOf, periodOnDay, statusOnDayFromPeriods } from "../../lib/party-mappers";
@@ -16,7 +15,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
   const after = decodeCursor(cursor, StateCursor);
   const rows = await listPeriodsOn(c.var.db, { kind: "state", status, day: at, after: after && { id: after[0] }, limit });
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.party.id]);
-  const lang = c.var.language as Language;
+  const lang = c.var.language;
   const items = page.map(({ party, period }) => ({
     code: party.id,
     alpha2: party.alpha2,
@@ -28,7 +27,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
   const { party, history, statusOnDay } = await loadPartyHistory(c.var.db, "state", c.req.valid("param").code);
-  const lang = c.var.language as Language;
+  const lang = c.var.language;
   return c.json(
     tagged(c, { code: party.id, alpha2: party.alpha2, name: nameOf(party, lang), names: namesOf(party), current: statusOnDay, history }),
     200,
@@ -40,10 +39,10 @@ export const getStatus: AppRouteHandler<GetStatusRoute> = async (c) => {
   const { code } = c.req.valid("param");
   const found = await getPartyPeriods(c.var.db, "state", code);
   if (!found) throw partyNotFound("state", code);
-  return c.json(tagged(c, { code: found.party.id, name: nameOf(found.party, c.var.language as Language), ...statusOnDayFromPeriods(found.periods, at) }), 200);
+  return c.json(tagged(c, { code: found.party.id, name: nameOf(found.party, c.var.language), ...statusOnDayFromPeriods(found.periods, at) }), 200);
 };
 
 export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
   const { party, history } = await loadPartyHistory(c.var.db, "state", c.req.valid("param").code);
-  return c.json(tagged(c, { code: party.id, name: nameOf(party, c.var.language as Language), ...history }), 200);
+  return c.json(tagged(c, { code: party.id, name: nameOf(party, c.var.language), ...history }), 200);
 };

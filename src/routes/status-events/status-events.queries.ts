@@ -35,9 +35,6 @@ export function listEvents(db: Db, f: EventFilter) {
     .limit(f.limit + 1);
 }
 
-/** The unique index that makes an identical event (party, status, kind, date) a constraint failure. */
-export const IDENTICAL_EVENT_INDEX = "status_events_identity_unique";
-
 /** The next status-event id, from its sequence: one atomic statement, never contended across parties. */
 export async function allocateEventId(db: Db): Promise<number> {
   const row = await db.update(idSequences).set({ last: sql`${idSequences.last} + 1` }).where(eq(idSequences.name, "status_events")).returning({ id: idSequences.last }).get();

@@ -13,7 +13,7 @@ import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
 import { toEventInput, toWireEvent } from "../../lib/party-mappers";
 import { getPartyWithEvents, recountStatuses, resolveParties } from "../../db/parties";
-import { allocateEventId, deletePeriods, insertEvent, insertPeriods, IDENTICAL_EVENT_INDEX, logIs, noEventStartsAfter } from "./status-events.queries";
+import { allocateEventId, deletePeriods, insertEvent, insertPeriods, logIs, noEventStartsAfter } from "./status-events.queries";
 import type { CreateRoute } from "./status-events.routes";
 
 const duplicate = (partyId: string, id?: number) =>
@@ -65,6 +65,6 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     status: 201,
     body: wire,
     headers: { Location: `/v1/status-events?party=${party.id}` },
-    onConstraint: (m) => (m.includes(IDENTICAL_EVENT_INDEX) || m.includes("status_events.party_id") ? duplicate(party.id) : undefined),
+    onConstraint: (violated) => (violated === "identicalEvent" ? duplicate(party.id) : undefined),
   });
 };

@@ -1,6 +1,5 @@
 import { html } from "hono/html";
 import { today } from "../../domain/dates";
-import type { Language } from "../../lib/params";
 import type { AppRouteHandler } from "../../types";
 import { buildTimeline } from "./timeline.model";
 import { listTimelineParties, listTimelinePeriods } from "./timeline.queries";
@@ -10,7 +9,7 @@ import { TimelinePage } from "./timeline.view";
 export const page: AppRouteHandler<HomeRoute> = async (c) => {
   const [parties, periods] = await Promise.all([listTimelineParties(c.var.db), listTimelinePeriods(c.var.db)]);
   // ?lang= was validated by the route; languageDetector already resolved it (or Accept-Language).
-  const lang = c.var.language as Language;
+  const lang = c.var.language;
   const model = buildTimeline(parties, periods, lang, today());
   // The nonce of this answer's CSP (timelineHeaders in src/middleware/security-headers.ts).
   const nonce = c.get("secureHeadersNonce") ?? "";
