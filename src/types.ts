@@ -1,7 +1,6 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type { SecureHeadersVariables } from "hono/secure-headers";
 import type { Db } from "./db/client";
-import type { IdempotencyClaim } from "./lib/idempotency";
 import type { Language } from "./lib/params";
 
 export type Role = "editor" | "admin";
@@ -34,3 +33,11 @@ export interface AppBindings {
 
 export type AppOpenAPI = OpenAPIHono<AppBindings>;
 export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppBindings>;
+
+/** What a POST with an Idempotency-Key claims (src/middleware/idempotency.ts); commitWrite records it. */
+export interface IdempotencyClaim {
+  key: string;
+  requestHash: string;
+  /** records created before this instant are expired: not replayed, and replaced by this request's */
+  notBefore: string;
+}

@@ -1,12 +1,7 @@
 /** What an Idempotency-Key claims for a request, and how a stored first answer is replayed. */
 import { ApiError } from "./problem";
 
-export interface IdempotencyClaim {
-  key: string;
-  requestHash: string;
-  /** records created before this instant are expired: not replayed, and replaced by this request's */
-  notBefore: string;
-}
+export type { IdempotencyClaim } from "../types";
 
 /** The first answer again, marked as a replay; a 422 when the key was used for another request. */
 export function replay(stored: { requestHash: string; status: number; responseBody: string; responseHeaders: string }, requestHash: string) {
