@@ -82,6 +82,19 @@ export function endIsUncertainOn(p: PeriodBounds, day: string): boolean {
   return p.toWindowStart !== null && p.toWindowEnd !== null && p.toWindowStart <= day && day < p.toWindowEnd;
 }
 
+/**
+ * What a reported period says about `day` beyond its status: whether its end may already have
+ * happened (inside the end's window), the status the party may then hold, and that window.
+ */
+export function endUncertainty(p: PeriodBounds, nextStatus: Status | null, day: string) {
+  const uncertain = endIsUncertainOn(p, day);
+  return {
+    uncertain,
+    possibleStatus: uncertain ? (nextStatus ?? "none") : null,
+    uncertainWindow: uncertain && p.toWindowStart !== null && p.toWindowEnd !== null ? { from: p.toWindowStart, to: p.toWindowEnd } : null,
+  };
+}
+
 export interface StatusOnDay {
   status: Status;
   /** the start of the reported period, or of the `none` that followed a period */
@@ -100,16 +113,8 @@ export function statusOn(periods: readonly StatusPeriod[], day: string): StatusO
   // that has not certainly begun.
   const pendingStart = periods.find((p) => p.from.windowStart <= day && day < p.from.windowEnd) ?? null;
   if (reported) {
-    const uncertain = endIsUncertainOn(boundsOf(reported), day);
-    const next = uncertain ? periods.find((p) => p.startEventId === reported.endEventId) : undefined;
-    return {
-      status: reported.status,
-      since: reported.from,
-      uncertain,
-      possibleStatus: uncertain ? (next?.status ?? "none") : null,
-      uncertainWindow: uncertain && reported.to ? { from: reported.to.windowStart, to: reported.to.windowEnd } : null,
-      period: reported,
-    };
+    const next = periods.find((p) => p.startEventId === reported.endEventId);
+    return { status: reported.status, since: reported.from, ...endUncertainty(boundsOf(reported), next?.status ?? null, day), period: reported };
   }
   const previous = [...periods].reverse().find((p) => p.to !== null && p.to.windowEnd <= day) ?? null;
   return {

@@ -1,6 +1,6 @@
 /** Rows to wire shapes and to the domain's inputs; the only place that knows both. */
 import type { PartialDate } from "../domain/dates";
-import { derivePeriods, endIsUncertainOn, isReportedOn, logOrder, statusOn, type StatusOnDay, type StatusEventInput, type StatusPeriod } from "../domain/periods";
+import { derivePeriods, endUncertainty, isReportedOn, logOrder, statusOn, type StatusOnDay, type StatusEventInput, type StatusPeriod } from "../domain/periods";
 import type { EventKind, Status } from "../domain/statuses";
 import type { Language } from "./params";
 import type { PartyRow, PeriodBoundsRow, StatusEventRow, StatusPeriodRow } from "../db/parties";
@@ -77,17 +77,9 @@ export const toWireStatusOnDay = (answer: StatusOnDay, day: string) => ({
   uncertainWindow: answer.uncertainWindow,
 });
 
-/** The reported-status fields of a period row on `day` (same rule as src/domain/periods.ts). */
+/** The status fields of a period row reported on `day` (endUncertainty, src/domain/periods.ts). */
 export function periodOnDay(p: StatusPeriodRow, day: string) {
-  const bounds = { fromWindowEnd: p.fromWindowEnd, toWindowStart: p.toWindowStart, toWindowEnd: p.toWindowEnd };
-  const uncertain = isReportedOn(bounds, day) && endIsUncertainOn(bounds, day);
-  return {
-    status: p.status as Status,
-    since: wireDateOf(p.fromDate, p.fromPrecision)!,
-    uncertain,
-    possibleStatus: uncertain ? ((p.nextStatus ?? "none") as Status) : null,
-    uncertainWindow: uncertain ? { from: p.toWindowStart!, to: p.toWindowEnd! } : null,
-  };
+  return { status: p.status as Status, since: wireDateOf(p.fromDate, p.fromPrecision)!, ...endUncertainty(p, (p.nextStatus as Status | null) ?? null, day) };
 }
 
 
