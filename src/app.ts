@@ -30,7 +30,7 @@ export function createApp() {
   app.use(nosniff);
   app.use(requestIds);
   // The HTML pages get the full set of security headers and a strict CSP; JSON answers need only
-  // nosniff, and the full set measurably slowed the hot reads.
+  // nosniff, and the full set costs the hot reads measurably.
   app.use("/", timelineHeaders).use("/timeline", timelineHeaders).use("/docs", docsHeaders);
   app.use(
     languageDetector({

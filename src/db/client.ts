@@ -1,8 +1,8 @@
 import { drizzle } from "drizzle-orm/d1";
 
 /**
- * One drizzle client per D1 binding, kept for the isolate's life: building it per request showed
- * in the benchmark. Same casing as drizzle-kit's `--casing=snake_case`. The relational query API
+ * One drizzle client per D1 binding, kept for the isolate's life: building it per request costs the
+ * hot reads measurably. Same casing as drizzle-kit's `--casing=snake_case`. The relational query API
  * is not used, so no schema is passed (it would be rebuilt for nothing).
  */
 const clients = new WeakMap<D1Database, ReturnType<typeof build>>();

@@ -26,8 +26,8 @@ export const parties = sqliteTable(
     /**
      * The party's status_periods rows as one JSON array of objects (see PeriodBoundsRow), kept by
      * triggers on status_periods (partyPeriods in src/db/read-models.ts); never written by the
-     * app. "Status on a day" reads it with one point select: the join it replaces measured 15% of
-     * that read's throughput (README, Performance).
+     * app. "Status on a day" reads it with one point select, because a join with status_periods
+     * costs about 15% of that read's throughput (README, Performance).
      */
     periods: text().notNull().default("[]"),
   },

@@ -21,7 +21,7 @@ export const corsPreflight = cors(CORS);
  *
  * All are set on the finished Response: hono/cors touches `c.res` before the handler, which makes
  * Hono copy the handler's Response to carry them, and each `c.header` after the handler copies it
- * again; the status read measurably paid for five copies. The Worker builds every Response it
+ * again, and those copies cost the hot reads measurably. The Worker builds every Response it
  * answers, so their headers are mutable.
  */
 export const responseHeaders = createMiddleware<AppBindings>(async (c, next) => {
