@@ -8,7 +8,7 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "../migrations"));
   const wranglerPath = path.join(import.meta.dirname, "../wrangler.toml");
   // The Rate Limiting bindings exactly as configured (the tests run them unchanged); passed in so that
-  // test/rate-limits.routes.test.ts can check that the answers advertise these limits.
+  // test/routes/rate-limits.routes.test.ts can check that the answers advertise these limits.
   const { ratelimits } = unstable_readConfig({ config: wranglerPath }) as { ratelimits: { name: string; simple: { limit: number; period: number } }[] };
   const rateLimits = ratelimits.map(({ name, simple }) => ({ name, ...simple }));
   return {
@@ -25,7 +25,7 @@ export default defineConfig(async () => {
       root: path.join(import.meta.dirname, ".."),
       include: ["test/**/*.test.ts"],
       exclude: ["test/e2e/**", "test/bench/**", "node_modules/**"],
-      setupFiles: ["./test/apply-migrations.ts"],
+      setupFiles: ["./test/helpers/apply-migrations.ts"],
     },
   };
 });

@@ -109,7 +109,7 @@ export const deleteConsent = (db: Db, agreementId: string, stateId: string) =>
 // ---------------------------------------------------------------------------------------------
 // The agreements' rules (src/domain/agreements.ts) as SQL, for the guards and statements of a
 // write's batch: they are evaluated at the moment the batch runs, not when the handler read.
-// test/agreement-guards.queries.test.ts proves each agrees with its domain function.
+// test/db/agreement-guards.queries.test.ts proves each agrees with its domain function.
 // ---------------------------------------------------------------------------------------------
 
 const sqlList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);

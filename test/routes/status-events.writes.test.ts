@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createDb } from "../src/db/client";
-import { parties, statusCounts, statusCountsDerived, statusPeriods } from "../src/db/schema";
-import { countStatusesOn, reportedOn } from "../src/routes/parties/parties.queries";
-import { StatusEventSchema } from "../src/routes/parties/parties.schemas";
-import { ADMIN_TOKEN, createKey, expectProblem, getJson, send } from "./helpers";
+import { createDb } from "../../src/db/client";
+import { parties, statusCounts, statusCountsDerived, statusPeriods } from "../../src/db/schema";
+import { countStatusesOn, reportedOn } from "../../src/routes/parties/parties.queries";
+import { StatusEventSchema } from "../../src/routes/parties/parties.schemas";
+import { ADMIN_TOKEN, createKey, expectProblem, getJson, send } from "../helpers";
 
 const count = async (table: string) => ((await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n);
 const event = (over: Record<string, unknown>) => ({ party: "LAO", status: "partner", kind: "status_granted", date: "2026-07-15", sources: ["Test declaration, 2026"], ...over });

@@ -6,10 +6,10 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkConclusion, type DatedConsent } from "../src/domain/agreements";
-import { horizonDay, today } from "../src/domain/dates";
-import { AgreementSchema, ConsentStatusSchema } from "../src/routes/agreements/agreements.schemas";
-import { agreementAwaitingConsent, call, consent, createKey, expectProblem, getJson, MEMBERS_2025, send } from "./helpers";
+import { checkConclusion, type DatedConsent } from "../../src/domain/agreements";
+import { horizonDay, today } from "../../src/domain/dates";
+import { AgreementSchema, ConsentStatusSchema } from "../../src/routes/agreements/agreements.schemas";
+import { agreementAwaitingConsent, call, consent, createKey, expectProblem, getJson, MEMBERS_2025, send } from "../helpers";
 
 const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
 const snapshot = async () => ({ audit: await count("audit_log"), changes: await count("changes"), agreements: await count("agreements"), consents: await count("consents") });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, agreementAwaitingConsent, call, createKey, expectProblem, send } from "./helpers";
+import { ADMIN_TOKEN, agreementAwaitingConsent, call, createKey, expectProblem, send } from "../helpers";
 
 const WRITE_ROUTES: [string, string][] = [
   ["POST", "/v1/agreements"],

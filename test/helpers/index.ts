@@ -12,7 +12,7 @@ export function clientIp(): string {
 /**
  * Gives a request its own client address (CF-Connecting-IP, which Cloudflare sets in production)
  * unless it names one. The per-client limits (reads, failed authentication) are then reached only by
- * the tests that aim at them with one address (test/rate-limits.routes.test.ts), never by the
+ * the tests that aim at them with one address (test/routes/rate-limits.routes.test.ts), never by the
  * thousands of requests of the other tests and the fuzzer, and test files never share a budget.
  */
 export function fromClient(headers: HeadersInit | undefined): Headers {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConsentStatusSchema, AgreementSchema, AgreementListSchema } from "../src/routes/agreements/agreements.schemas";
-import { ChangeFeedSchema } from "../src/routes/changes/changes.schemas";
-import { AuditListSchema } from "../src/routes/audit/audit.schemas";
-import { ADMIN_TOKEN, agreementAwaitingConsent, call, consent, createKey, draftAgreement, expectProblem, getJson, MEMBERS_2016, MEMBERS_2018, MEMBERS_2023, MEMBERS_2025, send } from "./helpers";
+import { ConsentStatusSchema, AgreementSchema, AgreementListSchema } from "../../src/routes/agreements/agreements.schemas";
+import { ChangeFeedSchema } from "../../src/routes/changes/changes.schemas";
+import { AuditListSchema } from "../../src/routes/audit/audit.schemas";
+import { ADMIN_TOKEN, agreementAwaitingConsent, call, consent, createKey, draftAgreement, expectProblem, getJson, MEMBERS_2016, MEMBERS_2018, MEMBERS_2023, MEMBERS_2025, send } from "../helpers";
 
 const requiredOn = async (key: string, proposed: string) => {
   const { id } = await agreementAwaitingConsent(key, proposed);

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { AgreementListSchema, ConsentStatusSchema } from "../src/routes/agreements/agreements.schemas";
-import { agreementAwaitingConsent, consent, createKey, getJson } from "./helpers";
+import { AgreementListSchema, ConsentStatusSchema } from "../../src/routes/agreements/agreements.schemas";
+import { agreementAwaitingConsent, consent, createKey, getJson } from "../helpers";
 
 // D1 binds at most 100 parameters per statement: lists of ids must not become one parameter each.
 // (Storage is per test file, so the rows made here touch no other test.)

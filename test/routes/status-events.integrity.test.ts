@@ -4,15 +4,15 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { checkEvent, findIdenticalEvent } from "../src/domain/event-log";
-import { horizonDay, isBeyondHorizon, parsePartialDate, today, type PartialDate } from "../src/domain/dates";
+import { checkEvent, findIdenticalEvent } from "../../src/domain/event-log";
+import { horizonDay, isBeyondHorizon, parsePartialDate, today, type PartialDate } from "../../src/domain/dates";
 import { eq } from "drizzle-orm";
-import { createDb } from "../src/db/client";
-import { periodRows } from "../src/db/period-rows";
-import { statusEvents, statusPeriods } from "../src/db/schema";
-import { toEventInput } from "../src/routes/parties/parties.mappers";
-import { StatusEventSchema } from "../src/routes/parties/parties.schemas";
-import { createKey, expectProblem, getJson, send } from "./helpers";
+import { createDb } from "../../src/db/client";
+import { periodRows } from "../../src/db/period-rows";
+import { statusEvents, statusPeriods } from "../../src/db/schema";
+import { toEventInput } from "../../src/routes/parties/parties.mappers";
+import { StatusEventSchema } from "../../src/routes/parties/parties.schemas";
+import { createKey, expectProblem, getJson, send } from "../helpers";
 
 const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
 const written = async () => [await count("status_events"), await count("audit_log"), await count("changes")];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parsePartialDate, type PartialDate } from "../src/domain/dates";
-import { derivePeriods, statusOn, type StatusEventInput } from "../src/domain/periods";
-import type { EventKind, Status } from "../src/domain/statuses";
+import { parsePartialDate, type PartialDate } from "../../src/domain/dates";
+import { derivePeriods, statusOn, type StatusEventInput } from "../../src/domain/periods";
+import type { EventKind, Status } from "../../src/domain/statuses";
 
 const d = (v: string) => parsePartialDate(v) as PartialDate;
 let nextId = 1;

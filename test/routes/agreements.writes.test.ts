@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { RATE_LIMITS } from "../src/lib/rate-limits";
-import { AgreementSchema } from "../src/routes/agreements/agreements.schemas";
-import { agreementAwaitingConsent, call, consent, createKey, draftAgreement, expectProblem, getJson, MEMBERS_2025, send } from "./helpers";
+import { RATE_LIMITS } from "../../src/lib/rate-limits";
+import { AgreementSchema } from "../../src/routes/agreements/agreements.schemas";
+import { agreementAwaitingConsent, call, consent, createKey, draftAgreement, expectProblem, getJson, MEMBERS_2025, send } from "../helpers";
 
 const count = async (table: string) => ((await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n);
 const snapshot = async () => ({ audit: await count("audit_log"), changes: await count("changes"), agreements: await count("agreements"), consents: await count("consents") });
@@ -140,7 +140,7 @@ describe("bad input changes nothing", () => {
   });
 
   // Deterministic whatever the clock: 2L+1 requests within one period (60 s; this loop takes a few)
-  // must meet a 429, wherever the window boundary falls (the argument is in test/rate-limits.routes.test.ts).
+  // must meet a 429, wherever the window boundary falls (the argument is in test/routes/rate-limits.routes.test.ts).
   it("rate limits writes per key with 429 and Retry-After", async () => {
     const { limit, period } = RATE_LIMITS.write;
     const editor = await createKey("editor");
