@@ -1,11 +1,11 @@
 /**
  * Status events: an identical event is recorded once, facts are not dated beyond a year ahead, and
- * ids never contend across parties — each enforced where the event is written.
+ * ids never contend across parties — each enforced where the event is written (the rules themselves:
+ * test/domain/event-log.test.ts and test/domain/dates.test.ts).
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { checkEvent, findIdenticalEvent } from "../../src/domain/event-log";
-import { horizonDay, isBeyondHorizon, parsePartialDate, today, type PartialDate } from "../../src/domain/dates";
+import { horizonDay, today } from "../../src/domain/dates";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../src/db/client";
 import { periodRows } from "../../src/db/period-rows";
@@ -17,32 +17,12 @@ import { createKey, expectProblem, getJson, send } from "../helpers";
 const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
 const written = async () => [await count("status_events"), await count("audit_log"), await count("changes")];
 const shift = (day: string, days: number) => new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
-const d = (v: string) => parsePartialDate(v) as PartialDate;
 
 /** The parties holding a status today, with it: an event that repeats it changes no period. */
 async function partiesWithStatus() {
   const { body } = await getJson(`/v1/roster?limit=200`);
   return (body.groups as { status: string; items: { id: string }[] }[]).flatMap((g) => g.items.map((p) => ({ party: p.id, status: g.status })));
 }
-
-describe("domain: identical events and the horizon", () => {
-  it("finds an identical event by status, kind and date as stated, and checkEvent names it", () => {
-    const log = [{ id: 7, status: "observer" as const, kind: "status_granted" as const, date: d("2005-07") }];
-    expect(findIdenticalEvent(log, { id: 8, status: "observer", kind: "status_granted", date: d("2005-07") })?.id).toBe(7);
-    expect(findIdenticalEvent(log, { id: 8, status: "observer", kind: "status_granted", date: d("2005-07-05") })).toBeUndefined();
-    expect(checkEvent("state", log, { id: 8, status: "observer", kind: "status_granted", date: d("2005-07") })).toContain("the same event is already recorded (event 7)");
-  });
-
-  it("puts the horizon a year ahead, 29 February included", () => {
-    expect(horizonDay("2026-12-02")).toBe("2027-12-02");
-    expect(horizonDay("2028-02-29")).toBe("2029-02-28");
-    expect(isBeyondHorizon(d("2027-12-02"), "2026-12-02")).toBe(false);
-    expect(isBeyondHorizon(d("2027-12-03"), "2026-12-02")).toBe(true);
-    // A year-precision date starting within the horizon may still be recorded.
-    expect(isBeyondHorizon(d("2027"), "2026-12-02")).toBe(false);
-    expect(isBeyondHorizon(d("2028"), "2026-12-02")).toBe(true);
-  });
-});
 
 describe("POST /v1/status-events integrity", () => {
   it("refuses an identical event with 409, sequentially and when sent five times at once", async () => {
