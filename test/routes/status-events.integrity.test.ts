@@ -13,9 +13,8 @@ import { statusEvents, statusPeriods } from "../../src/db/schema";
 import { toEventInput } from "../../src/routes/parties/parties.mappers";
 import { StatusEventSchema } from "../../src/routes/parties/parties.schemas";
 import { createKey, expectProblem, getJson, send } from "../helpers";
+import { statusEventTables } from "../helpers/db";
 
-const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
-const written = async () => [await count("status_events"), await count("audit_log"), await count("changes")];
 const shift = (day: string, days: number) => new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The parties holding a status today, with it: an event that repeats it changes no period. */
@@ -29,26 +28,26 @@ describe("POST /v1/status-events integrity", () => {
     const editor = await createKey("editor");
     const body = { party: "MNG", status: "partner", kind: "status_granted", date: "2026-10-01", sources: ["Test record"] };
     expect((await send("POST", "/v1/status-events", body, editor.key)).status).toBe(201);
-    const before = await written();
+    const before = await statusEventTables();
     const problem = await expectProblem(await send("POST", "/v1/status-events", { ...body, note: "the same, again" }, editor.key), 409);
     expect(problem.type).toBe("/problems/duplicate-event");
-    expect(await written()).toEqual(before);
+    expect(await statusEventTables()).toEqual(before);
 
     const again = { ...body, party: "KHM", date: "2026-10-02" };
     const answers = await Promise.all(Array.from({ length: 5 }, () => send("POST", "/v1/status-events", again, editor.key)));
     expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    expect(await written()).toEqual(before.map((n) => n + 1));
+    expect(await statusEventTables()).toEqual(before.map((n) => n + 1));
   });
 
   it("refuses events dated more than a year ahead with 422, and accepts one within the year", async () => {
     const editor = await createKey("editor");
-    const before = await written();
+    const before = await statusEventTables();
     const beyond = shift(horizonDay(today()), 1);
     for (const date of ["2100-01-01", "2100", beyond]) {
       const problem = await expectProblem(await send("POST", "/v1/status-events", { party: "TUR", status: "partner", kind: "status_granted", date, sources: ["Plan"] }, editor.key), 422);
       expect(problem.type).toBe("/problems/date-beyond-horizon");
     }
-    expect(await written()).toEqual(before);
+    expect(await statusEventTables()).toEqual(before);
     const within = shift(today(), 30);
     const res = await send("POST", "/v1/status-events", { party: "TUR", status: "partner", kind: "status_granted", date: within, sources: ["Decision for a fixed day"] }, editor.key);
     expect(res.status).toBe(201);
@@ -72,7 +71,7 @@ describe("POST /v1/status-events integrity", () => {
 
   it("keeps a party's periods derived from its whole log when events for it race", async () => {
     const editor = await createKey("editor");
-    const before = await written();
+    const before = await statusEventTables();
     const dates = ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06"];
     const answers = await Promise.all(
       dates.map((date, i) => send("POST", "/v1/status-events", { party: "NPL", status: i % 2 ? "partner" : "none", kind: i % 2 ? "status_granted" : "suspension", date, sources: ["Race"] }, editor.key)),
@@ -80,7 +79,7 @@ describe("POST /v1/status-events integrity", () => {
     for (const r of answers) expect([201, 409]).toContain(r.status);
     const landed = answers.filter((r) => r.status === 201).length;
     expect(landed).toBeGreaterThan(0);
-    expect(await written()).toEqual(before.map((n) => n + landed));
+    expect(await statusEventTables()).toEqual(before.map((n) => n + landed));
     const db = createDb(env.DB);
     const log = (await db.select().from(statusEvents).where(eq(statusEvents.partyId, "NPL"))).map(toEventInput);
     const stored = await db.select().from(statusPeriods).where(eq(statusPeriods.partyId, "NPL"));
