@@ -1,7 +1,7 @@
 /**
  * A partial date's window (parsePartialDate in src/domain/dates.ts) computed in SQL from its text
  * and precision columns, for guards that compare dates inside a write's batch. A property test
- * (test/agreement-guards.queries.test.ts) proves it gives the domain's windows.
+ * (test/db/agreement-guards.queries.test.ts) proves it gives the domain's windows.
  */
 import { sql, type SQLWrapper } from "drizzle-orm";
 

@@ -1,7 +1,7 @@
 /**
  * The three Workers Rate Limiting bindings of wrangler.toml ([[ratelimits]]) and what the answers say
  * about them. Each `limit`/`period` must equal its binding's `simple` settings: the binding cannot be
- * asked for its configuration, and test/rate-limits.routes.test.ts compares them with wrangler.toml.
+ * asked for its configuration, and test/routes/rate-limits.routes.test.ts compares them with wrangler.toml.
  *
  * The binding answers only "allowed or not", so the answers state what is known for sure: the limit
  * and its window (X-RateLimit-Limit, and RateLimit-Policy as in draft-ietf-httpapi-ratelimit-headers-08).

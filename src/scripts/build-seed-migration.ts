@@ -1,6 +1,6 @@
 /**
  * Validates src/data/*.json and writes the data migration that loads them.
- * Run `npm run data:build` after editing the data; test/data.test.ts fails while the migration
+ * Run `npm run data:build` after editing the data; test/db/data-migration.test.ts fails while the migration
  * and the data disagree. An applied migration is never edited: once this one has been applied
  * remotely, corrections go into a new migration.
  */

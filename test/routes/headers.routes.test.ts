@@ -3,8 +3,8 @@
  * answer, and 405 + Allow for a known path asked with a method it does not serve.
  */
 import { describe, expect, it } from "vitest";
-import contract from "../openapi/openapi.json";
-import { call, expectProblem } from "./helpers";
+import contract from "../../openapi/openapi.json";
+import { call, expectProblem } from "../helpers";
 
 /** The policy as directive → sources. */
 function csp(res: Response): Map<string, string[]> {

@@ -1,13 +1,13 @@
 import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createDb } from "../src/db/client";
-import { parties, statusCounts, statusCountsDerived, statusPeriods } from "../src/db/schema";
-import { countStatusesOn, reportedOn } from "../src/db/parties";
-import { StatusEventSchema } from "../src/lib/party-schemas";
-import { ADMIN_TOKEN, createKey, expectProblem, getJson, send } from "./helpers";
+import { createDb } from "../../src/db/client";
+import { parties, statusCounts, statusCountsDerived, statusPeriods } from "../../src/db/schema";
+import { countStatusesOn, reportedOn } from "../../src/db/parties";
+import { StatusEventSchema } from "../../src/lib/party-schemas";
+import { ADMIN_TOKEN, createKey, expectProblem, getJson, send } from "../helpers";
+import { statusEventTables } from "../helpers/db";
 
-const count = async (table: string) => ((await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n);
 const event = (over: Record<string, unknown>) => ({ party: "LAO", status: "partner", kind: "status_granted", date: "2026-07-15", sources: ["Test declaration, 2026"], ...over });
 
 /** parties.periods, kept by triggers, holds exactly each party's status_periods rows. */
@@ -78,7 +78,7 @@ describe("POST /v1/status-events", () => {
 
   it("refuses events that contradict the log, with a 409 that says why, and writes nothing", async () => {
     const editor = await createKey("editor");
-    const before = [await count("status_events"), await count("audit_log"), await count("changes")];
+    const before = await statusEventTables();
     const cases: [Record<string, unknown>, string][] = [
       [{ party: "IND", status: "member", kind: "founding", date: "2001-06-15" }, "must be the party's first event"],
       [{ party: "IND", status: "none", kind: "withdrawal", date: "2010-01-01" }, "before the party's previous event"],
@@ -93,6 +93,6 @@ describe("POST /v1/status-events", () => {
     await expectProblem(await send("POST", "/v1/status-events", event({ date: "219" }), editor.key), 422);
     await expectProblem(await send("POST", "/v1/status-events", event({ party: "ACEAN" }), editor.key), 422);
     await expectProblem(await send("POST", "/v1/status-events", event({ sources: [] }), editor.key), 422);
-    expect([await count("status_events"), await count("audit_log"), await count("changes")]).toEqual(before);
+    expect(await statusEventTables()).toEqual(before);
   });
 });

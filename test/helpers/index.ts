@@ -12,7 +12,7 @@ export function clientIp(): string {
 /**
  * Gives a request its own client address (CF-Connecting-IP, which Cloudflare sets in production)
  * unless it names one. The per-client limits (reads, failed authentication) are then reached only by
- * the tests that aim at them with one address (test/rate-limits.routes.test.ts), never by the
+ * the tests that aim at them with one address (test/routes/rate-limits.routes.test.ts), never by the
  * thousands of requests of the other tests and the fuzzer, and test files never share a budget.
  */
 export function fromClient(headers: HeadersInit | undefined): Headers {
@@ -53,16 +53,46 @@ export function send(method: string, path: string, body: unknown, key?: string, 
   });
 }
 
-/** Creates an API key of `role` with the bootstrap admin token and returns its id and secret. */
-export async function createKey(role: "editor" | "admin", name = `test ${role}`) {
-  const res = await send("POST", "/v1/api-keys", { name, role }, ADMIN_TOKEN);
-  expect(res.status).toBe(201);
+/**
+ * Keys are minted by a "key maker" admin key rather than ADMIN_TOKEN itself: every operation that
+ * needs a key counts against that key's WRITE_LIMITER budget (120 a minute), and the test files
+ * that share a worker (test/vitest.config.ts, project "shared") share its storage and its limiter.
+ * A maker is replaced after MINTS_PER_MAKER keys, so no budget is ever reached whatever the pace.
+ */
+const MINTS_PER_MAKER = 60;
+let maker: { key: string; mints: number } | undefined;
+
+async function mintWith(token: string, name: string, role: "editor" | "admin") {
+  const res = await send("POST", "/v1/api-keys", { name, role }, token);
+  expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as { id: string; key: string; role: string };
 }
 
+/** Creates an API key of `role` and returns its id and secret. */
+export async function createKey(role: "editor" | "admin", name = `test ${role}`) {
+  if (!maker || maker.mints >= MINTS_PER_MAKER) maker = { key: (await mintWith(ADMIN_TOKEN, "test key maker", "admin")).key, mints: 0 };
+  maker.mints++;
+  return mintWith(maker.key, name, role);
+}
+
 let counter = 0;
-/** A fresh agreement id, so tests never depend on each other's rows. */
-export const uniqueId = (prefix = "t") => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+/** A fresh id, so tests never depend on each other's rows (random too: files may share a database). */
+export const uniqueId = (prefix = "t") =>
+  `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}${crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36)}`;
+
+/** Every item of a paged list, following nextCursor: a test finds its rows however many others share the database. */
+export async function allItems<T = any>(path: string, init: RequestInit = {}): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const sep = path.includes("?") ? "&" : "?";
+    const page: { res: Response; body: { items: T[]; nextCursor: string | null } } = await getJson(`${path}${cursor ? `${sep}cursor=${cursor}` : ""}`, init);
+    expect(page.res.status).toBe(200);
+    items.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return items;
+}
 
 export async function draftAgreement(key: string, overrides: Record<string, unknown> = {}) {
   const res = await send("POST", "/v1/agreements", {

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { AgreementListSchema } from "../src/routes/agreements/agreements.schemas";
-import { ConsentStatusSchema } from "../src/routes/consents/consents.schemas";
-import { agreementAwaitingConsent, consent, createKey, getJson } from "./helpers";
+import { AgreementListSchema } from "../../src/routes/agreements/agreements.schemas";
+import { ConsentStatusSchema } from "../../src/routes/consents/consents.schemas";
+import { agreementAwaitingConsent, consent, createKey, getJson } from "../helpers";
 
 // D1 binds at most 100 parameters per statement: lists of ids must not become one parameter each.
 // (Storage is per test file, so the rows made here touch no other test.)

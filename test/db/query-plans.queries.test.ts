@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { fillPlaceholders } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createDb } from "../src/db/client";
-import { counterpartiesOf, listAgreements } from "../src/routes/agreements/agreements.queries";
-import { listChanges } from "../src/routes/changes/changes.queries";
-import { countStatusesOn, getPartyWithEventsQuery, listPeriodsOn, statusOnDayQuery } from "../src/db/parties";
-import { listEvents } from "../src/routes/status-events/status-events.queries";
+import { createDb } from "../../src/db/client";
+import { counterpartiesOf, listAgreements } from "../../src/routes/agreements/agreements.queries";
+import { listChanges } from "../../src/routes/changes/changes.queries";
+import { countStatusesOn, getPartyWithEventsQuery, listPeriodsOn, statusOnDayQuery } from "../../src/db/parties";
+import { listEvents } from "../../src/routes/status-events/status-events.queries";
 
 const db = createDb(env.DB);
 

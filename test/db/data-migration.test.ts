@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import agreements from "../src/data/agreements.json";
-import parties from "../src/data/parties.json";
-import events from "../src/data/status-events.json";
-import { SeedError, seedSql, validateSeed } from "../src/data/seed";
-import seedMigration from "../migrations/0001_real_history.sql?raw";
+import agreements from "../../src/data/agreements.json";
+import parties from "../../src/data/parties.json";
+import events from "../../src/data/status-events.json";
+import { SeedError, seedSql, validateSeed } from "../../src/data/seed";
+import seedMigration from "../../migrations/0001_real_history.sql?raw";
 
 const real = { parties, events, agreements };
 const problemsOf = (input: typeof real) => {

@@ -1,9 +1,9 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import worker from "../src/index";
-import { IDEMPOTENCY_TTL_HOURS } from "../src/lib/idempotency-window";
-import { createKey, send, uniqueId } from "./helpers";
+import worker from "../../src/index";
+import { IDEMPOTENCY_TTL_HOURS } from "../../src/lib/idempotency-window";
+import { createKey, send, uniqueId } from "../helpers";
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();

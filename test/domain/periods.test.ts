@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parsePartialDate, type PartialDate } from "../src/domain/dates";
-import { derivePeriods, statusOn, type StatusEventInput } from "../src/domain/periods";
-import type { EventKind, Status } from "../src/domain/statuses";
+import { parsePartialDate, type PartialDate } from "../../src/domain/dates";
+import { derivePeriods, statusOn, type StatusEventInput } from "../../src/domain/periods";
+import type { EventKind, Status } from "../../src/domain/statuses";
 
 const d = (v: string) => parsePartialDate(v) as PartialDate;
 let nextId = 1;
 const ev = (date: string, status: Status, kind: EventKind = "status_granted"): StatusEventInput => ({ id: nextId++, status, kind, date: d(date) });
-
-describe("partial dates", () => {
-  it("keeps a year-only date as a window, never 1 January", () => {
-    expect(d("2004")).toEqual({ value: "2004", precision: "year", windowStart: "2004-01-01", windowEnd: "2004-12-31" });
-    expect(d("2005-07")).toEqual({ value: "2005-07", precision: "month", windowStart: "2005-07-01", windowEnd: "2005-07-31" });
-    expect(d("2024-02")).toMatchObject({ windowEnd: "2024-02-29" });
-    expect(d("2017-06-09")).toMatchObject({ precision: "day", windowStart: "2017-06-09", windowEnd: "2017-06-09" });
-  });
-  it("refuses impossible dates with a reason", () => {
-    expect(parsePartialDate("219")).toEqual({ error: expect.stringContaining("not a date") });
-    expect(parsePartialDate("0219")).toEqual({ error: expect.stringContaining("outside") });
-    expect(parsePartialDate("2017-13-45")).toEqual({ error: expect.stringContaining("month 13") });
-    expect(parsePartialDate("2023-02-29")).toEqual({ error: expect.stringContaining("day 29") });
-  });
-});
 
 describe("derivePeriods", () => {
   it("opens a period on a change of status and ends it on the next change", () => {

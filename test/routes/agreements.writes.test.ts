@@ -1,18 +1,17 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { RATE_LIMITS } from "../src/lib/rate-limits";
-import { AgreementSchema } from "../src/routes/agreements/agreements.schemas";
-import { agreementAwaitingConsent, call, consent, createKey, draftAgreement, expectProblem, getJson, MEMBERS_2025, send } from "./helpers";
+import { RATE_LIMITS } from "../../src/lib/rate-limits";
+import { AgreementSchema } from "../../src/routes/agreements/agreements.schemas";
+import { agreementAwaitingConsent, call, consent, createKey, draftAgreement, expectProblem, getJson, MEMBERS_2025, send } from "../helpers";
+import { agreementTables } from "../helpers/db";
 
-const count = async (table: string) => ((await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n);
-const snapshot = async () => ({ audit: await count("audit_log"), changes: await count("changes"), agreements: await count("agreements"), consents: await count("consents") });
 const etagOf = async (id: string) => (await call(`/v1/agreements/${id}`)).headers.get("etag")!;
 
 /** Runs `act` and asserts that it changed nothing: no row, no audit record, no change. */
 async function changesNothing(act: () => Promise<void>) {
-  const before = await snapshot();
+  const before = await agreementTables();
   await act();
-  expect(await snapshot()).toEqual(before);
+  expect(await agreementTables()).toEqual(before);
 }
 
 async function concludedAgreement(key: string) {
@@ -85,10 +84,10 @@ describe("concurrency", () => {
     const editor = await createKey("editor");
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push((await agreementAwaitingConsent(editor.key, "2026-06-15")).id);
-    const before = await snapshot();
+    const before = await agreementTables();
     const results = await Promise.all(ids.flatMap((id) => MEMBERS_2025.map((s) => consent(editor.key, id, s, "2026-02-01"))));
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
-    const after = await snapshot();
+    const after = await agreementTables();
     expect(after.consents - before.consents).toBe(50);
     expect(after.audit - before.audit).toBe(50);
     expect(after.changes - before.changes).toBe(50);
@@ -114,11 +113,11 @@ describe("idempotency", () => {
 
   it("writes once when the same key is retried concurrently", async () => {
     const editor = await createKey("editor");
-    const before = await snapshot();
+    const before = await agreementTables();
     const payload = { id: `idem-${Date.now()}`, kind: "protocol", title: { en: "Protocol" }, counterparties: ["cis"], sources: ["test"] };
     const results = await Promise.all(Array.from({ length: 5 }, () => send("POST", "/v1/agreements", payload, editor.key, { "Idempotency-Key": "create-once" })));
     expect(results.every((r) => r.status === 201)).toBe(true);
-    expect((await snapshot()).agreements - before.agreements).toBe(1);
+    expect((await agreementTables()).agreements - before.agreements).toBe(1);
   });
 });
 
@@ -140,7 +139,7 @@ describe("bad input changes nothing", () => {
   });
 
   // Deterministic whatever the clock: 2L+1 requests within one period (60 s; this loop takes a few)
-  // must meet a 429, wherever the window boundary falls (the argument is in test/rate-limits.routes.test.ts).
+  // must meet a 429, wherever the window boundary falls (the argument is in test/routes/rate-limits.routes.test.ts).
   it("rate limits writes per key with 429 and Retry-After", async () => {
     const { limit, period } = RATE_LIMITS.write;
     const editor = await createKey("editor");

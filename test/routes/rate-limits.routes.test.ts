@@ -17,8 +17,8 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { KEYED_RATE_HEADERS, RATE_LIMITS, READ_RATE_HEADERS } from "../src/lib/rate-limits";
-import { call, clientIp, createKey, expectProblem } from "./helpers";
+import { KEYED_RATE_HEADERS, RATE_LIMITS, READ_RATE_HEADERS } from "../../src/lib/rate-limits";
+import { call, clientIp, createKey, expectProblem } from "../helpers";
 
 /** Generous, so that a loaded machine is not failed by the timeout: the premise is checked by `took`. */
 const TIMEOUT = 120_000;

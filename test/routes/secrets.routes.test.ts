@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { CreatedApiKeySchema, ReplayedApiKeySchema } from "../src/routes/api-keys/api-keys.schemas";
-import { ADMIN_TOKEN, createKey, expectProblem, send } from "./helpers";
+import { CreatedApiKeySchema, ReplayedApiKeySchema } from "../../src/routes/api-keys/api-keys.schemas";
+import { ADMIN_TOKEN, createKey, expectProblem, send } from "../helpers";
 
 /** Every text value of every table (D1's and SQLite's internal tables aside), with where it lives. */
 async function everyTextValue(): Promise<{ where: string; value: string }[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { StateDetailSchema, StateListSchema, StateStatusSchema } from "../src/routes/states/states.schemas";
-import { call, expectProblem, getJson } from "./helpers";
+import { StateDetailSchema, StateListSchema, StateStatusSchema } from "../../src/routes/states/states.schemas";
+import { call, expectProblem, getJson } from "../helpers";
 
 const statusOf = async (code: string, at: string) => {
   const { res, body } = await getJson(`/v1/states/${code}/status?at=${at}`);

@@ -1,23 +1,21 @@
 /**
  * Status events: an identical event is recorded once, facts are not dated beyond a year ahead, and
- * ids never contend across parties — each enforced where the event is written.
+ * ids never contend across parties — each enforced where the event is written (the rules themselves:
+ * test/domain/event-log.test.ts and test/domain/dates.test.ts).
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { checkEvent, findIdenticalEvent } from "../src/domain/event-log";
-import { horizonDay, isBeyondHorizon, parsePartialDate, today, type PartialDate } from "../src/domain/dates";
+import { horizonDay, today } from "../../src/domain/dates";
 import { eq } from "drizzle-orm";
-import { createDb } from "../src/db/client";
-import { periodRows } from "../src/db/period-rows";
-import { statusEvents, statusPeriods } from "../src/db/schema";
-import { toEventInput } from "../src/lib/party-mappers";
-import { StatusEventSchema } from "../src/lib/party-schemas";
-import { createKey, expectProblem, getJson, send } from "./helpers";
+import { createDb } from "../../src/db/client";
+import { periodRows } from "../../src/db/period-rows";
+import { statusEvents, statusPeriods } from "../../src/db/schema";
+import { toEventInput } from "../../src/lib/party-mappers";
+import { StatusEventSchema } from "../../src/lib/party-schemas";
+import { createKey, expectProblem, getJson, send } from "../helpers";
+import { statusEventTables } from "../helpers/db";
 
-const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
-const written = async () => [await count("status_events"), await count("audit_log"), await count("changes")];
 const shift = (day: string, days: number) => new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
-const d = (v: string) => parsePartialDate(v) as PartialDate;
 
 /** The parties holding a status today, with it: an event that repeats it changes no period. */
 async function partiesWithStatus() {
@@ -25,50 +23,31 @@ async function partiesWithStatus() {
   return (body.groups as { status: string; items: { id: string }[] }[]).flatMap((g) => g.items.map((p) => ({ party: p.id, status: g.status })));
 }
 
-describe("domain: identical events and the horizon", () => {
-  it("finds an identical event by status, kind and date as stated, and checkEvent names it", () => {
-    const log = [{ id: 7, status: "observer" as const, kind: "status_granted" as const, date: d("2005-07") }];
-    expect(findIdenticalEvent(log, { id: 8, status: "observer", kind: "status_granted", date: d("2005-07") })?.id).toBe(7);
-    expect(findIdenticalEvent(log, { id: 8, status: "observer", kind: "status_granted", date: d("2005-07-05") })).toBeUndefined();
-    expect(checkEvent("state", log, { id: 8, status: "observer", kind: "status_granted", date: d("2005-07") })).toContain("the same event is already recorded (event 7)");
-  });
-
-  it("puts the horizon a year ahead, 29 February included", () => {
-    expect(horizonDay("2026-12-02")).toBe("2027-12-02");
-    expect(horizonDay("2028-02-29")).toBe("2029-02-28");
-    expect(isBeyondHorizon(d("2027-12-02"), "2026-12-02")).toBe(false);
-    expect(isBeyondHorizon(d("2027-12-03"), "2026-12-02")).toBe(true);
-    // A year-precision date starting within the horizon may still be recorded.
-    expect(isBeyondHorizon(d("2027"), "2026-12-02")).toBe(false);
-    expect(isBeyondHorizon(d("2028"), "2026-12-02")).toBe(true);
-  });
-});
-
 describe("POST /v1/status-events integrity", () => {
   it("refuses an identical event with 409, sequentially and when sent five times at once", async () => {
     const editor = await createKey("editor");
     const body = { party: "MNG", status: "partner", kind: "status_granted", date: "2026-10-01", sources: ["Test record"] };
     expect((await send("POST", "/v1/status-events", body, editor.key)).status).toBe(201);
-    const before = await written();
+    const before = await statusEventTables();
     const problem = await expectProblem(await send("POST", "/v1/status-events", { ...body, note: "the same, again" }, editor.key), 409);
     expect(problem.type).toBe("/problems/duplicate-event");
-    expect(await written()).toEqual(before);
+    expect(await statusEventTables()).toEqual(before);
 
     const again = { ...body, party: "KHM", date: "2026-10-02" };
     const answers = await Promise.all(Array.from({ length: 5 }, () => send("POST", "/v1/status-events", again, editor.key)));
     expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    expect(await written()).toEqual(before.map((n) => n + 1));
+    expect(await statusEventTables()).toEqual(before.map((n) => n + 1));
   });
 
   it("refuses events dated more than a year ahead with 422, and accepts one within the year", async () => {
     const editor = await createKey("editor");
-    const before = await written();
+    const before = await statusEventTables();
     const beyond = shift(horizonDay(today()), 1);
     for (const date of ["2100-01-01", "2100", beyond]) {
       const problem = await expectProblem(await send("POST", "/v1/status-events", { party: "TUR", status: "partner", kind: "status_granted", date, sources: ["Plan"] }, editor.key), 422);
       expect(problem.type).toBe("/problems/date-beyond-horizon");
     }
-    expect(await written()).toEqual(before);
+    expect(await statusEventTables()).toEqual(before);
     const within = shift(today(), 30);
     const res = await send("POST", "/v1/status-events", { party: "TUR", status: "partner", kind: "status_granted", date: within, sources: ["Decision for a fixed day"] }, editor.key);
     expect(res.status).toBe(201);
@@ -92,7 +71,7 @@ describe("POST /v1/status-events integrity", () => {
 
   it("keeps a party's periods derived from its whole log when events for it race", async () => {
     const editor = await createKey("editor");
-    const before = await written();
+    const before = await statusEventTables();
     const dates = ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06"];
     const answers = await Promise.all(
       dates.map((date, i) => send("POST", "/v1/status-events", { party: "NPL", status: i % 2 ? "partner" : "none", kind: i % 2 ? "status_granted" : "suspension", date, sources: ["Race"] }, editor.key)),
@@ -100,7 +79,7 @@ describe("POST /v1/status-events integrity", () => {
     for (const r of answers) expect([201, 409]).toContain(r.status);
     const landed = answers.filter((r) => r.status === 201).length;
     expect(landed).toBeGreaterThan(0);
-    expect(await written()).toEqual(before.map((n) => n + landed));
+    expect(await statusEventTables()).toEqual(before.map((n) => n + landed));
     const db = createDb(env.DB);
     const log = (await db.select().from(statusEvents).where(eq(statusEvents.partyId, "NPL"))).map(toEventInput);
     const stored = await db.select().from(statusPeriods).where(eq(statusPeriods.partyId, "NPL"));

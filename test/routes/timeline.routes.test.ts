@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, expectProblem } from "./helpers";
+import { call, expectProblem } from "../helpers";
 
 const page = async (path: string, init: RequestInit = {}) => {
   const res = await call(path, init);

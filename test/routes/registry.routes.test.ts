@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { OrganisationDetailSchema, OrganisationListSchema } from "../src/routes/organisations/organisations.schemas";
-import { RosterSchema } from "../src/routes/roster/roster.schemas";
-import { StatusEventListSchema } from "../src/routes/status-events/status-events.schemas";
-import { weakEtag } from "../src/lib/etag";
-import { ADMIN_TOKEN, call, expectProblem, getJson } from "./helpers";
+import { OrganisationDetailSchema, OrganisationListSchema } from "../../src/routes/organisations/organisations.schemas";
+import { RosterSchema } from "../../src/routes/roster/roster.schemas";
+import { StatusEventListSchema } from "../../src/routes/status-events/status-events.schemas";
+import { weakEtag } from "../../src/lib/etag";
+import { ADMIN_TOKEN, call, expectProblem, getJson } from "../helpers";
 
 describe("organisations", () => {
   it("lists the partner organisations with a relation today", async () => {
@@ -153,7 +153,7 @@ describe("HTTP behaviour of public reads", () => {
     await expectProblem(await call("/v2/states"), 404);
     await expectProblem(await call("/v1/states/IRN/nothing"), 404);
     const res = await call("/v1/roster", { method: "DELETE" });
-    await expectProblem(res, 405); // a known path: test/headers.routes.test.ts covers Allow
+    await expectProblem(res, 405); // a known path: test/routes/headers.routes.test.ts covers Allow
   });
 
   it("does not let an error be cached", async () => {

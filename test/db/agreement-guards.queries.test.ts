@@ -8,9 +8,9 @@ import { env } from "cloudflare:workers";
 import { eq, sql, type SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../src/db/client";
-import { windowEndSql, windowStartSql } from "../src/db/partial-dates";
-import { agreements, consents, statusPeriods } from "../src/db/schema";
+import { createDb } from "../../src/db/client";
+import { windowEndSql, windowStartSql } from "../../src/db/partial-dates";
+import { agreements, consents, statusPeriods } from "../../src/db/schema";
 import {
   agreementProblems,
   checkConclusion,
@@ -19,11 +19,11 @@ import {
   tallyConsents,
   type DatedConsent,
   type Lifecycle,
-} from "../src/domain/agreements";
-import { parsePartialDate, type PartialDate } from "../src/domain/dates";
-import { isReportedOn } from "../src/domain/periods";
-import { agreementConsistent } from "../src/routes/agreements/agreements.queries";
-import { conclusionAllowedSql, settleConsentLifecycle } from "../src/routes/consents/consents.queries";
+} from "../../src/domain/agreements";
+import { parsePartialDate, type PartialDate } from "../../src/domain/dates";
+import { isReportedOn } from "../../src/domain/periods";
+import { agreementConsistent } from "../../src/routes/agreements/agreements.queries";
+import { conclusionAllowedSql, settleConsentLifecycle } from "../../src/routes/consents/consents.queries";
 
 const db = createDb(env.DB);
 const holds = async (condition: SQL) => (await db.get<{ ok: number }>(sql`SELECT CASE WHEN ${condition} THEN 1 ELSE 0 END AS ok`))!.ok === 1;

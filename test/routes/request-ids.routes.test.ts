@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AuditListSchema } from "../src/routes/audit/audit.schemas";
-import { ADMIN_TOKEN, call, createKey, draftAgreement, expectProblem, getJson, send, uniqueId } from "./helpers";
+import { AuditListSchema } from "../../src/routes/audit/audit.schemas";
+import { ADMIN_TOKEN, call, createKey, draftAgreement, expectProblem, getJson, send, uniqueId } from "../helpers";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -6,14 +6,14 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkConclusion, type DatedConsent } from "../src/domain/agreements";
-import { horizonDay, today } from "../src/domain/dates";
-import { AgreementSchema } from "../src/routes/agreements/agreements.schemas";
-import { ConsentStatusSchema } from "../src/routes/consents/consents.schemas";
-import { agreementAwaitingConsent, call, consent, createKey, expectProblem, getJson, MEMBERS_2025, send } from "./helpers";
+import { checkConclusion, type DatedConsent } from "../../src/domain/agreements";
+import { horizonDay, today } from "../../src/domain/dates";
+import { AgreementSchema } from "../../src/routes/agreements/agreements.schemas";
+import { ConsentStatusSchema } from "../../src/routes/consents/consents.schemas";
+import seedAgreements from "../../src/data/agreements.json";
+import { agreementAwaitingConsent, allItems, call, consent, createKey, expectProblem, getJson, MEMBERS_2025, send } from "../helpers";
+import { agreementTables, rows } from "../helpers/db";
 
-const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
-const snapshot = async () => ({ audit: await count("audit_log"), changes: await count("changes"), agreements: await count("agreements"), consents: await count("consents") });
 const etagOf = async (id: string) => (await call(`/v1/agreements/${id}`)).headers.get("etag")!;
 const conclude = async (key: string, id: string, date: string, ifMatch?: string) =>
   send("POST", `/v1/agreements/${id}/conclusion`, { date }, key, { "If-Match": ifMatch ?? (await etagOf(id)) });
@@ -29,11 +29,11 @@ describe("consents, objections and withdrawals only while consents are collected
     const editor = await createKey("editor");
     const id = await allConsented(editor.key);
     expect((await conclude(editor.key, id, "2026-06-15")).status).toBe(200);
-    const before = await snapshot();
+    const before = await agreementTables();
     const problem = await expectProblem(await consent(editor.key, id, "KAZ", "2026-06-16", "objection"), 409);
     expect(problem.type).toMatch(/not-collecting-consents/);
     await expectProblem(await send("DELETE", `/v1/agreements/${id}/consents/KAZ`, undefined, editor.key), 409);
-    expect(await snapshot()).toEqual(before);
+    expect(await agreementTables()).toEqual(before);
     const consents = ConsentStatusSchema.parse((await getJson(`/v1/agreements/${id}/consents`)).body);
     expect(consents).toMatchObject({ complete: true, objecting: [], consentsRecorded: true });
   });
@@ -58,25 +58,25 @@ describe("dates in order", () => {
   it("refuses a conclusion dated before the consents (422) and one more than a year ahead (422)", async () => {
     const editor = await createKey("editor");
     const id = await allConsented(editor.key, "2026-11-20");
-    const before = await snapshot();
+    const before = await agreementTables();
     // The ten members of 2025-01-01 all consented, but only on 2026-11-20.
     for (const date of ["2025-01-01", "2026-11-19"]) {
       const problem = await expectProblem(await conclude(editor.key, id, date), 422);
       expect(problem).toMatchObject({ type: "/problems/conclusion-before-consents", consentedAfter: MEMBERS_2025 });
     }
     await expectProblem(await conclude(editor.key, id, "2100-12-31"), 422);
-    expect(await snapshot()).toEqual(before);
+    expect(await agreementTables()).toEqual(before);
     expect((await conclude(editor.key, id, "2026-11-20")).status).toBe(200);
   });
 
   it("refuses a consent dated more than a year ahead (422)", async () => {
     const editor = await createKey("editor");
     const { id } = await agreementAwaitingConsent(editor.key, "2026-06-15");
-    const before = await snapshot();
+    const before = await agreementTables();
     await expectProblem(await consent(editor.key, id, "KAZ", "2100-12-31"), 422);
     const dayAfterHorizon = new Date(Date.parse(horizonDay(today())) + 86_400_000).toISOString().slice(0, 10);
     await expectProblem(await consent(editor.key, id, "KAZ", dayAfterHorizon), 422);
-    expect(await snapshot()).toEqual(before);
+    expect(await agreementTables()).toEqual(before);
   });
 
   it("refuses entry into force before the signature and an end before the entry into force (422)", async () => {
@@ -86,10 +86,10 @@ describe("dates in order", () => {
     const step = async (path: string, body: object) => send("POST", `/v1/agreements/${id}/${path}`, body, editor.key, { "If-Match": await etagOf(id) });
     await expectProblem(await step("entry-into-force", { date: "2026-06-14" }), 422);
     expect((await step("entry-into-force", { date: "2026-07-01" })).status).toBe(200);
-    const before = await snapshot();
+    const before = await agreementTables();
     const problem = await expectProblem(await step("termination", { date: "2026-06-20", outcome: "terminated" }), 422);
     expect(String(problem.detail)).toContain("before the entry into force");
-    expect(await snapshot()).toEqual(before);
+    expect(await agreementTables()).toEqual(before);
   });
 });
 
@@ -99,9 +99,10 @@ describe("agreements concluded before the registry", () => {
     expect(res.status).toBe(200);
     expect(ConsentStatusSchema.parse(body)).toMatchObject({ consentsRecorded: false, complete: null, missing: [], consented: [], objecting: [], consents: [] });
     expect(AgreementSchema.parse((await getJson("/v1/agreements/sco-asean-mou-2005")).body).consentsRecorded).toBe(false);
-    const { body: all } = await getJson("/v1/agreements?limit=200");
-    const historical = all.items.filter((a: { createdAt: string; id: string }) => !a.id.startsWith("agr-"));
-    expect(historical.length).toBeGreaterThan(10);
+    // The data migration's agreements (other test files sharing the database add their own).
+    const loaded = new Set(seedAgreements.map((a) => a.id));
+    const historical = (await allItems<{ id: string; consentsRecorded: boolean }>("/v1/agreements?limit=200")).filter((a) => loaded.has(a.id));
+    expect(historical).toHaveLength(loaded.size);
     for (const a of historical) expect(a.consentsRecorded, a.id).toBe(false);
   });
 });
@@ -157,8 +158,6 @@ function request(key: string, id: string, o: Op) {
       return send("PATCH", `/v1/agreements/${id}`, o.body, key, anyVersion);
   }
 }
-
-const rows = async <T>(query: string, ...params: unknown[]) => (await env.DB.prepare(query).bind(...params).all<T>()).results;
 
 async function expectInvariants(id: string, successes: number, before: { version: number; audit: number; changes: number }) {
   const { body: agreement } = await getJson(`/v1/agreements/${id}`);
