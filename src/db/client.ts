@@ -12,7 +12,10 @@ const build = (d1: D1Database) => drizzle(d1, { casing: CASING });
 
 export function createDb(d1: D1Database) {
   let db = clients.get(d1);
-  if (!db) clients.set(d1, (db = build(d1)));
+  if (!db) {
+    db = build(d1);
+    clients.set(d1, db);
+  }
   return db;
 }
 

@@ -71,7 +71,10 @@ const statusQueries = new WeakMap<Db, Record<"id" | "alpha2", ReturnType<typeof 
 /** The hot path of "status on a day": the party and all its periods, from one row. */
 export async function getPartyPeriods(db: Db, kind: PartyKind, key: string) {
   let prepared = statusQueries.get(db);
-  if (!prepared) statusQueries.set(db, (prepared = { id: prepareStatusQuery(db, "id"), alpha2: prepareStatusQuery(db, "alpha2") }));
+  if (!prepared) {
+    prepared = { id: prepareStatusQuery(db, "id"), alpha2: prepareStatusQuery(db, "alpha2") };
+    statusQueries.set(db, prepared);
+  }
   const normalised = kind === "organisation" ? key.toLowerCase() : key.toUpperCase();
   const by = kind === "state" && normalised.length === 2 ? "alpha2" : "id";
   const row = await prepared[by].get({ kind, key: normalised });

@@ -99,7 +99,9 @@ try {
     log(`${worker === "r2" ? "R2" : ep.name}: ${Math.round(stats.rps)} req/s over ${seconds} s, ${stats.requests} requests; profile ${out}`);
     const perRequest = (ms: number) => ((ms / stats.requests) * 1000).toFixed(1).padStart(6);
     const busyOf = (rows: { name: string; ms: number }[]) => rows.filter((r) => !/^\(idle\)/.test(r.name)).reduce((a, r) => a + r.ms, 0);
-    profiles.forEach((p, i) => process.stdout.write(`${names[i]!.padEnd(14)} busy ${perRequest(busyOf(selfTimes(p)))} µs/req\n`));
+    profiles.forEach((p, i) => {
+      process.stdout.write(`${names[i]!.padEnd(14)} busy ${perRequest(busyOf(selfTimes(p)))} µs/req\n`);
+    });
     for (const r of selfTimes(profiles[0]!).slice(0, Number(process.env.BENCH_TOP ?? 40))) {
       process.stdout.write(`${r.ms.toFixed(1).padStart(9)} ms  ${perRequest(r.ms)} µs/req  ${r.name}\n`);
     }

@@ -56,7 +56,9 @@ export function validate(schema: Schema, value: unknown, root: Schema, path = "$
   if (Array.isArray(value)) {
     if (s.minItems !== undefined && value.length < s.minItems) fail(`fewer than ${s.minItems} items`);
     if (s.maxItems !== undefined && value.length > s.maxItems) fail(`more than ${s.maxItems} items`);
-    if (s.items) value.forEach((item, i) => errors.push(...validate(s.items, item, root, `${path}[${i}]`)));
+    if (s.items) {
+      for (const [i, item] of value.entries()) errors.push(...validate(s.items, item, root, `${path}[${i}]`));
+    }
   }
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
     const obj = value as Record<string, unknown>;

@@ -103,9 +103,11 @@ export function fuzzOperations(which: (op: Operation) => boolean, options: { und
         // An empty or raw "../" path parameter routes elsewhere: then only the generic checks apply.
         const answer = await sendChecked(routesTo(op, request.url) ? op : undefined, request);
         requests++;
-        const counts = (statuses[op.id] ??= {});
+        const counts = statuses[op.id] ?? {};
+        statuses[op.id] = counts;
         counts[answer.status] = (counts[answer.status] ?? 0) + 1;
-        const after = (last = await snapshot());
+        const after = await snapshot();
+        last = after;
         const wrote = answer.status >= 200 && answer.status < 300 && op.method !== "GET" && answer.headers.get("idempotent-replayed") !== "true";
         if (!wrote) expect(after, `a ${answer.status} answer changed the registry`).toEqual(before);
         else {

@@ -28,7 +28,10 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
   for (const r of page) {
     const status = r.period.status as Status;
     let group = groups.at(-1);
-    if (!group || group.status !== status) groups.push((group = { status, count: counts[status] ?? 0, items: [] }));
+    if (!group || group.status !== status) {
+      group = { status, count: counts[status] ?? 0, items: [] };
+      groups.push(group);
+    }
     group.items.push(entry(r));
   }
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
