@@ -17,7 +17,7 @@ CREATE TABLE `depositary_actions` (
 	CONSTRAINT "depositary_actions_recipient" CHECK(("depositary_actions"."action" = 'copy_forwarded' AND (("depositary_actions"."recipient_kind" = 'member_state' AND "depositary_actions"."recipient_state_id" IS NOT NULL) OR ("depositary_actions"."recipient_kind" = 'rats' AND "depositary_actions"."recipient_state_id" IS NULL))) OR ("depositary_actions"."action" <> 'copy_forwarded' AND "depositary_actions"."recipient_kind" IS NULL AND "depositary_actions"."recipient_state_id" IS NULL))
 );
 --> statement-breakpoint
-CREATE INDEX `depositary_actions_agreement_idx` ON `depositary_actions` (`agreement_id`,`window_start`,`id`);--> statement-breakpoint
+CREATE INDEX `depositary_actions_agreement_idx` ON `depositary_actions` (`agreement_id`,`window_start`,`created_at`,`id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `depositary_actions_original_unique` ON `depositary_actions` (`agreement_id`) WHERE "depositary_actions"."action" = 'original_received';--> statement-breakpoint
 CREATE UNIQUE INDEX `depositary_actions_state_copy_unique` ON `depositary_actions` (`agreement_id`,`recipient_state_id`) WHERE "depositary_actions"."recipient_kind" = 'member_state';--> statement-breakpoint
 CREATE UNIQUE INDEX `depositary_actions_rats_copy_unique` ON `depositary_actions` (`agreement_id`) WHERE "depositary_actions"."recipient_kind" = 'rats';

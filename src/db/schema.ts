@@ -221,7 +221,7 @@ export const depositaryActions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("depositary_actions_agreement_idx").on(t.agreementId, t.windowStart, t.id),
+    index("depositary_actions_agreement_idx").on(t.agreementId, t.windowStart, t.createdAt, t.id),
     // The original is received once, and each recipient's copy forwarded once (also checked by the write's guard).
     uniqueIndex("depositary_actions_original_unique").on(t.agreementId).where(sql`${t.action} = 'original_received'`),
     uniqueIndex("depositary_actions_state_copy_unique").on(t.agreementId, t.recipientStateId).where(sql`${t.recipientKind} = 'member_state'`),

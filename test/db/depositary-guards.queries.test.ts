@@ -14,7 +14,7 @@ import { LIFECYCLE, type Lifecycle } from "../../src/domain/agreements";
 import { parsePartialDate, type PartialDate } from "../../src/domain/dates";
 import { depositaryBasis, depositaryProblems, type DepositaryAction, type DepositaryFact, type Recipient } from "../../src/domain/depositary";
 import { isReportedOn } from "../../src/domain/periods";
-import { depositaryAllowedSql } from "../../src/routes/depositary/depositary.queries";
+import { depositaryAllowedSql, depositaryLogOf } from "../../src/routes/depositary/depositary.queries";
 
 const db = createDb(env.DB);
 const holds = async (condition: SQL) => (await db.get<{ ok: number }>(sql`SELECT CASE WHEN ${condition} THEN 1 ELSE 0 END AS ok`))!.ok === 1;
@@ -99,5 +99,13 @@ describe("the depositary guard agrees with src/domain", () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("the log is read through its index", () => {
+  it("one search of depositary_actions_agreement_idx, already in date and recording order", async () => {
+    const { sql: text, params } = depositaryLogOf(db, "sco-asean-mou-2005").toSQL();
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${text}`).bind(...params).all<{ detail: string }>();
+    expect(results.map((r) => r.detail)).toEqual([expect.stringMatching(/^SEARCH depositary_actions USING INDEX depositary_actions_agreement_idx \(agreement_id=\?\)$/)]);
   });
 });
