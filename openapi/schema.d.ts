@@ -360,6 +360,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agreements/{id}/depositary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The depositary log: has every member state received a certified copy?
+         * @description The Secretariat's acts as depositary of the agreement (original received, certified copies made, copies forwarded to member states and the SCO RATS), each with date, reference, actor and sources, and per member state on the date of conclusion whether a certified copy was forwarded and when. For an agreement concluded before the registry, a state without an archive entry is `not_recorded`, never `missing`.
+         */
+        get: operations["getAgreementDepositary"];
+        put?: never;
+        /**
+         * Record an act of the depositary (editor)
+         * @description Only after the conclusion, and only when its date is known to the day (409 otherwise); not dated before it or more than a year ahead (422). A copy goes to a state that was a member on the date of conclusion (422 otherwise) or to the SCO RATS. The original is received once and each recipient's copy forwarded once (409). Where the registry kept the log from the conclusion, a certified copy needs the original on record and a forward a certified copy on record (409), neither dated before it (422).
+         */
+        post: operations["recordDepositaryAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1256,6 +1280,194 @@ export interface components {
             /** @example Note verbale No. 12-3/456 */
             reference?: string;
             source?: string;
+        };
+        /**
+         * @example {
+         *       "agreementId": "sco-asean-culture-2026",
+         *       "basis": "2026-12-10",
+         *       "logKept": true,
+         *       "complete": false,
+         *       "members": [
+         *         {
+         *           "state": "KAZ",
+         *           "copy": "forwarded",
+         *           "forward": {
+         *             "id": "dep_3f9a0c1e7b2d4a65",
+         *             "action": "copy_forwarded",
+         *             "date": {
+         *               "date": "2026-12-17",
+         *               "precision": "day"
+         *             },
+         *             "recipient": {
+         *               "kind": "member_state",
+         *               "state": "KAZ"
+         *             },
+         *             "reference": "Note verbale No. 2026/LD-114",
+         *             "actor": "Legal Department of the SCO Secretariat",
+         *             "sources": [
+         *               "Note verbale No. 2026/LD-114 of the SCO Secretariat"
+         *             ],
+         *             "recordedAt": "2026-12-17T09:30:00.000Z"
+         *           }
+         *         },
+         *         {
+         *           "state": "RUS",
+         *           "copy": "missing",
+         *           "forward": null
+         *         }
+         *       ],
+         *       "forwarded": [
+         *         "KAZ"
+         *       ],
+         *       "missing": [
+         *         "RUS"
+         *       ],
+         *       "notRecorded": [],
+         *       "original": null,
+         *       "rats": null,
+         *       "actions": [
+         *         {
+         *           "id": "dep_3f9a0c1e7b2d4a65",
+         *           "action": "copy_forwarded",
+         *           "date": {
+         *             "date": "2026-12-17",
+         *             "precision": "day"
+         *           },
+         *           "recipient": {
+         *             "kind": "member_state",
+         *             "state": "KAZ"
+         *           },
+         *           "reference": "Note verbale No. 2026/LD-114",
+         *           "actor": "Legal Department of the SCO Secretariat",
+         *           "sources": [
+         *             "Note verbale No. 2026/LD-114 of the SCO Secretariat"
+         *           ],
+         *           "recordedAt": "2026-12-17T09:30:00.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        DepositaryStatus: {
+            agreementId: string;
+            /**
+             * @description The date of conclusion, whose member states receive certified copies; null before the conclusion, or when the date is known only to the month or year
+             * @example 2026-12-10
+             */
+            basis: string | null;
+            /** @description true when the registry kept the log from the conclusion; false for agreements concluded before the registry, whose log holds archive entries only */
+            logKept: boolean;
+            /** @description Every member state of the date of conclusion was forwarded a certified copy; null when that cannot be said (no basis, or a state not recorded) */
+            complete: boolean | null;
+            members: components["schemas"]["MemberCopy"][];
+            forwarded: string[];
+            missing: string[];
+            notRecorded: string[];
+            /** @description The receipt of the original, if on record */
+            original: components["schemas"]["DepositaryAction"] | null;
+            /** @description The copy forwarded to the SCO RATS (as applicable), if on record */
+            rats: components["schemas"]["DepositaryAction"] | null;
+            /** @description The whole log, in date order */
+            actions: components["schemas"]["DepositaryAction"][];
+        };
+        MemberCopy: {
+            /** @example KAZ */
+            state: string;
+            /**
+             * @description forwarded; missing (the registry kept the log and no forward is on record); not_recorded (concluded before the registry: no archive entry, which proves nothing)
+             * @enum {string}
+             */
+            copy: "forwarded" | "missing" | "not_recorded";
+            /** @description The forward of the state's certified copy: when, reference, actor, sources */
+            forward: components["schemas"]["DepositaryAction"] | null;
+        };
+        /**
+         * @example {
+         *       "id": "dep_3f9a0c1e7b2d4a65",
+         *       "action": "copy_forwarded",
+         *       "date": {
+         *         "date": "2026-12-17",
+         *         "precision": "day"
+         *       },
+         *       "recipient": {
+         *         "kind": "member_state",
+         *         "state": "KAZ"
+         *       },
+         *       "reference": "Note verbale No. 2026/LD-114",
+         *       "actor": "Legal Department of the SCO Secretariat",
+         *       "sources": [
+         *         "Note verbale No. 2026/LD-114 of the SCO Secretariat"
+         *       ],
+         *       "recordedAt": "2026-12-17T09:30:00.000Z"
+         *     }
+         */
+        DepositaryAction: {
+            id: string;
+            /** @enum {string} */
+            action: "original_received" | "certified_copy_made" | "copy_forwarded";
+            date: components["schemas"]["PartialDate"];
+            recipient: {
+                /** @enum {string} */
+                kind: "member_state";
+                /** @example KAZ */
+                state: string;
+            } | {
+                /** @enum {string} */
+                kind: "rats";
+            } | null;
+            reference: string | null;
+            actor: string;
+            sources: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-24T10:00:00.000Z
+             */
+            recordedAt: string;
+        };
+        /**
+         * @example {
+         *       "action": "copy_forwarded",
+         *       "date": "2026-12-17",
+         *       "recipient": "KAZ",
+         *       "reference": "Note verbale No. 2026/LD-114",
+         *       "actor": "Legal Department of the SCO Secretariat",
+         *       "sources": [
+         *         "Note verbale No. 2026/LD-114 of the SCO Secretariat"
+         *       ]
+         *     }
+         */
+        DepositaryActionInput: {
+            /**
+             * @description original_received, certified_copy_made, or copy_forwarded (to `recipient`)
+             * @enum {string}
+             */
+            action: "original_received" | "certified_copy_made" | "copy_forwarded";
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD: as precisely as the source states it
+             * @example 2026-12-17
+             */
+            date: string;
+            /**
+             * @description copy_forwarded only, and then required: a member state's code (alpha-3 or alpha-2), or `rats` for the SCO Regional Anti-Terrorist Structure
+             * @example KAZ
+             */
+            recipient?: string;
+            /**
+             * @description e.g. the number of the note verbale
+             * @example Note verbale No. 2026/LD-114
+             */
+            reference?: string;
+            /**
+             * @description Who acted
+             * @example Legal Department of the SCO Secretariat
+             */
+            actor: string;
+            /**
+             * @description Where the fact comes from: citations or URLs
+             * @example [
+             *       "Note verbale No. 2026/LD-114 of the SCO Secretariat"
+             *     ]
+             */
+            sources: string[];
         };
         CreatedApiKey: components["schemas"]["ApiKey"] & {
             /**
@@ -4440,6 +4652,295 @@ export interface operations {
             };
         };
     };
+    getAgreementDepositary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The depositary log and the per-member view */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepositaryStatus"];
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordDepositaryAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The act */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepositaryActionInput"];
+            };
+        };
+        responses: {
+            /** @description The depositary log after this act */
+            201: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepositaryStatus"];
+                };
+            };
+            /** @description A header or parameter is malformed, or the body is not JSON */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change contradicts the registry (illegal transition, missing consents, duplicate) */
+            409: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is invalid, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listApiKeys: {
         parameters: {
             query?: {
@@ -4981,7 +5482,7 @@ export interface operations {
     listAudit: {
         parameters: {
             query?: {
-                entityType?: "agreement" | "consent" | "status_event" | "api_key";
+                entityType?: "agreement" | "consent" | "depositary_action" | "status_event" | "api_key";
                 entityId?: string;
                 /** @description API key id */
                 actor?: string;

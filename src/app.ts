@@ -16,6 +16,7 @@ import { corsPreflight, responseHeaders } from "./middleware/response-headers";
 import { docsHeaders, nosniff, timelineHeaders } from "./middleware/security-headers";
 import { agreements } from "./routes/agreements/agreements.index";
 import { consents } from "./routes/consents/consents.index";
+import { depositary } from "./routes/depositary/depositary.index";
 import { apiKeys } from "./routes/api-keys/api-keys.index";
 import { audit } from "./routes/audit/audit.index";
 import { changes } from "./routes/changes/changes.index";
@@ -56,7 +57,7 @@ export function createApp() {
   app.notFound(notFound(allowedMethods(app.routes)));
 
   app.route("/", states).route("/", organisations).route("/", roster).route("/", statusEvents);
-  app.route("/", agreements).route("/", consents).route("/", apiKeys).route("/", audit).route("/", changes);
+  app.route("/", agreements).route("/", consents).route("/", depositary).route("/", apiKeys).route("/", audit).route("/", changes);
   app.route("/", timeline);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

@@ -191,6 +191,48 @@ export const consents = sqliteTable(
   (t) => [primaryKey({ columns: [t.agreementId, t.stateId] })],
 );
 
+/**
+ * The Secretariat's acts as depositary of an agreement: the original received, certified copies
+ * made, and copies forwarded to a member state or to the SCO RATS (the rules: src/domain/depositary.ts).
+ * An append-only log; the date is kept with its precision, as the source states it.
+ */
+export const depositaryActions = sqliteTable(
+  "depositary_actions",
+  {
+    /** dep_ and 16 hex digits, made by the app before the write's batch */
+    id: text().primaryKey(),
+    agreementId: text()
+      .notNull()
+      .references(() => agreements.id),
+    action: text({ enum: ["original_received", "certified_copy_made", "copy_forwarded"] }).notNull(),
+    date: text().notNull(),
+    precision: text({ enum: ["year", "month", "day"] }).notNull(),
+    windowStart: text().notNull(),
+    windowEnd: text().notNull(),
+    /** copy_forwarded only: a member state (recipient_state_id) or the SCO Regional Anti-Terrorist Structure */
+    recipientKind: text({ enum: ["member_state", "rats"] }),
+    recipientStateId: text().references(() => parties.id),
+    /** e.g. the number of the note verbale */
+    reference: text(),
+    /** who acted, e.g. "Legal Department of the SCO Secretariat" */
+    actor: text().notNull(),
+    /** JSON array of citation strings or URLs; never empty */
+    sources: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("depositary_actions_agreement_idx").on(t.agreementId, t.windowStart, t.createdAt, t.id),
+    // The original is received once, and each recipient's copy forwarded once (also checked by the write's guard).
+    uniqueIndex("depositary_actions_original_unique").on(t.agreementId).where(sql`${t.action} = 'original_received'`),
+    uniqueIndex("depositary_actions_state_copy_unique").on(t.agreementId, t.recipientStateId).where(sql`${t.recipientKind} = 'member_state'`),
+    uniqueIndex("depositary_actions_rats_copy_unique").on(t.agreementId).where(sql`${t.recipientKind} = 'rats'`),
+    check(
+      "depositary_actions_recipient",
+      sql`(${t.action} = 'copy_forwarded' AND ((${t.recipientKind} = 'member_state' AND ${t.recipientStateId} IS NOT NULL) OR (${t.recipientKind} = 'rats' AND ${t.recipientStateId} IS NULL))) OR (${t.action} <> 'copy_forwarded' AND ${t.recipientKind} IS NULL AND ${t.recipientStateId} IS NULL)`,
+    ),
+  ],
+);
+
 export const apiKeys = sqliteTable(
   "api_keys",
   {

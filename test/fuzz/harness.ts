@@ -48,7 +48,7 @@ export async function snapshot(): Promise<Snapshot> {
     `SELECT (SELECT count(*) FROM changes) AS changes, (SELECT max(id) FROM changes) AS changesMax,
             (SELECT count(*) FROM audit_log) AS audit, (SELECT max(id) FROM audit_log) AS auditMax,
             (SELECT count(*) FROM agreements) AS agreements, (SELECT sum(version) FROM agreements) AS versions,
-            (SELECT count(*) FROM consents) AS consents, (SELECT count(*) FROM status_events) AS statusEvents,
+            (SELECT count(*) FROM consents) AS consents, (SELECT count(*) FROM depositary_actions) AS depositaryActions, (SELECT count(*) FROM status_events) AS statusEvents,
             (SELECT count(*) FROM api_keys) AS apiKeys, (SELECT count(revoked_at) FROM api_keys) AS revoked,
             (SELECT count(*) FROM idempotency_keys) AS idempotency`,
   ).first<Snapshot>())!;

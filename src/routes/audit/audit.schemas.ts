@@ -3,7 +3,7 @@ import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination"
 import { int32, MAX, PATTERN, str, timestamp } from "../../lib/wire";
 
 export const AuditQuery = z.object({
-  entityType: z.enum(["agreement", "consent", "status_event", "api_key"]).optional(),
+  entityType: z.enum(["agreement", "consent", "depositary_action", "status_event", "api_key"]).optional(),
   entityId: z.string().max(200).optional().openapi({ example: "sco-asean-mou-2026" }),
   actor: z.string().max(40).optional().openapi({ description: "API key id", example: "key_3f9a0c2b7d1e4a55" }),
   action: z.string().max(60).optional().openapi({ example: "agreement.concluded" }),
