@@ -14,6 +14,7 @@ const ISOLATED = [
   "test/routes/status-events.*.test.ts",
   "test/db/bound-parameters.queries.test.ts",
   "test/db/agreement-guards.queries.test.ts",
+  "test/db/depositary-guards.queries.test.ts",
 ];
 
 export default defineConfig(async () => {
