@@ -9,17 +9,21 @@ export type TermWithState = { term: TermRow; state: { nameEn: string; nameRu: st
 
 const stateNames = { nameEn: parties.nameEn, nameRu: parties.nameRu, nameZh: parties.nameZh };
 
+/** At most this many terms are read at once: two posts since 2004 make a few dozen rows, so the cap only bounds wild growth. */
+export const TERM_CAP = 1000;
+
 /** Every term (the register is a few dozen rows), oldest first, with its state's names. */
 export const listTerms = (db: Db) =>
   db
     .select({ term: secretariatTerms, state: stateNames })
     .from(secretariatTerms)
     .innerJoin(parties, eq(parties.id, secretariatTerms.stateId))
-    .orderBy(asc(secretariatTerms.post), asc(secretariatTerms.startWindowStart), asc(secretariatTerms.id));
+    .orderBy(asc(secretariatTerms.post), asc(secretariatTerms.startWindowStart), asc(secretariatTerms.id))
+    .limit(TERM_CAP);
 
 /** The terms held by citizens of one state, oldest first. */
 export const termsOfState = (db: Db, stateId: string) =>
-  db.select().from(secretariatTerms).where(eq(secretariatTerms.stateId, stateId)).orderBy(asc(secretariatTerms.startWindowStart), asc(secretariatTerms.id));
+  db.select().from(secretariatTerms).where(eq(secretariatTerms.stateId, stateId)).orderBy(asc(secretariatTerms.startWindowStart), asc(secretariatTerms.id)).limit(TERM_CAP);
 
 export const findTerm = async (db: Db, id: string) => (await db.select().from(secretariatTerms).where(eq(secretariatTerms.id, id)).limit(1))[0];
 
