@@ -468,6 +468,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/secretariat/leadership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who held each post of the Secretariat on a day
+         * @description The Secretary-General (with nationality, decisions, sources and the rotation check) and the Deputy Secretaries-General on `at` (default: today). Inside the window of a year- or month-precision date a term is listed with `uncertain: true`.
+         */
+        get: operations["getSecretariatLeadership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/secretariat/secretaries-general": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every Secretary-General since 2004, with terms and the rotation check
+         * @description The rule as published, every term oldest first, the sequence of states actually recorded, and for each appointment the state a naive reading of 'rotating basis in Russian alphabetical order' expects.
+         */
+        get: operations["listSecretariesGeneral"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/secretariat/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an appointment to a post of the Secretariat (editor)
+         * @description Refused with 422 when the state is not a member on the start day, the end is before the start, or a Secretary-General's term lasts more than three years; with 409 when the id exists, when a Secretary-General's term overlaps another, or when the person already held the post (no extension). Checked again inside the write.
+         */
+        post: operations["appointSecretariatTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/secretariat/terms/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the end of a term (editor)
+         * @description Only an open term can be ended (409 otherwise, checked inside the write); the end may not be before the start, nor make a Secretary-General's term longer than three years (422).
+         */
+        post: operations["endSecretariatTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -597,6 +677,25 @@ export interface components {
             names: components["schemas"]["Names"];
             current: components["schemas"]["StatusOnDay"];
             history: components["schemas"]["History"];
+            /** @description The posts of the SCO Secretariat held by its citizens (see /v1/secretariat/leadership), oldest first */
+            secretariatPosts: {
+                /** @example sg-2007-bolat-nurgaliyev */
+                termId: string;
+                /**
+                 * @example secretary_general
+                 * @enum {string}
+                 */
+                post: "secretary_general" | "deputy_secretary_general";
+                /** @example null */
+                title: string | null;
+                /**
+                 * @description In the asked language; null where no source gives it
+                 * @example Bolat Nurgaliyev
+                 */
+                name: string | null;
+                start: components["schemas"]["PartialDate"];
+                end: components["schemas"]["PartialDate"] | null;
+            }[];
         };
         Names: {
             /** @example Iran */
@@ -1638,6 +1737,210 @@ export interface components {
             action: string;
             /** @description The entity after the change */
             data?: unknown;
+        };
+        Leadership: {
+            /**
+             * Format: date
+             * @example 2020-01-01
+             */
+            at: string;
+            /** @description Usually one; more only inside the window of an imprecise date, each marked uncertain */
+            secretaryGeneral: (components["schemas"]["SecretaryGeneralTerm"] & {
+                /**
+                 * @description The day falls inside the window of a year- or month-precision start or end: the term may or may not hold then
+                 * @example false
+                 */
+                uncertain: boolean;
+            })[];
+            deputySecretariesGeneral: (components["schemas"]["SecretariatTerm"] & {
+                /**
+                 * @description The day falls inside the window of a year- or month-precision start or end: the term may or may not hold then
+                 * @example false
+                 */
+                uncertain: boolean;
+            })[];
+        };
+        /**
+         * @description secretary_general or deputy_secretary_general
+         * @example secretary_general
+         * @enum {string}
+         */
+        SecretariatPost: "secretary_general" | "deputy_secretary_general";
+        /** @description A name is null where no source gives it in that language; it is never transliterated here */
+        PersonNames: {
+            /** @example Vladimir Norov */
+            en: string;
+            /** @example Владимир Норов */
+            ru: string | null;
+            /** @example 弗拉基米尔·诺罗夫 */
+            zh: string | null;
+        };
+        /** @description A typo in a source, and the value the registry holds instead with the source that supports it */
+        SourceCorrection: {
+            /** @example start */
+            field: string;
+            /** @example January 1, 219 */
+            stated: string;
+            /** @example seed 001_a981aff875439784.txt (news.tj) */
+            in: string;
+            /** @example 2019-01-01 */
+            corrected: string;
+            /** @example SCO Secretariat page: 'SCO Secretary-General since 1 January 2019' */
+            because: string;
+        };
+        /** @description Practice compared with a naive reading of the rotation rule; a departure is reported, not judged */
+        RotationCheck: {
+            /**
+             * @description The next member state after the previous Secretary-General's in Russian alphabetical order of the members on the appointment day; null for the first appointment
+             * @example UZB
+             */
+            expected: string | null;
+            /** @example UZB */
+            actual: string;
+            /** @example true */
+            followed: boolean | null;
+            /** @description The member states on the appointment day, in Russian alphabetical order of their Russian names */
+            order: string[];
+            /** @example UZB follows TJK in the Russian alphabetical order of the 8 member states on 2018-06-30. */
+            note: string;
+        };
+        SecretaryGeneralTerm: components["schemas"]["SecretariatTerm"] & {
+            rotation: components["schemas"]["RotationCheck"];
+        };
+        SecretariatTerm: {
+            /** @example sg-2019-vladimir-norov */
+            id: string;
+            post: components["schemas"]["SecretariatPost"];
+            /**
+             * @description The title held where it differs from the post's
+             * @example null
+             */
+            title: string | null;
+            person: {
+                /** @example vladimir-norov */
+                id: string;
+                /**
+                 * @description In the asked language; null where no source gives it
+                 * @example Vladimir Norov
+                 */
+                name: string | null;
+                names: components["schemas"]["PersonNames"];
+            };
+            /** @description The nationality: a member state on the term's start */
+            state: {
+                /** @example KAZ */
+                code: string;
+                /** @example Uzbekistan */
+                name: string;
+            };
+            start: components["schemas"]["PartialDate"];
+            /** @description The last day in office; null while the term is open or its end is not recorded */
+            end: components["schemas"]["PartialDate"] | null;
+            /** @example Council of Ministers of Foreign Affairs */
+            nominatedBy: string | null;
+            /** @example null */
+            nominationDate: string | null;
+            /** @example Council of Heads of State */
+            approvedBy: string | null;
+            approval: components["schemas"]["PartialDate"] | null;
+            /** @example Qingdao */
+            approvalPlace: string | null;
+            /**
+             * @description A sourced exception to the term rule
+             * @example null
+             */
+            exception: string | null;
+            /** @example null */
+            note: string | null;
+            corrections: components["schemas"]["SourceCorrection"][];
+            /**
+             * @example [
+             *       "http://eng.sectsco.org/secretariat/"
+             *     ]
+             */
+            sources: string[];
+            /**
+             * Format: int32
+             * @example 1
+             */
+            version: number;
+        };
+        SecretariesGeneral: {
+            rule: {
+                text: string;
+                sources: string[];
+            };
+            items: components["schemas"]["SecretaryGeneralTerm"][];
+            /**
+             * @description The states actually recorded, in order
+             * @example [
+             *       "CHN",
+             *       "KAZ",
+             *       "KGZ"
+             *     ]
+             */
+            sequence: string[];
+            /**
+             * Format: int32
+             * @description How many appointments differ from the naive reading of the rotation
+             * @example 4
+             */
+            departures: number;
+        };
+        AppointTerm: {
+            /** @example sg-2028-example */
+            id: string;
+            post: components["schemas"]["SecretariatPost"];
+            title?: string;
+            /**
+             * @description A slug naming the person
+             * @example example-person
+             */
+            person: string;
+            name: {
+                en: string;
+                ru?: string;
+                zh?: string;
+            };
+            /**
+             * @description The nationality: alpha-3 or alpha-2
+             * @example KGZ
+             */
+            state: string;
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD
+             * @example 2026-03
+             */
+            start: string;
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD
+             * @example 2026-03
+             */
+            end?: string;
+            nominatedBy?: string;
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD
+             * @example 2026-03
+             */
+            nomination?: string;
+            approvedBy?: string;
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD
+             * @example 2026-03
+             */
+            approval?: string;
+            approvalPlace?: string;
+            note?: string;
+            sources: string[];
+        };
+        EndTerm: {
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD
+             * @example 2026-03
+             */
+            end: string;
+            /** @description Added to the term's sources */
+            sources?: string[];
         };
     };
     responses: never;
@@ -5755,6 +6058,588 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSecretariatLeadership: {
+        parameters: {
+            query?: {
+                /** @description The day asked about (YYYY-MM-DD); defaults to today (UTC) */
+                at?: string;
+                /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
+                lang?: "en" | "ru" | "zh";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holders on that day */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Leadership"];
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSecretariesGeneral: {
+        parameters: {
+            query?: {
+                /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
+                lang?: "en" | "ru" | "zh";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sequence */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretariesGeneral"];
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    appointSecretariatTerm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The term */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointTerm"];
+            };
+        };
+        responses: {
+            /** @description The term */
+            201: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the new resource can be read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretariatTerm"];
+                };
+            };
+            /** @description A header or parameter is malformed, or the body is not JSON */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change contradicts the registry (illegal transition, missing consents, duplicate) */
+            409: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is invalid, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endSecretariatTerm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The last day in office */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndTerm"];
+            };
+        };
+        responses: {
+            /** @description The term */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretariatTerm"];
+                };
+            };
+            /** @description A header or parameter is malformed, or the body is not JSON */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change contradicts the registry (illegal transition, missing consents, duplicate) */
+            409: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is invalid, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -25,6 +25,7 @@ import { roster } from "./routes/roster/roster.index";
 import { states } from "./routes/states/states.index";
 import { statusEvents } from "./routes/status-events/status-events.index";
 import { timeline } from "./routes/timeline/timeline.index";
+import { secretariat } from "./routes/secretariat/secretariat.index";
 
 export function createApp() {
   const app = createRouter();
@@ -58,6 +59,7 @@ export function createApp() {
 
   app.route("/", states).route("/", organisations).route("/", roster).route("/", statusEvents);
   app.route("/", agreements).route("/", consents).route("/", depositary).route("/", apiKeys).route("/", audit).route("/", changes);
+  app.route("/", secretariat);
   app.route("/", timeline);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

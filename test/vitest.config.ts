@@ -15,6 +15,8 @@ const ISOLATED = [
   "test/db/bound-parameters.queries.test.ts",
   "test/db/agreement-guards.queries.test.ts",
   "test/db/depositary-guards.queries.test.ts",
+  "test/db/secretariat-guards.queries.test.ts",
+  "test/routes/secretariat.routes.test.ts",
 ];
 
 export default defineConfig(async () => {

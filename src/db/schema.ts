@@ -317,3 +317,58 @@ export const idSequences = sqliteTable("id_sequences", {
   name: text().primaryKey(),
   last: integer().notNull(),
 });
+
+/**
+ * Who held the Secretariat's posts (Secretary-General, Deputy Secretaries-General), term by term,
+ * with dates as precise as their sources and the decisions that nominated and approved them. The
+ * rules (three years, no extension, a member state's citizen, the rotation) are in
+ * src/domain/secretariat.ts; writes check them inside their batch (src/routes/secretariat/).
+ */
+export const secretariatTerms = sqliteTable(
+  "secretariat_terms",
+  {
+    /** a lowercase slug, e.g. "sg-2019-vladimir-norov" */
+    id: text().primaryKey(),
+    post: text({ enum: ["secretary_general", "deputy_secretary_general"] }).notNull(),
+    /** the title held where it differs from the post's (the first head was "Executive Secretary") */
+    title: text(),
+    /** a slug naming the person, so a second term of the same person is recognised */
+    personId: text().notNull(),
+    nameEn: text().notNull(),
+    /** null where no source gives the name in Russian or Chinese: never transliterated here */
+    nameRu: text(),
+    nameZh: text(),
+    stateId: text()
+      .notNull()
+      .references(() => parties.id),
+    startDate: text().notNull(),
+    startPrecision: text().notNull(),
+    startWindowStart: text().notNull(),
+    startWindowEnd: text().notNull(),
+    /** the last day in office; null while the term is open or its end is not recorded */
+    endDate: text(),
+    endPrecision: text(),
+    endWindowStart: text(),
+    endWindowEnd: text(),
+    nominatedBy: text(),
+    nominationDate: text(),
+    approvedBy: text(),
+    approvalDate: text(),
+    approvalPrecision: text(),
+    approvalWindowEnd: text(),
+    approvalPlace: text(),
+    /** a sourced exception to the term rule (three years, no extension), if any */
+    exception: text(),
+    note: text(),
+    /** JSON array of { field, stated, in, corrected, because }: typos in sources and what the data holds instead */
+    corrections: text().notNull().default("[]"),
+    /** JSON array of citation strings or URLs; never empty */
+    sources: text().notNull(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("secretariat_terms_post_start_idx").on(t.post, t.startWindowStart, t.id),
+    index("secretariat_terms_state_idx").on(t.stateId, t.startWindowStart),
+  ],
+);

@@ -102,6 +102,7 @@ export const OPENAPI_INFO = {
     { name: "Roster", description: "The whole picture on a date" },
     { name: "Status events", description: "The event log from which every status period is derived" },
     { name: "Agreements", description: "Agreements the Secretariat concludes with the consent of the member states" },
+    { name: "Secretariat", description: "Who headed the Secretariat and its deputies, term by term, and the rotation of the Secretary-General" },
     { name: "Changes", description: "The public change feed, for incremental sync" },
     { name: "API keys", description: "Keys of the international-relations department (admin)" },
     { name: "Audit", description: "Who changed what, when (admin)" },

@@ -1,20 +1,26 @@
 /**
- * Validates src/data/*.json and writes the data migration that loads them.
- * Run `npm run data:build` after editing the data; test/db/data-migration.test.ts fails while the migration
- * and the data disagree. An applied migration is never edited: once this one has been applied
+ * Validates src/data/*.json and writes the data migrations that load them.
+ * Run `npm run data:build` after editing the data; test/db/data-migration.test.ts fails while the migrations
+ * and the data disagree. An applied migration is never edited: once one has been applied
  * remotely, corrections go into a new migration.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { SeedError, seedSql, validateSeed } from "../data/seed";
+import { secretariatSql, validateTerms } from "../data/secretariat-seed";
 
 export const SEED_MIGRATION = "migrations/0001_real_history.sql";
+export const SECRETARIAT_MIGRATION = "migrations/0012_secretariat_leadership.sql";
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../data/${name}`, import.meta.url), "utf8"));
 
 try {
   const seed = validateSeed({ parties: read("parties.json"), events: read("status-events.json"), agreements: read("agreements.json") });
+  const { terms, problems } = validateTerms(read("secretariat-terms.json"), seed);
+  if (problems.length > 0) throw new SeedError(problems);
   writeFileSync(SEED_MIGRATION, seedSql(seed));
+  writeFileSync(SECRETARIAT_MIGRATION, secretariatSql(terms));
   console.log(`${SEED_MIGRATION}: ${seed.parties.length} parties, ${seed.events.length} events, ${seed.agreements.length} agreements`);
+  console.log(`${SECRETARIAT_MIGRATION}: ${terms.length} terms of the Secretariat's posts`);
 } catch (error) {
   if (error instanceof SeedError) {
     console.error(error.message);

@@ -53,3 +53,22 @@ describe("GET / (timeline page)", () => {
     expect(body.errors).toEqual([expect.objectContaining({ path: "lang" })]);
   });
 });
+
+describe("GET / (the Secretaries-General's row)", () => {
+  it("draws a bar per Secretary-General with name and state, and lists them in a table, in three languages", async () => {
+    const { html } = await page("/");
+    expect(html).toContain('class="label sgname">Secretaries-General</text>');
+    expect(html).toMatch(/<rect class="sg"[^>]*><title>Vladimir Norov \(Uzbekistan\), 2019-01-01 – 2021-12-31<\/title>/);
+    // Year- and month-precision ends are drawn faint, as for the parties.
+    expect(html).toMatch(/<rect class="uncertain sg"[^>]*><title>Muratbek Imanaliev \(Kyrgyzstan\), 2010-01 – 2012<\/title>/);
+    expect(html).toContain("<caption>Secretaries-General of the SCO as a table</caption>");
+    expect(html).not.toMatch(/ style="/);
+    const ru = (await page("/?lang=ru")).html;
+    expect(ru).toContain("<title>Владимир Норов (Узбекистан), 2019-01-01 – 2021-12-31</title>");
+    // No source gives Imanaliev's name in Russian: the English one is shown, marked as English.
+    expect(ru).toContain('<th scope="row" lang="en">Muratbek Imanaliev</th>');
+    const zh = (await page("/?lang=zh")).html;
+    expect(zh).toContain("<title>张明 (中国), 2022-01-01 – 2024-12-31</title>");
+    expect(zh).toContain(">秘书长</text>");
+  });
+});

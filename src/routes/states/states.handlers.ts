@@ -1,7 +1,9 @@
 import { paginate, decodeCursor } from "../../lib/pagination";
 import type { AppRouteHandler } from "../../types";
 import { z } from "@hono/zod-openapi";
-import { nameOf, namesOf, periodOnDay, statusOnDayFromPeriods } from "../../lib/party-mappers";
+import { nameOf, namesOf, periodOnDay, statusOnDayFromPeriods, wireDateOf } from "../../lib/party-mappers";
+import { termsOfState } from "../../db/secretariat";
+import type { Post } from "../../domain/secretariat";
 import { loadPartyHistory, partyNotFound } from "../../lib/party-history";
 import { getPartyPeriods, listPeriodsOn } from "../../db/parties";
 import type { GetHistoryRoute, GetOneRoute, GetStatusRoute, ListRoute } from "./states.routes";
@@ -28,8 +30,16 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
   const { party, history, statusOnDay } = await loadPartyHistory(c.var.db, "state", c.req.valid("param").code);
   const lang = c.var.language;
+  const secretariatPosts = (await termsOfState(c.var.db, party.id)).map((t) => ({
+    termId: t.id,
+    post: t.post as Post,
+    title: t.title,
+    name: lang === "ru" ? t.nameRu : lang === "zh" ? t.nameZh : t.nameEn,
+    start: wireDateOf(t.startDate, t.startPrecision)!,
+    end: wireDateOf(t.endDate, t.endPrecision),
+  }));
   return c.json(
-    tagged(c, { code: party.id, alpha2: party.alpha2, name: nameOf(party, lang), names: namesOf(party), current: statusOnDay, history }),
+    tagged(c, { code: party.id, alpha2: party.alpha2, name: nameOf(party, lang), names: namesOf(party), current: statusOnDay, history, secretariatPosts }),
     200,
   );
 };

@@ -2,7 +2,8 @@ import { z } from "@hono/zod-openapi";
 import { STATE_STATUSES } from "../../domain/statuses";
 import { AtQuery, LangQuery } from "../../lib/params";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
-import { day, MAX, str } from "../../lib/wire";
+import { POSTS } from "../../domain/secretariat";
+import { day, MAX, MAX_LIST, str } from "../../lib/wire";
 import { HistorySchema, NamesSchema, PartialDateSchema, StatusOnDaySchema, StatusSchema, UncertaintySchema } from "../../lib/party-schemas";
 
 export const StateCodeParam = z.object({
@@ -58,6 +59,19 @@ export const StateDetailSchema = z
     names: NamesSchema,
     current: StatusOnDaySchema.openapi({ description: "The status today" }),
     history: HistorySchema,
+    secretariatPosts: z
+      .array(
+        z.object({
+          termId: str(80).openapi({ example: "sg-2007-bolat-nurgaliyev" }),
+          post: z.enum(POSTS).openapi({ example: "secretary_general" }),
+          title: str(100).nullable().openapi({ example: null }),
+          name: str(MAX.name).nullable().openapi({ description: "In the asked language; null where no source gives it", example: "Bolat Nurgaliyev" }),
+          start: PartialDateSchema,
+          end: z.union([PartialDateSchema, z.null()]),
+        }),
+      )
+      .max(MAX_LIST)
+      .openapi({ description: "The posts of the SCO Secretariat held by its citizens (see /v1/secretariat/leadership), oldest first" }),
   })
   .openapi("StateDetail");
 

@@ -1,6 +1,6 @@
 /** The SVG chart: one row per party, a bar per status period, a year axis and the event markers. */
 import { COLOURS } from "./timeline.i18n";
-import type { TimelineModel, TimelinePeriod } from "./timeline.model";
+import type { SecretaryBar, TimelineModel, TimelinePeriod } from "./timeline.model";
 
 const START = "2001-01-01";
 const WIDTH = 1000;
@@ -48,9 +48,35 @@ function Bar(props: { p: TimelinePeriod; x: (day: string) => number; y: number }
   );
 }
 
+/** Consecutive terms alternate two dark fills (white text on both is above 4.5:1), so each term reads apart. */
+const SG_FILLS = ["#3d3d3d", "#6b6b6b"];
+
+/** One Secretary-General's term: the bar, its faint imprecise edges, and the state's name inside it. */
+function SecretaryTerm(props: { s: SecretaryBar; i: number; x: (day: string) => number; y: number }) {
+  const { s, i, x, y } = props;
+  const fill = SG_FILLS[i % 2]!;
+  const seg = (a: number, b: number, faint: boolean) => (
+    <rect class={faint ? "uncertain sg" : "sg"} x={a.toFixed(1)} y={y} width={Math.max(2, b - a).toFixed(1)} height={BAR_H} fill={fill} fill-opacity={faint ? "0.35" : undefined}>
+      <title>{s.title}</title>
+    </rect>
+  );
+  return (
+    <g>
+      {s.fromStart < s.fromEnd ? seg(x(s.fromStart), x(s.fromEnd), true) : null}
+      {s.fromEnd < s.to ? seg(x(s.fromEnd), x(s.to), false) : null}
+      {s.endUncertainTo ? seg(x(s.to), x(s.endUncertainTo), true) : null}
+      <text x={(x(s.fromEnd) + 3).toFixed(1)} y={y + BAR_H - 3} class="sg-label" aria-hidden="true">
+        {s.state}
+      </text>
+    </g>
+  );
+}
+
 export function Chart({ m }: { m: TimelineModel }) {
   const x = scale(m.today);
-  const top = m.markers.length * LINE_H + 10;
+  const sgTop = m.markers.length * LINE_H + 10;
+  // The Secretaries-General's row comes first, a little apart from the parties' rows.
+  const top = sgTop + (m.secretaries.length > 0 ? ROW_H + 6 : 0);
   const bottom = top + m.rows.length * ROW_H;
   const height = bottom + 28;
   const firstYear = Number(START.slice(0, 4));
@@ -71,6 +97,16 @@ export function Chart({ m }: { m: TimelineModel }) {
           ) : null}
         </g>
       ))}
+      {m.secretaries.length > 0 ? (
+        <g>
+          <text x={LABEL_W} y={sgTop + 13} text-anchor="end" class="label sgname">
+            {m.t.secretariesGeneral}
+          </text>
+          {m.secretaries.map((s, i) => (
+            <SecretaryTerm s={s} i={i} x={x} y={sgTop + (ROW_H - BAR_H) / 2} />
+          ))}
+        </g>
+      ) : null}
       {m.rows.map((row, i) => (
         <g>
           <a href={row.href}>

@@ -1,4 +1,5 @@
 import { html } from "hono/html";
+import { listTerms } from "../../db/secretariat";
 import { today } from "../../domain/dates";
 import type { AppRouteHandler } from "../../types";
 import { buildTimeline } from "./timeline.model";
@@ -7,10 +8,10 @@ import type { HomeRoute } from "./timeline.routes";
 import { TimelinePage } from "./timeline.view";
 
 export const page: AppRouteHandler<HomeRoute> = async (c) => {
-  const [parties, periods] = await Promise.all([listTimelineParties(c.var.db), listTimelinePeriods(c.var.db)]);
+  const [parties, periods, terms] = await Promise.all([listTimelineParties(c.var.db), listTimelinePeriods(c.var.db), listTerms(c.var.db)]);
   // ?lang= was validated by the route; languageDetector already resolved it (or Accept-Language).
   const lang = c.var.language;
-  const model = buildTimeline(parties, periods, lang, today());
+  const model = buildTimeline(parties, periods, lang, today(), terms);
   // The nonce of this answer's CSP (timelineHeaders in src/middleware/security-headers.ts).
   const nonce = c.get("secureHeadersNonce") ?? "";
   return c.html(html`<!DOCTYPE html>${<TimelinePage m={model} nonce={nonce} />}`, 200, {

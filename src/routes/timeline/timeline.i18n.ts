@@ -21,6 +21,10 @@ export interface TimelineText {
   api: string;
   languages: string;
   statuses: Record<ShownStatus, string>;
+  /** the chart's row and table of the heads of the Secretariat */
+  secretariesGeneral: string;
+  secretariesTable: string;
+  columns2: { person: string; state: string };
 }
 
 export const TEXT: Record<Language, TimelineText> = {
@@ -41,6 +45,9 @@ export const TEXT: Record<Language, TimelineText> = {
     ongoing: "ongoing",
     api: "API reference",
     languages: "Language",
+    secretariesGeneral: "Secretaries-General",
+    secretariesTable: "Secretaries-General of the SCO as a table",
+    columns2: { person: "Secretary-General", state: "State" },
     statuses: {
       member: "member",
       observer: "observer",
@@ -67,6 +74,9 @@ export const TEXT: Record<Language, TimelineText> = {
     ongoing: "по настоящее время",
     api: "Справочник API",
     languages: "Язык",
+    secretariesGeneral: "Генеральные секретари",
+    secretariesTable: "Генеральные секретари ШОС в виде таблицы",
+    columns2: { person: "Генеральный секретарь", state: "Государство" },
     statuses: {
       member: "государство-член",
       observer: "наблюдатель",
@@ -92,6 +102,9 @@ export const TEXT: Record<Language, TimelineText> = {
     ongoing: "至今",
     api: "API 参考",
     languages: "语言",
+    secretariesGeneral: "秘书长",
+    secretariesTable: "以表格列出上海合作组织历任秘书长",
+    columns2: { person: "秘书长", state: "国家" },
     statuses: {
       member: "成员国",
       observer: "观察员国",

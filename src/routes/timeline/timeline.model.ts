@@ -4,6 +4,7 @@ import { CONVERSION_DATE, FOUNDING_DATE, STATUSES } from "../../domain/statuses"
 import type { Language } from "../../lib/params";
 import { nameOf } from "../../lib/party-mappers";
 import type { PartyRow, StatusPeriodRow } from "../../db/parties";
+import type { TermWithState } from "../../db/secretariat";
 import { TEXT, type ShownStatus, type TimelineText } from "./timeline.i18n";
 
 export interface TimelinePeriod {
@@ -29,6 +30,21 @@ export interface TimelineRow {
   periods: TimelinePeriod[];
 }
 
+/** One Secretary-General's term as the chart's extra row and the table draw it. */
+export interface SecretaryBar {
+  /** in the page's language; the English name (marked lang="en") where no source gives a translation */
+  person: string;
+  personLang: Language;
+  state: string;
+  title: string;
+  fromStart: string;
+  fromEnd: string;
+  to: string;
+  endUncertainTo: string | null;
+  fromText: string;
+  toText: string;
+}
+
 export interface TimelineModel {
   lang: Language;
   t: TimelineText;
@@ -37,11 +53,37 @@ export interface TimelineModel {
   markers: { day: string; label: string }[];
   roster: { status: ShownStatus; items: { name: string; href: string; uncertain: boolean }[] }[];
   total: number;
+  secretaries: SecretaryBar[];
 }
 
 const hrefOf = (p: PartyRow) => (p.kind === "state" ? `/v1/states/${p.id}` : `/v1/organisations/${p.id}`);
 
-export function buildTimeline(parties: PartyRow[], periods: StatusPeriodRow[], lang: Language, today: string): TimelineModel {
+/** The Secretaries-General's terms as bars: a term is drawn from its start to its end, imprecise edges faint. */
+export function secretaryBars(rows: TermWithState[], lang: Language, today: string, t: TimelineText): SecretaryBar[] {
+  return rows
+    .filter((r) => r.term.post === "secretary_general" && r.term.startWindowStart <= today)
+    .map(({ term, state }) => {
+      const translated = lang === "ru" ? term.nameRu : lang === "zh" ? term.nameZh : term.nameEn;
+      const person = translated ?? term.nameEn;
+      const stateName = nameOf(state, lang);
+      const last = term.endWindowStart ?? today;
+      const toText = term.endDate ?? t.ongoing;
+      return {
+        person,
+        personLang: translated ? lang : "en",
+        state: stateName,
+        title: `${person} (${stateName}), ${term.startDate} – ${toText}`,
+        fromStart: term.startWindowStart,
+        fromEnd: term.startWindowEnd,
+        to: last < today ? last : today,
+        endUncertainTo: term.endWindowStart !== null && term.endWindowEnd !== null && term.endWindowStart < term.endWindowEnd ? term.endWindowEnd : null,
+        fromText: term.startDate,
+        toText,
+      };
+    });
+}
+
+export function buildTimeline(parties: PartyRow[], periods: StatusPeriodRow[], lang: Language, today: string, terms: TermWithState[] = []): TimelineModel {
   const t = TEXT[lang];
   const byParty = new Map<string, StatusPeriodRow[]>();
   for (const p of periods) byParty.set(p.partyId, [...(byParty.get(p.partyId) ?? []), p]);
@@ -86,5 +128,5 @@ export function buildTimeline(parties: PartyRow[], periods: StatusPeriodRow[], l
 
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, lang);
   const groups = STATUSES.flatMap((s) => (s !== "none" && roster.has(s) ? [{ status: s, items: roster.get(s)!.sort(byName) }] : []));
-  return { lang, t, today, rows, markers, roster: groups, total: groups.reduce((n, g) => n + g.items.length, 0) };
+  return { lang, t, today, rows, markers, roster: groups, total: groups.reduce((n, g) => n + g.items.length, 0), secretaries: secretaryBars(terms, lang, today, t) };
 }

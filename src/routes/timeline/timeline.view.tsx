@@ -14,7 +14,7 @@ nav ul{list-style:none;display:flex;gap:1rem;padding:0;flex-wrap:wrap}
 main{display:flex;flex-wrap:wrap;gap:2rem;align-items:flex-start}
 .timeline{flex:1 1 700px;min-width:0}aside{flex:0 1 300px}
 svg.chart{max-width:1000px;font-size:12px}svg .label{fill:#0b50c8}svg a:focus .label,svg a:hover .label{text-decoration:underline;font-weight:bold}
-svg .tick{fill:#1a1a1a;font-size:11px}svg .label.long{font-size:10px}
+svg .tick{fill:#1a1a1a;font-size:11px}svg .label.sgname{fill:#1a1a1a;font-weight:bold}svg .sg-label{fill:#fff;font-size:9px;pointer-events:none}svg .label.long{font-size:10px}
 svg .marker text{fill:#1a1a1a;font-size:11px;paint-order:stroke;stroke:#fff;stroke-width:3px}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;padding:0}
 .swatch{display:inline-block;width:1.6em;height:.8em;margin-right:.4em;vertical-align:middle;border:1px solid transparent}
@@ -103,6 +103,32 @@ export function TimelinePage({ m, nonce }: { m: TimelineModel; nonce: string }) 
                       </tr>
                     )),
                   )}
+                </tbody>
+              </table>
+            </details>
+            <details>
+              <summary>{t.secretariesTable}</summary>
+              <table>
+                <caption>{t.secretariesTable}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.columns2.person}</th>
+                    <th scope="col">{t.columns2.state}</th>
+                    <th scope="col">{t.columns.from}</th>
+                    <th scope="col">{t.columns.to}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {m.secretaries.map((s) => (
+                    <tr>
+                      <th scope="row" lang={s.personLang === m.lang ? undefined : s.personLang}>
+                        {s.person}
+                      </th>
+                      <td>{s.state}</td>
+                      <td>{s.fromText}</td>
+                      <td>{s.toText}</td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </details>

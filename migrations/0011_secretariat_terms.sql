@@ -1,0 +1,35 @@
+CREATE TABLE `secretariat_terms` (
+	`id` text PRIMARY KEY NOT NULL,
+	`post` text NOT NULL,
+	`title` text,
+	`person_id` text NOT NULL,
+	`name_en` text NOT NULL,
+	`name_ru` text,
+	`name_zh` text,
+	`state_id` text NOT NULL,
+	`start_date` text NOT NULL,
+	`start_precision` text NOT NULL,
+	`start_window_start` text NOT NULL,
+	`start_window_end` text NOT NULL,
+	`end_date` text,
+	`end_precision` text,
+	`end_window_start` text,
+	`end_window_end` text,
+	`nominated_by` text,
+	`nomination_date` text,
+	`approved_by` text,
+	`approval_date` text,
+	`approval_precision` text,
+	`approval_window_end` text,
+	`approval_place` text,
+	`exception` text,
+	`note` text,
+	`corrections` text DEFAULT '[]' NOT NULL,
+	`sources` text NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	FOREIGN KEY (`state_id`) REFERENCES `parties`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `secretariat_terms_post_start_idx` ON `secretariat_terms` (`post`,`start_window_start`,`id`);--> statement-breakpoint
+CREATE INDEX `secretariat_terms_state_idx` ON `secretariat_terms` (`state_id`,`start_window_start`);
