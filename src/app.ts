@@ -7,25 +7,25 @@ import { explorerConfig } from "./lib/explorer";
 import { OPENAPI_INFO } from "./lib/openapi";
 import { LANGUAGES, type Language } from "./lib/params";
 import { ApiError, notFound, onError } from "./lib/problem";
-import { MAX_BODY_BYTES, requireJsonBody } from "./middleware/json-body";
 import { db } from "./middleware/db";
 import { etag } from "./middleware/etag";
+import { MAX_BODY_BYTES, requireJsonBody } from "./middleware/json-body";
 import { readRateLimit } from "./middleware/rate-limit";
 import { requestIds } from "./middleware/request-id";
 import { corsPreflight, responseHeaders } from "./middleware/response-headers";
 import { docsHeaders, nosniff, timelineHeaders } from "./middleware/security-headers";
 import { agreements } from "./routes/agreements/agreements.index";
-import { consents } from "./routes/consents/consents.index";
-import { depositary } from "./routes/depositary/depositary.index";
 import { apiKeys } from "./routes/api-keys/api-keys.index";
 import { audit } from "./routes/audit/audit.index";
 import { changes } from "./routes/changes/changes.index";
+import { consents } from "./routes/consents/consents.index";
+import { depositary } from "./routes/depositary/depositary.index";
 import { organisations } from "./routes/organisations/organisations.index";
 import { roster } from "./routes/roster/roster.index";
+import { secretariat } from "./routes/secretariat/secretariat.index";
 import { states } from "./routes/states/states.index";
 import { statusEvents } from "./routes/status-events/status-events.index";
 import { timeline } from "./routes/timeline/timeline.index";
-import { secretariat } from "./routes/secretariat/secretariat.index";
 
 export function createApp() {
   const app = createRouter();
@@ -46,7 +46,18 @@ export function createApp() {
   app.on("OPTIONS", "/v1/*", corsPreflight);
   app.use("/v1/*", db);
   app.use("/v1/*", requireJsonBody);
-  app.use("/v1/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, { code: "body-too-large", detail: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB` }); } }));
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, {
+          code: "body-too-large",
+          detail: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB`,
+        });
+      },
+    }),
+  );
   // responseHeaders wraps etag so that a 304 carries the same Cache-Control as the 200 it stands for.
   app.use("/v1/*", responseHeaders);
   app.use("/v1/*", etag);
@@ -58,7 +69,13 @@ export function createApp() {
   app.notFound(notFound(allowedMethods(app.routes)));
 
   app.route("/", states).route("/", organisations).route("/", roster).route("/", statusEvents);
-  app.route("/", agreements).route("/", consents).route("/", depositary).route("/", apiKeys).route("/", audit).route("/", changes);
+  app
+    .route("/", agreements)
+    .route("/", consents)
+    .route("/", depositary)
+    .route("/", apiKeys)
+    .route("/", audit)
+    .route("/", changes);
   app.route("/", secretariat);
   app.route("/", timeline);
 

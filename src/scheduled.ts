@@ -4,10 +4,12 @@
  * was scheduled for, not the clock, so a late or retried run deletes exactly what was due.
  */
 import { createDb } from "./db/client";
-import { idempotencyCutoff } from "./lib/idempotency-window";
 import { deleteExpiredIdempotencyRecords } from "./db/writes";
+import { idempotencyCutoff } from "./lib/idempotency-window";
 
 export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller, env) => {
   const result = await deleteExpiredIdempotencyRecords(createDb(env.DB), idempotencyCutoff(controller.scheduledTime));
-  console.log(JSON.stringify({ job: "expire-idempotency-records", cron: controller.cron, deleted: result.meta.changes }));
+  console.log(
+    JSON.stringify({ job: "expire-idempotency-records", cron: controller.cron, deleted: result.meta.changes }),
+  );
 };

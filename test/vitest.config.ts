@@ -25,7 +25,9 @@ export default defineConfig(async () => {
   const wranglerPath = path.join(import.meta.dirname, "../wrangler.toml");
   // The Rate Limiting bindings exactly as configured (the tests run them unchanged); passed in so that
   // test/routes/rate-limits.routes.test.ts can check that the answers advertise these limits.
-  const { ratelimits } = unstable_readConfig({ config: wranglerPath }) as { ratelimits: { name: string; simple: { limit: number; period: number } }[] };
+  const { ratelimits } = unstable_readConfig({ config: wranglerPath }) as {
+    ratelimits: { name: string; simple: { limit: number; period: number } }[];
+  };
   const rateLimits = ratelimits.map(({ name, simple }) => ({ name, ...simple }));
   return {
     plugins: [
@@ -33,7 +35,12 @@ export default defineConfig(async () => {
         wrangler: { configPath: wranglerPath },
         // FUZZ_SEED replays a run of the fuzzer in test/fuzz (its seed is printed at the start).
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, TEST_RATE_LIMITS: rateLimits, ADMIN_TOKEN: "test-admin-token-0123456789", FUZZ_SEED: process.env.FUZZ_SEED ?? "" },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            TEST_RATE_LIMITS: rateLimits,
+            ADMIN_TOKEN: "test-admin-token-0123456789",
+            FUZZ_SEED: process.env.FUZZ_SEED ?? "",
+          },
         },
       }),
     ],
@@ -46,7 +53,16 @@ export default defineConfig(async () => {
         { extends: true, test: { name: "domain", include: ["test/domain/**/*.test.ts"], isolate: false } },
         // Files that make their own rows and never change the registry's history: they reuse a worker
         // (and its D1) one after another, with the migrations applied once per worker.
-        { extends: true, test: { name: "shared", include: ["test/**/*.test.ts"], exclude: [...ISOLATED, "test/domain/**", ...NOT_VITEST], isolate: false, setupFiles: [MIGRATIONS] } },
+        {
+          extends: true,
+          test: {
+            name: "shared",
+            include: ["test/**/*.test.ts"],
+            exclude: [...ISOLATED, "test/domain/**", ...NOT_VITEST],
+            isolate: false,
+            setupFiles: [MIGRATIONS],
+          },
+        },
         // Files that rewrite what the others read (status events of real parties, 110 extra member
         // states, generated writes): each gets a fresh worker and a fresh D1.
         { extends: true, test: { name: "isolated", include: ISOLATED, setupFiles: [MIGRATIONS] } },

@@ -7,9 +7,9 @@
  * kept with the record: what the source stated, and why the data holds another value.
  */
 import { z } from "zod";
-import { parsePartialDate, type PartialDate } from "../domain/dates";
-import { derivePeriods, isReportedOn, boundsOf } from "../domain/periods";
-import { POSTS, termProblems, type Post, type SgTerm } from "../domain/secretariat";
+import { type PartialDate, parsePartialDate } from "../domain/dates";
+import { boundsOf, derivePeriods, isReportedOn } from "../domain/periods";
+import { POSTS, type Post, type SgTerm, termProblems } from "../domain/secretariat";
 import type { ValidatedSeed } from "./seed";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -35,8 +35,12 @@ export const TermSeed = z.strictObject({
   person: z.string().regex(/^[a-z][a-z0-9-]{1,79}$/, "person ids are lowercase slugs"),
   name: z.strictObject({
     en: text(200),
-    ru: text(200).regex(/\p{Script=Cyrillic}/u, "a Russian name must be written in Cyrillic").nullable(),
-    zh: text(200).regex(/\p{Script=Han}/u, "a Chinese name must be written in Chinese characters").nullable(),
+    ru: text(200)
+      .regex(/\p{Script=Cyrillic}/u, "a Russian name must be written in Cyrillic")
+      .nullable(),
+    zh: text(200)
+      .regex(/\p{Script=Han}/u, "a Chinese name must be written in Chinese characters")
+      .nullable(),
   }),
   state: z.string().regex(/^[A-Z]{3}$/, "an ISO alpha-3 code"),
   start: partialDate,
@@ -53,7 +57,9 @@ export const TermSeed = z.strictObject({
 });
 
 export type TermSeedT = z.infer<typeof TermSeed>;
-export type ValidatedTerm = TermSeedT & { parsed: { start: PartialDate; end: PartialDate | null; approval: PartialDate | null } };
+export type ValidatedTerm = TermSeedT & {
+  parsed: { start: PartialDate; end: PartialDate | null; approval: PartialDate | null };
+};
 
 const date = (v: string) => parsePartialDate(v) as PartialDate;
 
@@ -80,7 +86,10 @@ export const toSgTerm = (t: ValidatedTerm): SgTerm & { post: Post } => ({
 });
 
 /** Validates the terms against the already validated history; returns problems, each naming the record. */
-export function validateTerms(input: unknown, seed: Pick<ValidatedSeed, "parties" | "events">): { terms: ValidatedTerm[]; problems: string[] } {
+export function validateTerms(
+  input: unknown,
+  seed: Pick<ValidatedSeed, "parties" | "events">,
+): { terms: ValidatedTerm[]; problems: string[] } {
   const problems: string[] = [];
   if (!Array.isArray(input)) return { terms: [], problems: ["secretariat-terms.json: must be an array"] };
   const terms: ValidatedTerm[] = [];
@@ -88,13 +97,19 @@ export function validateTerms(input: unknown, seed: Pick<ValidatedSeed, "parties
     const result = TermSeed.safeParse(row);
     const label = `secretariat-terms.json[${i}] (${(row as { id?: string })?.id ?? "?"})`;
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push(`${label} ${issue.path.join(".") || "entry"}: ${issue.message}`);
+      for (const issue of result.error.issues)
+        problems.push(`${label} ${issue.path.join(".") || "entry"}: ${issue.message}`);
       return;
     }
     const t = result.data;
-    const parsed = { start: date(t.start), end: t.end ? date(t.end) : null, approval: t.approval ? date(t.approval) : null };
+    const parsed = {
+      start: date(t.start),
+      end: t.end ? date(t.end) : null,
+      approval: t.approval ? date(t.approval) : null,
+    };
     for (const c of t.corrections) {
-      if (t[c.field] !== c.corrected) problems.push(`${label} corrections: ${c.field} is "${t[c.field] ?? ""}", not the corrected "${c.corrected}"`);
+      if (t[c.field] !== c.corrected)
+        problems.push(`${label} corrections: ${c.field} is "${t[c.field] ?? ""}", not the corrected "${c.corrected}"`);
     }
     terms.push({ ...t, parsed });
   });
@@ -110,7 +125,8 @@ export function validateTerms(input: unknown, seed: Pick<ValidatedSeed, "parties
       continue;
     }
     const members = seedMembersOn(seed, t.parsed.start.windowStart);
-    for (const p of termProblems(toSgTerm(t), t.post === "secretary_general" ? sg : [], members)) problems.push(`${label}: ${p}`);
+    for (const p of termProblems(toSgTerm(t), t.post === "secretary_general" ? sg : [], members))
+      problems.push(`${label}: ${p}`);
   }
   return { terms, problems };
 }
@@ -124,22 +140,52 @@ const insert = (table: string, row: Record<string, string | number | null | unde
 export function termColumns(t: ValidatedTerm) {
   const { start, end, approval } = t.parsed;
   return {
-    id: t.id, post: t.post, title: t.title ?? null, person_id: t.person, name_en: t.name.en, name_ru: t.name.ru, name_zh: t.name.zh, state_id: t.state,
-    start_date: start.value, start_precision: start.precision, start_window_start: start.windowStart, start_window_end: start.windowEnd,
-    end_date: end?.value ?? null, end_precision: end?.precision ?? null, end_window_start: end?.windowStart ?? null, end_window_end: end?.windowEnd ?? null,
-    nominated_by: t.nominatedBy ?? null, nomination_date: t.nomination ?? null,
-    approved_by: t.approvedBy ?? null, approval_date: approval?.value ?? null, approval_precision: approval?.precision ?? null, approval_window_end: approval?.windowEnd ?? null,
-    approval_place: t.approvalPlace ?? null, exception: t.exception ?? null, note: t.note ?? null,
-    corrections: JSON.stringify(t.corrections), sources: JSON.stringify(t.sources),
+    id: t.id,
+    post: t.post,
+    title: t.title ?? null,
+    person_id: t.person,
+    name_en: t.name.en,
+    name_ru: t.name.ru,
+    name_zh: t.name.zh,
+    state_id: t.state,
+    start_date: start.value,
+    start_precision: start.precision,
+    start_window_start: start.windowStart,
+    start_window_end: start.windowEnd,
+    end_date: end?.value ?? null,
+    end_precision: end?.precision ?? null,
+    end_window_start: end?.windowStart ?? null,
+    end_window_end: end?.windowEnd ?? null,
+    nominated_by: t.nominatedBy ?? null,
+    nomination_date: t.nomination ?? null,
+    approved_by: t.approvedBy ?? null,
+    approval_date: approval?.value ?? null,
+    approval_precision: approval?.precision ?? null,
+    approval_window_end: approval?.windowEnd ?? null,
+    approval_place: t.approvalPlace ?? null,
+    exception: t.exception ?? null,
+    note: t.note ?? null,
+    corrections: JSON.stringify(t.corrections),
+    sources: JSON.stringify(t.sources),
   };
 }
 
 /** The SQL of the leadership data migration: the terms and their entries in the change feed. */
 export function secretariatSql(terms: readonly ValidatedTerm[]): string {
-  const out = ["-- Generated by `npm run data:build` from src/data/secretariat-terms.json. Do not edit by hand.", "-- The Secretariat's leadership, term by term; every row carries its sources."];
+  const out = [
+    "-- Generated by `npm run data:build` from src/data/secretariat-terms.json. Do not edit by hand.",
+    "-- The Secretariat's leadership, term by term; every row carries its sources.",
+  ];
   for (const t of terms) {
     out.push(insert("secretariat_terms", termColumns(t)));
-    out.push(insert("changes", { entity_type: "secretariat_term", entity_id: t.id, action: "created", data: JSON.stringify({ ...t, parsed: undefined }) }));
+    out.push(
+      insert("changes", {
+        entity_type: "secretariat_term",
+        entity_id: t.id,
+        action: "created",
+        data: JSON.stringify({ ...t, parsed: undefined }),
+      }),
+    );
   }
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }

@@ -5,4 +5,10 @@ import { apiKeys } from "./schema";
 
 /** The unrevoked key whose secret hashes to `hash`, if any. */
 export const findActiveKeyByHash = async (db: Db, hash: string) =>
-  (await db.select().from(apiKeys).where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt))).limit(1))[0];
+  (
+    await db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)))
+      .limit(1)
+  )[0];

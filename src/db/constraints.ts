@@ -22,7 +22,8 @@ interface Signature {
 }
 
 const casing = new CasingCache(CASING);
-const columnsOf = (table: SQLiteTable, columns: SQLiteColumn[]) => columns.map((c) => `${getTableConfig(table).name}.${casing.getColumnCasing(c)}`);
+const columnsOf = (table: SQLiteTable, columns: SQLiteColumn[]) =>
+  columns.map((c) => `${getTableConfig(table).name}.${casing.getColumnCasing(c)}`);
 
 // Each helper throws when the schema no longer declares the constraint, so a rename fails at once.
 function checkNamed(table: SQLiteTable, name: string): Signature {
@@ -73,7 +74,10 @@ export function violatedConstraint(error: unknown): Constraint | undefined {
     return (Object.keys(CONSTRAINTS) as Constraint[]).find((name) => {
       const s: Signature = CONSTRAINTS[name];
       if (kind === "CHECK") return s.check === subject;
-      return (s.index !== undefined && subject === `index '${s.index}'`) || (s.columns !== undefined && subject === s.columns.join(", "));
+      return (
+        (s.index !== undefined && subject === `index '${s.index}'`) ||
+        (s.columns !== undefined && subject === s.columns.join(", "))
+      );
     });
   }
   return undefined;

@@ -3,7 +3,7 @@
  * and precision columns, for guards that compare dates inside a write's batch. A property test
  * (test/db/agreement-guards.queries.test.ts) proves it gives the domain's windows.
  */
-import { sql, type SQLWrapper } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 
 export const windowStartSql = (date: SQLWrapper, precision: SQLWrapper) =>
   sql`(CASE ${precision} WHEN 'year' THEN ${date} || '-01-01' WHEN 'month' THEN ${date} || '-01' ELSE ${date} END)`;

@@ -1,14 +1,13 @@
 /** Queries over parties, their events and their derived periods. No Hono here. */
-import { type SQLWrapper, and, asc, desc, eq, gt, isNull, or, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lte, or, type SQLWrapper, sql } from "drizzle-orm";
+import { logOrder } from "../domain/periods";
+import { type PartyKind, STATUSES } from "../domain/statuses";
 import type { Db } from "./client";
 import { parties, statusCounts, statusCountsDerived, statusEvents, statusPeriods } from "./schema";
-import { logOrder } from "../domain/periods";
-import { STATUSES, type PartyKind } from "../domain/statuses";
 
 export type PartyRow = typeof parties.$inferSelect;
 export type StatusEventRow = typeof statusEvents.$inferSelect;
 export type StatusPeriodRow = typeof statusPeriods.$inferSelect;
-
 
 /**
  * The registry id a client's reference names: an organisation's slug, a state's alpha-3 or alpha-2
@@ -49,7 +48,17 @@ export async function getPartyWithEvents(db: Db, kind: PartyKind, key: string) {
 /** A period as parties.periods holds it: the status, its bounds and its events (partyPeriods, src/db/read-models.ts). */
 export type PeriodBoundsRow = Pick<
   StatusPeriodRow,
-  "status" | "fromDate" | "fromPrecision" | "fromWindowStart" | "fromWindowEnd" | "toDate" | "toPrecision" | "toWindowStart" | "toWindowEnd" | "startEventId" | "endEventId"
+  | "status"
+  | "fromDate"
+  | "fromPrecision"
+  | "fromWindowStart"
+  | "fromWindowEnd"
+  | "toDate"
+  | "toPrecision"
+  | "toWindowStart"
+  | "toWindowEnd"
+  | "startEventId"
+  | "endEventId"
 >;
 
 /**
@@ -59,9 +68,20 @@ export type PeriodBoundsRow = Pick<
  */
 export function statusOnDayQuery(db: Db, by: "id" | "alpha2") {
   return db
-    .select({ id: parties.id, nameEn: parties.nameEn, nameRu: parties.nameRu, nameZh: parties.nameZh, periods: parties.periods })
+    .select({
+      id: parties.id,
+      nameEn: parties.nameEn,
+      nameRu: parties.nameRu,
+      nameZh: parties.nameZh,
+      periods: parties.periods,
+    })
     .from(parties)
-    .where(and(eq(parties.kind, sql.placeholder("kind")), eq(by === "id" ? parties.id : parties.alpha2, sql.placeholder("key"))));
+    .where(
+      and(
+        eq(parties.kind, sql.placeholder("kind")),
+        eq(by === "id" ? parties.id : parties.alpha2, sql.placeholder("key")),
+      ),
+    );
 }
 
 /** Built once per client: the hot path should not rebuild its SQL on every request. */
@@ -97,12 +117,22 @@ export const reportedOn = (day: string | SQLWrapper) =>
  */
 export function listPeriodsOn(
   db: Db,
-  opts: { kind?: PartyKind; status?: string; day: string; after?: { status?: string; id: string }; limit: number; orderByStatus?: boolean },
+  opts: {
+    kind?: PartyKind;
+    status?: string;
+    day: string;
+    after?: { status?: string; id: string };
+    limit: number;
+    orderByStatus?: boolean;
+  },
 ) {
   const { kind, status, day, after, limit } = opts;
   const afterCondition = after
     ? opts.orderByStatus && after.status !== undefined
-      ? or(gt(statusPeriods.status, after.status), and(eq(statusPeriods.status, after.status), gt(statusPeriods.partyId, after.id)))
+      ? or(
+          gt(statusPeriods.status, after.status),
+          and(eq(statusPeriods.status, after.status), gt(statusPeriods.partyId, after.id)),
+        )
       : gt(statusPeriods.partyId, after.id)
     : undefined;
   return db
@@ -148,12 +178,15 @@ export const recountStatuses = (db: Db) =>
 export async function resolveParties(db: Db, refs: string[]) {
   return Promise.all(
     refs.map(async (ref) => {
-      const [party] = await db.select({ id: parties.id, kind: parties.kind, name: parties.nameEn }).from(parties).where(eq(parties.id, partyIdFor(ref))).limit(1);
+      const [party] = await db
+        .select({ id: parties.id, kind: parties.kind, name: parties.nameEn })
+        .from(parties)
+        .where(eq(parties.id, partyIdFor(ref)))
+        .limit(1);
       return { ref, party };
     }),
   );
 }
-
 
 /** The member states on `day`, by the status registry (the periods derived from its events), all of them. */
 export async function membersOn(db: Db, day: string): Promise<string[]> {

@@ -6,7 +6,11 @@
 import { derivePeriods, type StatusEventInput } from "../domain/periods";
 import type { statusPeriods } from "./schema";
 
-export function periodRows(partyId: string, partyKind: string, log: StatusEventInput[]): (typeof statusPeriods.$inferSelect)[] {
+export function periodRows(
+  partyId: string,
+  partyKind: string,
+  log: StatusEventInput[],
+): (typeof statusPeriods.$inferSelect)[] {
   const statusAfter = new Map(log.map((e) => [e.id, e.status]));
   return derivePeriods(log).map((p) => ({
     partyId,
@@ -28,5 +32,7 @@ export function periodRows(partyId: string, partyKind: string, log: StatusEventI
 
 /** A row keyed by SQL column names, as drizzle's `casing: "snake_case"` names them, for raw SQL. */
 export function columnsOf<T extends object>(row: T): Record<string, T[keyof T]> {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]),
+  );
 }

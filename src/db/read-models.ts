@@ -76,7 +76,9 @@ export const partyPeriods: ReadModel = {
       WHERE \`id\` IN (OLD.\`party_id\`, NEW.\`party_id\`);
     END;`),
   ],
-  refresh: ["UPDATE `parties` SET `periods` = coalesce((SELECT `periods` FROM `party_periods_json` WHERE `party_id` = `parties`.`id`), '[]');"],
+  refresh: [
+    "UPDATE `parties` SET `periods` = coalesce((SELECT `periods` FROM `party_periods_json` WHERE `party_id` = `parties`.`id`), '[]');",
+  ],
 };
 
 /**
@@ -118,7 +120,9 @@ export const statusEventSequence: ReadModel = {
       UPDATE \`id_sequences\` SET \`last\` = max(\`last\`, NEW.\`id\`) WHERE \`name\` = 'status_events';
     END;`),
   ],
-  refresh: ["UPDATE `id_sequences` SET `last` = max(`last`, (SELECT coalesce(max(`id`), 0) FROM `status_events`)) WHERE `name` = 'status_events';"],
+  refresh: [
+    "UPDATE `id_sequences` SET `last` = max(`last`, (SELECT coalesce(max(`id`), 0) FROM `status_events`)) WHERE `name` = 'status_events';",
+  ],
 };
 
 /** Every read model, in creation order (a view before the triggers that read it). */

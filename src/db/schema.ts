@@ -90,7 +90,13 @@ export const statusPeriods = sqliteTable(
     primaryKey({ columns: [t.partyId, t.startEventId] }),
     // Covering: the "reported on a day" filter reads the window columns from the index itself, so
     // walking a status's periods in party order never touches the table.
-    index("status_periods_kind_status_party_cover_idx").on(t.partyKind, t.status, t.partyId, t.fromWindowEnd, t.toWindowEnd),
+    index("status_periods_kind_status_party_cover_idx").on(
+      t.partyKind,
+      t.status,
+      t.partyId,
+      t.fromWindowEnd,
+      t.toWindowEnd,
+    ),
     index("status_periods_kind_party_cover_idx").on(t.partyKind, t.partyId, t.fromWindowEnd, t.toWindowEnd),
     index("status_periods_status_party_cover_idx").on(t.status, t.partyId, t.fromWindowEnd, t.toWindowEnd),
   ],
@@ -157,7 +163,10 @@ export const agreements = sqliteTable(
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
-  (t) => [index("agreements_lifecycle_idx").on(t.lifecycle, t.id), index("agreements_signed_idx").on(t.signedWindowStart, t.id)],
+  (t) => [
+    index("agreements_lifecycle_idx").on(t.lifecycle, t.id),
+    index("agreements_signed_idx").on(t.signedWindowStart, t.id),
+  ],
 );
 
 export const agreementCounterparties = sqliteTable(
@@ -170,7 +179,10 @@ export const agreementCounterparties = sqliteTable(
       .notNull()
       .references(() => parties.id),
   },
-  (t) => [primaryKey({ columns: [t.agreementId, t.partyId] }), index("agreement_counterparties_party_idx").on(t.partyId, t.agreementId)],
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.partyId] }),
+    index("agreement_counterparties_party_idx").on(t.partyId, t.agreementId),
+  ],
 );
 
 export const consents = sqliteTable(
@@ -224,7 +236,9 @@ export const depositaryActions = sqliteTable(
     index("depositary_actions_agreement_idx").on(t.agreementId, t.windowStart, t.createdAt, t.id),
     // The original is received once, and each recipient's copy forwarded once (also checked by the write's guard).
     uniqueIndex("depositary_actions_original_unique").on(t.agreementId).where(sql`${t.action} = 'original_received'`),
-    uniqueIndex("depositary_actions_state_copy_unique").on(t.agreementId, t.recipientStateId).where(sql`${t.recipientKind} = 'member_state'`),
+    uniqueIndex("depositary_actions_state_copy_unique")
+      .on(t.agreementId, t.recipientStateId)
+      .where(sql`${t.recipientKind} = 'member_state'`),
     uniqueIndex("depositary_actions_rats_copy_unique").on(t.agreementId).where(sql`${t.recipientKind} = 'rats'`),
     check(
       "depositary_actions_recipient",
@@ -266,7 +280,10 @@ export const auditLog = sqliteTable(
     /** the X-Request-Id the client sent, kept apart for its own correlation; never trusted as an id */
     clientRequestId: text(),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.id), index("audit_log_actor_idx").on(t.actorKeyId, t.id)],
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.id),
+    index("audit_log_actor_idx").on(t.actorKeyId, t.id),
+  ],
 );
 
 /** The public change feed: one row per change to public data, in commit order. */
@@ -305,7 +322,9 @@ export const idempotencyKeys = sqliteTable(
  * fails and D1 rolls the whole batch back, so a stale write changes nothing. The batch deletes the
  * row again at its end.
  */
-export const writeGuards = sqliteTable("write_guards", { ok: integer().notNull() }, (t) => [check("write_guards_ok", sql`${t.ok} = 1`)]);
+export const writeGuards = sqliteTable("write_guards", { ok: integer().notNull() }, (t) => [
+  check("write_guards_ok", sql`${t.ok} = 1`),
+]);
 
 /**
  * Id sequences handed out before a write's batch (`UPDATE … RETURNING`), so that concurrent writes

@@ -1,5 +1,5 @@
 /** Queries over the Secretariat's posts and the guards its writes carry into their batch. No Hono here. */
-import { and, asc, eq, isNull, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { membersOnSql } from "./parties";
 import { parties, secretariatTerms, statusPeriods } from "./schema";
@@ -23,27 +23,52 @@ export const listTerms = (db: Db) =>
 
 /** The terms held by citizens of one state, oldest first. */
 export const termsOfState = (db: Db, stateId: string) =>
-  db.select().from(secretariatTerms).where(eq(secretariatTerms.stateId, stateId)).orderBy(asc(secretariatTerms.startWindowStart), asc(secretariatTerms.id)).limit(TERM_CAP);
+  db
+    .select()
+    .from(secretariatTerms)
+    .where(eq(secretariatTerms.stateId, stateId))
+    .orderBy(asc(secretariatTerms.startWindowStart), asc(secretariatTerms.id))
+    .limit(TERM_CAP);
 
-export const findTerm = async (db: Db, id: string) => (await db.select().from(secretariatTerms).where(eq(secretariatTerms.id, id)).limit(1))[0];
+export const findTerm = async (db: Db, id: string) =>
+  (await db.select().from(secretariatTerms).where(eq(secretariatTerms.id, id)).limit(1))[0];
 
 /** Every member-status period of a state, with the state's Russian name: membership on any day, and the rotation's order. */
 export const memberPeriods = (db: Db) =>
   db
-    .select({ id: statusPeriods.partyId, nameRu: parties.nameRu, fromWindowEnd: statusPeriods.fromWindowEnd, toWindowStart: statusPeriods.toWindowStart, toWindowEnd: statusPeriods.toWindowEnd })
+    .select({
+      id: statusPeriods.partyId,
+      nameRu: parties.nameRu,
+      fromWindowEnd: statusPeriods.fromWindowEnd,
+      toWindowStart: statusPeriods.toWindowStart,
+      toWindowEnd: statusPeriods.toWindowEnd,
+    })
     .from(statusPeriods)
     .innerJoin(parties, eq(parties.id, statusPeriods.partyId))
     .where(and(eq(statusPeriods.partyKind, "state"), eq(statusPeriods.status, "member")));
 
 export type MemberPeriodRow = Awaited<ReturnType<typeof memberPeriods>>[number];
 
-export const insertTerm = (db: Db, row: typeof secretariatTerms.$inferInsert) => db.insert(secretariatTerms).values(row);
+export const insertTerm = (db: Db, row: typeof secretariatTerms.$inferInsert) =>
+  db.insert(secretariatTerms).values(row);
 
 /** Records the end of a term that is still open, and bumps its version. */
-export const endTerm = (db: Db, id: string, end: { value: string; precision: string; windowStart: string; windowEnd: string }, sources: string) =>
+export const endTerm = (
+  db: Db,
+  id: string,
+  end: { value: string; precision: string; windowStart: string; windowEnd: string },
+  sources: string,
+) =>
   db
     .update(secretariatTerms)
-    .set({ endDate: end.value, endPrecision: end.precision, endWindowStart: end.windowStart, endWindowEnd: end.windowEnd, sources, version: sql`${secretariatTerms.version} + 1` })
+    .set({
+      endDate: end.value,
+      endPrecision: end.precision,
+      endWindowStart: end.windowStart,
+      endWindowEnd: end.windowEnd,
+      sources,
+      version: sql`${secretariatTerms.version} + 1`,
+    })
     .where(and(eq(secretariatTerms.id, id), isNull(secretariatTerms.endDate)));
 
 /** Bounds of a term as SQL values or columns: the latest start day and the earliest end day (null while open). */
@@ -62,7 +87,8 @@ const OPEN = "9999-12-31";
 export const overlapSql = (a: TermBoundsSql, b: TermBoundsSql) =>
   sql`max(${a.startWindowEnd}, ${b.startWindowEnd}) <= min(coalesce(${a.endWindowStart}, ${OPEN}), coalesce(${b.endWindowStart}, ${OPEN}))`;
 
-const otherSgTerms = (id: string) => sql`${secretariatTerms.post} = 'secretary_general' AND ${secretariatTerms.id} <> ${id}`;
+const otherSgTerms = (id: string) =>
+  sql`${secretariatTerms.post} = 'secretary_general' AND ${secretariatTerms.id} <> ${id}`;
 
 /** No other Secretary-General's term overlaps `t` (a guard inside the appointing or ending batch). */
 export const noOverlappingSg = (id: string, t: TermBoundsSql) =>
@@ -76,4 +102,5 @@ export const noOtherSgTerm = (id: string, personId: string) =>
 export const memberOnSql = (stateId: string, day: string) => sql`${stateId} IN ${membersOnSql(day)}`;
 
 /** The term is still open (its end not recorded). */
-export const termOpen = (id: string) => sql`EXISTS (SELECT 1 FROM ${secretariatTerms} WHERE ${secretariatTerms.id} = ${id} AND ${secretariatTerms.endDate} IS NULL)`;
+export const termOpen = (id: string) =>
+  sql`EXISTS (SELECT 1 FROM ${secretariatTerms} WHERE ${secretariatTerms.id} = ${id} AND ${secretariatTerms.endDate} IS NULL)`;

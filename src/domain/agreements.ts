@@ -6,10 +6,24 @@
 
 import { notBefore, type PartialDate } from "./dates";
 
-export const LIFECYCLE = ["draft", "awaiting_consent", "consented", "concluded", "in_force", "terminated", "expired"] as const;
+export const LIFECYCLE = [
+  "draft",
+  "awaiting_consent",
+  "consented",
+  "concluded",
+  "in_force",
+  "terminated",
+  "expired",
+] as const;
 export type Lifecycle = (typeof LIFECYCLE)[number];
 
-export const AGREEMENT_KINDS = ["memorandum_of_understanding", "joint_declaration", "agreement", "protocol", "other"] as const;
+export const AGREEMENT_KINDS = [
+  "memorandum_of_understanding",
+  "joint_declaration",
+  "agreement",
+  "protocol",
+  "other",
+] as const;
 
 const TRANSITIONS: Record<Lifecycle, readonly Lifecycle[]> = {
   draft: ["awaiting_consent"],
@@ -58,7 +72,13 @@ export function tallyConsents(requiredStates: readonly string[], consents: reado
   const consented = required.filter((s) => byState.get(s) === "consent");
   const objecting = required.filter((s) => byState.get(s) === "objection");
   const missing = required.filter((s) => !byState.has(s));
-  return { required, consented, objecting, missing, complete: missing.length === 0 && objecting.length === 0 && required.length > 0 };
+  return {
+    required,
+    consented,
+    objecting,
+    missing,
+    complete: missing.length === 0 && objecting.length === 0 && required.length > 0,
+  };
 }
 
 /** The counterparties are settled by the signature: they change only before it. */
@@ -74,8 +94,20 @@ export interface ConsentReport extends Omit<ConsentTally, "complete"> {
  * What the registry can say about an agreement's consents. For an agreement concluded before the
  * registry existed they were given but not recorded: nothing is reported missing.
  */
-export function consentReport(requiredStates: readonly string[], consents: readonly ConsentRecord[], recorded: boolean): ConsentReport {
-  if (!recorded) return { required: [...requiredStates].sort(), consented: [], objecting: [], missing: [], consentsRecorded: false, complete: null };
+export function consentReport(
+  requiredStates: readonly string[],
+  consents: readonly ConsentRecord[],
+  recorded: boolean,
+): ConsentReport {
+  if (!recorded)
+    return {
+      required: [...requiredStates].sort(),
+      consented: [],
+      objecting: [],
+      missing: [],
+      consentsRecorded: false,
+      complete: null,
+    };
   return { ...tallyConsents(requiredStates, consents), consentsRecorded: true };
 }
 
@@ -115,9 +147,16 @@ export interface ConclusionCheck extends ConsentTally {
  * Whether an agreement may be concluded on `day`: every state that is a member on that day has
  * consented, none objects, and no consent is dated after the conclusion.
  */
-export function checkConclusion(membersOnDay: readonly string[], consents: readonly DatedConsent[], day: string): ConclusionCheck {
+export function checkConclusion(
+  membersOnDay: readonly string[],
+  consents: readonly DatedConsent[],
+  day: string,
+): ConclusionCheck {
   const tally = tallyConsents(membersOnDay, consents);
-  const consentedAfter = consents.filter((c) => c.date > day && tally.required.includes(c.state)).map((c) => c.state).sort();
+  const consentedAfter = consents
+    .filter((c) => c.date > day && tally.required.includes(c.state))
+    .map((c) => c.state)
+    .sort();
   return { ...tally, consentedAfter, allowed: tally.complete && consentedAfter.length === 0 };
 }
 
@@ -135,9 +174,13 @@ export interface AgreementDates {
  */
 export function datesOutOfOrder(d: AgreementDates): string[] {
   const problems: string[] = [];
-  if (d.inForce && d.signed && !notBefore(d.inForce, d.signed)) problems.push(`entry into force (${d.inForce.value}) is before the signature (${d.signed.value})`);
+  if (d.inForce && d.signed && !notBefore(d.inForce, d.signed))
+    problems.push(`entry into force (${d.inForce.value}) is before the signature (${d.signed.value})`);
   const start = d.inForce ?? d.signed;
-  if (d.ended && start && !notBefore(d.ended, start)) problems.push(`the end (${d.ended.value}) is before ${d.inForce ? "the entry into force" : "the signature"} (${start.value})`);
+  if (d.ended && start && !notBefore(d.ended, start))
+    problems.push(
+      `the end (${d.ended.value}) is before ${d.inForce ? "the entry into force" : "the signature"} (${start.value})`,
+    );
   return problems;
 }
 
@@ -153,7 +196,11 @@ export interface AgreementState extends AgreementDates {
  * are in order; an agreement in force has its date of entry into force, an ended one its end.
  * `membersOnSigned` are the member states on the date of signature.
  */
-export function agreementProblems(a: AgreementState, membersOnSigned: readonly string[], consents: readonly DatedConsent[]): string[] {
+export function agreementProblems(
+  a: AgreementState,
+  membersOnSigned: readonly string[],
+  consents: readonly DatedConsent[],
+): string[] {
   const problems: string[] = [];
   if (isSigned(a.lifecycle)) {
     if (!a.signed) problems.push(`a ${a.lifecycle} agreement needs its date of signature`);
@@ -162,7 +209,9 @@ export function agreementProblems(a: AgreementState, membersOnSigned: readonly s
     }
   }
   problems.push(...datesOutOfOrder(a));
-  if (a.lifecycle === "in_force" && !a.inForce) problems.push("an agreement in force needs its date of entry into force");
-  if ((a.lifecycle === "terminated" || a.lifecycle === "expired") && !a.ended) problems.push(`a ${a.lifecycle} agreement needs its end date`);
+  if (a.lifecycle === "in_force" && !a.inForce)
+    problems.push("an agreement in force needs its date of entry into force");
+  if ((a.lifecycle === "terminated" || a.lifecycle === "expired") && !a.ended)
+    problems.push(`a ${a.lifecycle} agreement needs its end date`);
   return problems;
 }

@@ -77,7 +77,9 @@ export function horizonDay(today: string): string {
 }
 
 /** Whether a date may denote a day past the horizon: it starts after it. */
-export const isBeyondHorizon = (date: Pick<PartialDate, "windowStart">, today: string) => date.windowStart > horizonDay(today);
+export const isBeyondHorizon = (date: Pick<PartialDate, "windowStart">, today: string) =>
+  date.windowStart > horizonDay(today);
 
 /** Whether `later` can be on or after `earlier`: false only when it is certainly before it. */
-export const notBefore = (later: Pick<PartialDate, "windowEnd">, earlier: Pick<PartialDate, "windowStart">) => later.windowEnd >= earlier.windowStart;
+export const notBefore = (later: Pick<PartialDate, "windowEnd">, earlier: Pick<PartialDate, "windowStart">) =>
+  later.windowEnd >= earlier.windowStart;

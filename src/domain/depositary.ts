@@ -37,7 +37,8 @@ export interface DepositaryAgreement {
  * The day whose member states receive certified copies: the date of conclusion, once concluded and
  * only when known to the day, since membership can change within a month or a year (as consentBasis).
  */
-export const depositaryBasis = (a: DepositaryAgreement): string | null => (isSigned(a.lifecycle) && a.signed?.precision === "day" ? a.signed.value : null);
+export const depositaryBasis = (a: DepositaryAgreement): string | null =>
+  isSigned(a.lifecycle) && a.signed?.precision === "day" ? a.signed.value : null;
 
 /** The step a certified copy is made from (the original) and a forward sends (a certified copy). */
 export const PRIOR_STEP: Record<DepositaryAction, DepositaryAction | null> = {
@@ -61,7 +62,10 @@ export interface DepositaryProblem {
 }
 
 const sameRecipient = (a: Recipient | null, b: Recipient | null) =>
-  a !== null && b !== null && a.kind === b.kind && (a.kind === "rats" || (b.kind === "member_state" && a.state === b.state));
+  a !== null &&
+  b !== null &&
+  a.kind === b.kind &&
+  (a.kind === "rats" || (b.kind === "member_state" && a.state === b.state));
 
 const recipientName = (r: Recipient) => (r.kind === "rats" ? "the SCO RATS" : r.state);
 
@@ -78,28 +82,63 @@ const recipientName = (r: Recipient) => (r.kind === "rats" ? "the SCO RATS" : r.
  *   step: their log is known to be partial.
  * `membersOnBasis` are the member states on depositaryBasis(a).
  */
-export function depositaryProblems(a: DepositaryAgreement, membersOnBasis: readonly string[], log: readonly DepositaryFact[], next: DepositaryFact): DepositaryProblem[] {
-  if (!isSigned(a.lifecycle)) return [{ code: "not-concluded", detail: `the agreement is ${a.lifecycle}; the depositary acts only after its conclusion` }];
+export function depositaryProblems(
+  a: DepositaryAgreement,
+  membersOnBasis: readonly string[],
+  log: readonly DepositaryFact[],
+  next: DepositaryFact,
+): DepositaryProblem[] {
+  if (!isSigned(a.lifecycle))
+    return [
+      {
+        code: "not-concluded",
+        detail: `the agreement is ${a.lifecycle}; the depositary acts only after its conclusion`,
+      },
+    ];
   const basis = depositaryBasis(a);
   if (basis === null || !a.signed) {
-    return [{ code: "conclusion-date-imprecise", detail: `the date of conclusion (${a.signed?.value ?? "unknown"}) is not known to the day, so the member states of that day are not known` }];
+    return [
+      {
+        code: "conclusion-date-imprecise",
+        detail: `the date of conclusion (${a.signed?.value ?? "unknown"}) is not known to the day, so the member states of that day are not known`,
+      },
+    ];
   }
   const problems: DepositaryProblem[] = [];
-  if (!notBefore(next.date, a.signed)) problems.push({ code: "before-conclusion", detail: `${next.date.value} is before the date of conclusion (${a.signed.value})` });
+  if (!notBefore(next.date, a.signed))
+    problems.push({
+      code: "before-conclusion",
+      detail: `${next.date.value} is before the date of conclusion (${a.signed.value})`,
+    });
   const to = next.recipient;
   if (to?.kind === "member_state" && !membersOnBasis.includes(to.state)) {
-    problems.push({ code: "not-a-member", detail: `${to.state} was not a member state on the date of conclusion (${basis}); members then: ${[...membersOnBasis].sort().join(", ")}` });
+    problems.push({
+      code: "not-a-member",
+      detail: `${to.state} was not a member state on the date of conclusion (${basis}); members then: ${[...membersOnBasis].sort().join(", ")}`,
+    });
   }
   if (next.action === "original_received" && log.some((f) => f.action === "original_received")) {
     problems.push({ code: "already-recorded", detail: "the original is already recorded as received" });
   }
-  const forwarded = next.action === "copy_forwarded" ? log.find((f) => f.action === "copy_forwarded" && sameRecipient(f.recipient, to)) : undefined;
-  if (forwarded && to) problems.push({ code: "already-recorded", detail: `a certified copy was already forwarded to ${recipientName(to)} (${forwarded.date.value})` });
+  const forwarded =
+    next.action === "copy_forwarded"
+      ? log.find((f) => f.action === "copy_forwarded" && sameRecipient(f.recipient, to))
+      : undefined;
+  if (forwarded && to)
+    problems.push({
+      code: "already-recorded",
+      detail: `a certified copy was already forwarded to ${recipientName(to)} (${forwarded.date.value})`,
+    });
   const prior = PRIOR_STEP[next.action];
   if (a.logKept && prior) {
     const priors = log.filter((f) => f.action === prior);
-    if (priors.length === 0) problems.push({ code: "prior-step-missing", detail: `no ${prior.replaceAll("_", " ")} is on record yet` });
-    else if (!priors.some((f) => notBefore(next.date, f.date))) problems.push({ code: "before-prior-step", detail: `${next.date.value} is before the ${prior.replaceAll("_", " ")} on record` });
+    if (priors.length === 0)
+      problems.push({ code: "prior-step-missing", detail: `no ${prior.replaceAll("_", " ")} is on record yet` });
+    else if (!priors.some((f) => notBefore(next.date, f.date)))
+      problems.push({
+        code: "before-prior-step",
+        detail: `${next.date.value} is before the ${prior.replaceAll("_", " ")} on record`,
+      });
   }
   return problems;
 }
@@ -132,7 +171,11 @@ export interface DepositaryReport<F> {
  * `complete` is null when there is no date of conclusion known to the day, or when a state is not
  * recorded (absence of an archive entry proves nothing).
  */
-export function depositaryReport<F extends DepositaryFact>(a: DepositaryAgreement, membersOnBasis: readonly string[], log: readonly F[]): DepositaryReport<F> {
+export function depositaryReport<F extends DepositaryFact>(
+  a: DepositaryAgreement,
+  membersOnBasis: readonly string[],
+  log: readonly F[],
+): DepositaryReport<F> {
   const basis = depositaryBasis(a);
   const forwards = log.filter((f) => f.action === "copy_forwarded");
   const firstTo = (r: Recipient) => forwards.find((f) => sameRecipient(f.recipient, r)) ?? null;
@@ -142,6 +185,23 @@ export function depositaryReport<F extends DepositaryFact>(a: DepositaryAgreemen
   });
   const having = (s: CopyStatus) => members.filter((m) => m.copy === s).map((m) => m.state);
   const [forwarded, missing, notRecorded] = [having("forwarded"), having("missing"), having("not_recorded")];
-  const complete = basis === null || members.length === 0 ? null : missing.length + notRecorded.length === 0 ? true : notRecorded.length > 0 ? null : false;
-  return { basis, logKept: a.logKept, members, forwarded, missing, notRecorded, complete, original: log.find((f) => f.action === "original_received") ?? null, rats: firstTo({ kind: "rats" }) };
+  const complete =
+    basis === null || members.length === 0
+      ? null
+      : missing.length + notRecorded.length === 0
+        ? true
+        : notRecorded.length > 0
+          ? null
+          : false;
+  return {
+    basis,
+    logKept: a.logKept,
+    members,
+    forwarded,
+    missing,
+    notRecorded,
+    complete,
+    original: log.find((f) => f.action === "original_received") ?? null,
+    rats: firstTo({ kind: "rats" }),
+  };
 }

@@ -4,7 +4,7 @@
  */
 import type { StatusEventInput } from "./periods";
 import { compareEvents } from "./periods";
-import { FOUNDING_DATE, statusesFor, type PartyKind } from "./statuses";
+import { FOUNDING_DATE, type PartyKind, statusesFor } from "./statuses";
 
 /** Which statuses each kind of event may lead to (`null`: any status valid for the party). */
 const KIND_RULES: Record<StatusEventInput["kind"], readonly string[] | null> = {
@@ -21,18 +21,24 @@ const KIND_RULES: Record<StatusEventInput["kind"], readonly string[] | null> = {
 };
 
 /** The event already in `log` that `event` repeats (same status, kind and date as stated), if any. */
-export function findIdenticalEvent<E extends StatusEventInput>(log: readonly E[], event: StatusEventInput): E | undefined {
+export function findIdenticalEvent<E extends StatusEventInput>(
+  log: readonly E[],
+  event: StatusEventInput,
+): E | undefined {
   return log.find((e) => e.status === event.status && e.kind === event.kind && e.date.value === event.date.value);
 }
 
 /** The date rule of a log: an event may not start before the party's previous event starts. */
-export const isBeforeEvent = (event: StatusEventInput, previous: StatusEventInput) => event.date.windowStart < previous.date.windowStart;
+export const isBeforeEvent = (event: StatusEventInput, previous: StatusEventInput) =>
+  event.date.windowStart < previous.date.windowStart;
 
 /** Returns the contradictions an event would bring into `log` (empty when it fits). */
 export function checkEvent(partyKind: PartyKind, log: readonly StatusEventInput[], event: StatusEventInput): string[] {
   const problems: string[] = [];
   if (!statusesFor(partyKind).includes(event.status)) {
-    problems.push(`status "${event.status}" cannot be held by ${partyKind === "state" ? "a state" : "an organisation"}; allowed: ${statusesFor(partyKind).join(", ")}`);
+    problems.push(
+      `status "${event.status}" cannot be held by ${partyKind === "state" ? "a state" : "an organisation"}; allowed: ${statusesFor(partyKind).join(", ")}`,
+    );
   }
   const allowed = KIND_RULES[event.kind];
   if (allowed && !allowed.includes(event.status)) {
@@ -42,7 +48,8 @@ export function checkEvent(partyKind: PartyKind, log: readonly StatusEventInput[
   const last = ordered.at(-1);
   if (event.kind === "founding") {
     if (partyKind !== "state") problems.push("only states can be founding members");
-    if (event.date.value !== FOUNDING_DATE) problems.push(`the SCO was founded on ${FOUNDING_DATE}, not ${event.date.value}`);
+    if (event.date.value !== FOUNDING_DATE)
+      problems.push(`the SCO was founded on ${FOUNDING_DATE}, not ${event.date.value}`);
     if (log.some((e) => e.kind === "founding")) problems.push("the party already has a founding event");
     if (log.length > 0) problems.push("a founding event must be the party's first event");
   }

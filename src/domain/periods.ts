@@ -53,7 +53,14 @@ export function derivePeriods(events: readonly StatusEventInput[]): StatusPeriod
       open = null;
     }
     if (event.status !== "none") {
-      open = { status: event.status, from: event.date, to: null, startEventId: event.id, endEventId: null, eventIds: [event.id] };
+      open = {
+        status: event.status,
+        from: event.date,
+        to: null,
+        startEventId: event.id,
+        endEventId: null,
+        eventIds: [event.id],
+      };
       periods.push(open);
     }
   }
@@ -91,7 +98,10 @@ export function endUncertainty(p: PeriodBounds, nextStatus: Status | null, day: 
   return {
     uncertain,
     possibleStatus: uncertain ? (nextStatus ?? "none") : null,
-    uncertainWindow: uncertain && p.toWindowStart !== null && p.toWindowEnd !== null ? { from: p.toWindowStart, to: p.toWindowEnd } : null,
+    uncertainWindow:
+      uncertain && p.toWindowStart !== null && p.toWindowEnd !== null
+        ? { from: p.toWindowStart, to: p.toWindowEnd }
+        : null,
   };
 }
 
@@ -114,7 +124,12 @@ export function statusOn(periods: readonly StatusPeriod[], day: string): StatusO
   const pendingStart = periods.find((p) => p.from.windowStart <= day && day < p.from.windowEnd) ?? null;
   if (reported) {
     const next = periods.find((p) => p.startEventId === reported.endEventId);
-    return { status: reported.status, since: reported.from, ...endUncertainty(boundsOf(reported), next?.status ?? null, day), period: reported };
+    return {
+      status: reported.status,
+      since: reported.from,
+      ...endUncertainty(boundsOf(reported), next?.status ?? null, day),
+      period: reported,
+    };
   }
   const previous = [...periods].reverse().find((p) => p.to !== null && p.to.windowEnd <= day) ?? null;
   return {

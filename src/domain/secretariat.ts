@@ -59,6 +59,7 @@ export function holdingOn(t: TermDates, day: string): "certainly" | "possibly" |
 
 /** Two terms of one post certainly overlap: some day is certainly held by both. */
 export function overlap(a: TermDates, b: TermDates): boolean {
+  // ISO days compare as strings: the later of the two.
   const from = a.start.windowEnd > b.start.windowEnd ? a.start.windowEnd : b.start.windowEnd;
   const aTo = a.end?.windowStart ?? "9999-12-31";
   const bTo = b.end?.windowStart ?? "9999-12-31";
@@ -78,15 +79,24 @@ export interface SgTerm extends TermDates {
  * a second term of the same person (an extension), an overlap with another term; and, for every
  * post, a nationality that is not a member state on the term's start (`membersOnStart`).
  */
-export function termProblems(t: SgTerm & { post: Post }, others: readonly SgTerm[], membersOnStart: readonly string[]): string[] {
+export function termProblems(
+  t: SgTerm & { post: Post },
+  others: readonly SgTerm[],
+  membersOnStart: readonly string[],
+): string[] {
   const problems: string[] = [];
-  if (!membersOnStart.includes(t.state)) problems.push(`${t.state} is not a member state on ${t.start.value} (members then: ${membersOnStart.join(", ")})`);
+  if (!membersOnStart.includes(t.state))
+    problems.push(`${t.state} is not a member state on ${t.start.value} (members then: ${membersOnStart.join(", ")})`);
   if (endsBeforeStart(t)) problems.push(`ends (${t.end!.value}) before it starts (${t.start.value})`);
   if (t.post !== "secretary_general" || t.exception) return problems;
-  if (exceedsTerm(t)) problems.push(`lasts more than ${TERM_YEARS} years (${t.start.value} to ${t.end!.value}; a term begun then ends before ${latestEndDay(t.start)})`);
+  if (exceedsTerm(t))
+    problems.push(
+      `lasts more than ${TERM_YEARS} years (${t.start.value} to ${t.end!.value}; a term begun then ends before ${latestEndDay(t.start)})`,
+    );
   for (const o of others) {
     if (o.id === t.id) continue;
-    if (o.person === t.person) problems.push(`is a second term of ${t.person} (also ${o.id}): the term is single, with no extension`);
+    if (o.person === t.person)
+      problems.push(`is a second term of ${t.person} (also ${o.id}): the term is single, with no extension`);
     if (overlap(t, o)) problems.push(`overlaps ${o.id}`);
   }
   return problems;
@@ -122,7 +132,8 @@ export interface RotationCheck {
 const russian = new Intl.Collator("ru");
 
 /** Member ids in Russian alphabetical order of their Russian names. */
-export const russianOrder = (members: readonly MemberName[]) => [...members].sort((a, b) => russian.compare(a.nameRu, b.nameRu) || (a.id < b.id ? -1 : 1));
+export const russianOrder = (members: readonly MemberName[]) =>
+  [...members].sort((a, b) => russian.compare(a.nameRu, b.nameRu) || (a.id < b.id ? -1 : 1));
 
 /**
  * The naive reading of "on a rotating basis in Russian alphabetical order", compared with practice.
@@ -134,13 +145,23 @@ export const russianOrder = (members: readonly MemberName[]) => [...members].sor
  * invent another rule. The first appointment has no predecessor, and the rule names no starting
  * state, so nothing is expected of it.
  */
-export function checkRotation(appointments: readonly Appointment[], previousNameRu: (state: string) => string | undefined): RotationCheck[] {
+export function checkRotation(
+  appointments: readonly Appointment[],
+  previousNameRu: (state: string) => string | undefined,
+): RotationCheck[] {
   return appointments.map((a, i) => {
     const ordered = russianOrder(a.members);
     const order = ordered.map((m) => m.id);
     const prev = i > 0 ? appointments[i - 1]!.state : null;
     if (prev === null) {
-      return { termId: a.termId, expected: null, actual: a.state, followed: null, order, note: "First appointment: the rule names no state to start from." };
+      return {
+        termId: a.termId,
+        expected: null,
+        actual: a.state,
+        followed: null,
+        order,
+        note: "First appointment: the rule names no state to start from.",
+      };
     }
     const prevName = ordered.find((m) => m.id === prev)?.nameRu ?? previousNameRu(prev) ?? prev;
     const next = ordered.find((m) => russian.compare(m.nameRu, prevName) > 0) ?? ordered[0];

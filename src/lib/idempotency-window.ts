@@ -10,4 +10,3 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
  * table stores it (ISO 8601 UTC with milliseconds), so the two compare as strings.
  */
 export const idempotencyCutoff = (now: number) => new Date(now - IDEMPOTENCY_TTL_HOURS * 3_600_000).toISOString();
-

@@ -7,7 +7,10 @@ import { RATE_LIMITS } from "./rate-limits";
 
 /** Every /v1 answer carries it (the `cors` middleware in app.ts). */
 export const corsHeaders = {
-  "Access-Control-Allow-Origin": { description: "Any web page may read the answer", schema: { type: "string" as const, enum: ["*"] } },
+  "Access-Control-Allow-Origin": {
+    description: "Any web page may read the answer",
+    schema: { type: "string" as const, enum: ["*"] },
+  },
 };
 
 const limitHeader = (description: string, example: number) => ({
@@ -16,21 +19,35 @@ const limitHeader = (description: string, example: number) => ({
 });
 const policyHeader = (description: string, example: string) => ({
   description,
-  schema: { type: "string" as const, maxLength: 200, pattern: '^"[a-zA-Z]+";q=[0-9]+;w=[0-9]+(, ?"[a-zA-Z]+";q=[0-9]+;w=[0-9]+)*$', example },
+  schema: {
+    type: "string" as const,
+    maxLength: 200,
+    pattern: '^"[a-zA-Z]+";q=[0-9]+;w=[0-9]+(, ?"[a-zA-Z]+";q=[0-9]+;w=[0-9]+)*$',
+    example,
+  },
 });
 const { read, write, authFailure } = RATE_LIMITS;
 
 /** Every answer of a public read states the per-client limit (readRateLimit); src/lib/rate-limits.ts says why only these. */
 export const readRateHeaders = {
   ...corsHeaders,
-  "X-RateLimit-Limit": limitHeader(`Reads allowed per client (CF-Connecting-IP) per ${read.period} s (${read.limit}); past it, 429 with Retry-After`, read.limit),
-  "RateLimit-Policy": policyHeader("The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds", `"read";q=${read.limit};w=${read.period}`),
+  "X-RateLimit-Limit": limitHeader(
+    `Reads allowed per client (CF-Connecting-IP) per ${read.period} s (${read.limit}); past it, 429 with Retry-After`,
+    read.limit,
+  ),
+  "RateLimit-Policy": policyHeader(
+    "The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds",
+    `"read";q=${read.limit};w=${read.period}`,
+  ),
 };
 
 /** Every answer of an operation that needs an API key states the per-key limit and the failed-authentication budget (requireRole). */
 export const keyedHeaders = {
   ...corsHeaders,
-  "X-RateLimit-Limit": limitHeader(`Requests allowed per API key per ${write.period} s (${write.limit}); past it, 429 with Retry-After`, write.limit),
+  "X-RateLimit-Limit": limitHeader(
+    `Requests allowed per API key per ${write.period} s (${write.limit}); past it, 429 with Retry-After`,
+    write.limit,
+  ),
   "RateLimit-Policy": policyHeader(
     `The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (${authFailure.limit} per ${authFailure.period} s)`,
     `"write";q=${write.limit};w=${write.period}, "authFailure";q=${authFailure.limit};w=${authFailure.period}`,
@@ -38,7 +55,10 @@ export const keyedHeaders = {
 };
 
 const retryAfter = {
-  "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" as const, format: "int32", minimum: 1, maximum: 3600, example: 60 } },
+  "Retry-After": {
+    description: "Seconds to wait before retrying",
+    schema: { type: "integer" as const, format: "int32", minimum: 1, maximum: 3600, example: 60 },
+  },
 };
 
 type ResponseHeaders = Record<string, { description: string; schema: object }>;
@@ -54,7 +74,10 @@ const keyedProblem = (description: string) => problemContent(description, keyedH
 export const readProblems = {
   400: problemContent("A query or path parameter is invalid (for example a date like 2017-13-45)", readRateHeaders),
   404: problemContent("No such resource", readRateHeaders),
-  429: problemContent("Too many reads from this client (CF-Connecting-IP); see Retry-After", { ...readRateHeaders, ...retryAfter }),
+  429: problemContent("Too many reads from this client (CF-Connecting-IP); see Retry-After", {
+    ...readRateHeaders,
+    ...retryAfter,
+  }),
   500: problemContent("The server failed; the problem is logged with its requestId"),
 } as const;
 
@@ -66,8 +89,14 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 /** Headers every cacheable public read sends. */
 export const cacheHeaders = {
   ...readRateHeaders,
-  ETag: { description: "Entity tag of the representation; send it back in If-None-Match", schema: { type: "string" as const, maxLength: 100, pattern: '^(W/)?"[^"]*"$' } },
-  "Cache-Control": { description: "How long shared caches may keep the answer", schema: { type: "string" as const, maxLength: 200, pattern: "^[a-z-]+(=[0-9]+)?(, ?[a-z-]+(=[0-9]+)?)*$" } },
+  ETag: {
+    description: "Entity tag of the representation; send it back in If-None-Match",
+    schema: { type: "string" as const, maxLength: 100, pattern: '^(W/)?"[^"]*"$' },
+  },
+  "Cache-Control": {
+    description: "How long shared caches may keep the answer",
+    schema: { type: "string" as const, maxLength: 200, pattern: "^[a-z-]+(=[0-9]+)?(, ?[a-z-]+(=[0-9]+)?)*$" },
+  },
 };
 
 /** The success answer of an operation that needs an API key. */
@@ -77,13 +106,18 @@ export const keyedContent = <T extends z.ZodType>(schema: T, description: string
 });
 
 export const locationHeader = {
-  Location: { description: "Where the new resource can be read", schema: { type: "string" as const, format: "uri-reference", maxLength: 300 } },
+  Location: {
+    description: "Where the new resource can be read",
+    schema: { type: "string" as const, format: "uri-reference", maxLength: 300 },
+  },
 };
 
 /** Public reads need no key; declared explicitly so the contract says it is meant. */
 export const publicSecurity: { bearerAuth: string[] }[] = [];
 
-export const notModified = { 304: { description: "The representation has not changed since the ETag sent in If-None-Match" } };
+export const notModified = {
+  304: { description: "The representation has not changed since the ETag sent in If-None-Match" },
+};
 
 export const OPENAPI_INFO = {
   openapi: "3.1.0",
@@ -102,7 +136,11 @@ export const OPENAPI_INFO = {
     { name: "Roster", description: "The whole picture on a date" },
     { name: "Status events", description: "The event log from which every status period is derived" },
     { name: "Agreements", description: "Agreements the Secretariat concludes with the consent of the member states" },
-    { name: "Secretariat", description: "Who headed the Secretariat and its deputies, term by term, and the rotation of the Secretary-General" },
+    {
+      name: "Secretariat",
+      description:
+        "Who headed the Secretariat and its deputies, term by term, and the rotation of the Secretary-General",
+    },
     { name: "Changes", description: "The public change feed, for incremental sync" },
     { name: "API keys", description: "Keys of the international-relations department (admin)" },
     { name: "Audit", description: "Who changed what, when (admin)" },
@@ -110,13 +148,19 @@ export const OPENAPI_INFO = {
 };
 
 const wwwAuthenticate = {
-  "WWW-Authenticate": { description: "The Bearer challenge, with the error", schema: { type: "string" as const, maxLength: 300, pattern: "^Bearer realm=" } },
+  "WWW-Authenticate": {
+    description: "The Bearer challenge, with the error",
+    schema: { type: "string" as const, maxLength: 300, pattern: "^Bearer realm=" },
+  },
 };
 
 /** Errors any operation with an API key can answer. */
 export const writeProblems = {
   400: keyedProblem("A header or parameter is malformed, or the body is not JSON"),
-  401: problemContent("No API key, or an unknown or revoked one (see WWW-Authenticate)", { ...keyedHeaders, ...wwwAuthenticate }),
+  401: problemContent("No API key, or an unknown or revoked one (see WWW-Authenticate)", {
+    ...keyedHeaders,
+    ...wwwAuthenticate,
+  }),
   403: problemContent("The key's role may not do this", { ...keyedHeaders, ...wwwAuthenticate }),
   404: keyedProblem("No such resource"),
   413: keyedProblem("The request body is larger than 64 KiB"),
@@ -141,11 +185,10 @@ export const preconditionProblems = {
 export const bearerSecurity = [{ bearerAuth: [] }];
 
 export const IdempotencyHeader = z.object({
-  "idempotency-key": z
-    .string()
-    .max(255)
-    .optional()
-    .openapi({ description: "Retry-safe key: a retry with the same key and body answers as the first request did", example: "6b1c3f0e-consent-chn" }),
+  "idempotency-key": z.string().max(255).optional().openapi({
+    description: "Retry-safe key: a retry with the same key and body answers as the first request did",
+    example: "6b1c3f0e-consent-chn",
+  }),
 });
 
 export const IfMatchHeader = z.object({

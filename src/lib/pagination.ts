@@ -21,7 +21,11 @@ export const PageQuery = {
     .max(512)
     .optional()
     // Documented, not enforced here: any cursor this API did not issue is refused as invalid-cursor.
-    .openapi({ pattern: "^[A-Za-z0-9_-]*$", description: "The `nextCursor` of the previous page; omit it for the first page", example: "WyJJTkQiXQ" }),
+    .openapi({
+      pattern: "^[A-Za-z0-9_-]*$",
+      description: "The `nextCursor` of the previous page; omit it for the first page",
+      example: "WyJJTkQiXQ",
+    }),
 };
 
 export const nextCursorField = z
@@ -33,7 +37,10 @@ export const nextCursorField = z
 
 export function encodeCursor(key: readonly (string | number)[]): string {
   const bytes = new TextEncoder().encode(JSON.stringify(key));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 /** Decodes a cursor into its sort key; a tampered or foreign cursor is a 400, never a 500. */
@@ -44,7 +51,10 @@ export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, sh
     const bytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
     return shape.parse(JSON.parse(new TextDecoder().decode(bytes)));
   } catch {
-    throw new ApiError(400, { code: "invalid-cursor", detail: "The cursor is not one this API issued; start again without it" });
+    throw new ApiError(400, {
+      code: "invalid-cursor",
+      detail: "The cursor is not one this API issued; start again without it",
+    });
   }
 }
 

@@ -20,4 +20,10 @@ export const DaySchema = z.string().transform((value, ctx) => {
 
 export const AtQuery = DaySchema.optional()
   .transform((day) => day ?? today())
-  .openapi({ type: "string", format: "date", maxLength: 10, description: "The day asked about (YYYY-MM-DD); defaults to today (UTC)", example: "2017-06-10" });
+  .openapi({
+    type: "string",
+    format: "date",
+    maxLength: 10,
+    description: "The day asked about (YYYY-MM-DD); defaults to today (UTC)",
+    example: "2017-06-10",
+  });

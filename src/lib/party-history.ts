@@ -1,10 +1,11 @@
 /** What the state and organisation handlers share: loading a party or answering 404. */
+
+import type { Db } from "../db/client";
+import { getPartyWithEvents } from "../db/parties";
 import { today } from "../domain/dates";
 import type { PartyKind } from "../domain/statuses";
-import { ApiError } from "./problem";
-import type { Db } from "../db/client";
 import { historyOf } from "./party-mappers";
-import { getPartyWithEvents } from "../db/parties";
+import { ApiError } from "./problem";
 
 export async function loadPartyHistory(db: Db, kind: PartyKind, key: string, day: string = today()) {
   const found = await getPartyWithEvents(db, kind, key);

@@ -1,11 +1,25 @@
 /** Rows to wire shapes and to the domain's inputs; the only place that knows both. */
+
+import type { PartyRow, PeriodBoundsRow, StatusEventRow, StatusPeriodRow } from "../db/parties";
 import type { PartialDate } from "../domain/dates";
-import { derivePeriods, endUncertainty, isReportedOn, logOrder, statusOn, type StatusOnDay, type StatusEventInput, type StatusPeriod } from "../domain/periods";
+import {
+  derivePeriods,
+  endUncertainty,
+  logOrder,
+  type StatusEventInput,
+  type StatusOnDay,
+  type StatusPeriod,
+  statusOn,
+} from "../domain/periods";
 import type { EventKind, Status } from "../domain/statuses";
 import type { Language } from "./params";
-import type { PartyRow, PeriodBoundsRow, StatusEventRow, StatusPeriodRow } from "../db/parties";
 
-export const toPartialDate = (date: string, precision: string, windowStart: string, windowEnd: string): PartialDate => ({
+export const toPartialDate = (
+  date: string,
+  precision: string,
+  windowStart: string,
+  windowEnd: string,
+): PartialDate => ({
   value: date,
   precision: precision as PartialDate["precision"],
   windowStart,
@@ -79,16 +93,22 @@ export const toWireStatusOnDay = (answer: StatusOnDay, day: string) => ({
 
 /** The status fields of a period row reported on `day` (endUncertainty, src/domain/periods.ts). */
 export function periodOnDay(p: StatusPeriodRow, day: string) {
-  return { status: p.status as Status, since: wireDateOf(p.fromDate, p.fromPrecision)!, ...endUncertainty(p, (p.nextStatus as Status | null) ?? null, day) };
+  return {
+    status: p.status as Status,
+    since: wireDateOf(p.fromDate, p.fromPrecision)!,
+    ...endUncertainty(p, (p.nextStatus as Status | null) ?? null, day),
+  };
 }
-
 
 /** A stored period row as the domain's period (its events are not needed to answer "as of"). */
 export function toDomainPeriod(p: PeriodBoundsRow): StatusPeriod {
   return {
     status: p.status as StatusPeriod["status"],
     from: toPartialDate(p.fromDate, p.fromPrecision, p.fromWindowStart, p.fromWindowEnd),
-    to: p.toDate && p.toPrecision && p.toWindowStart && p.toWindowEnd ? toPartialDate(p.toDate, p.toPrecision, p.toWindowStart, p.toWindowEnd) : null,
+    to:
+      p.toDate && p.toPrecision && p.toWindowStart && p.toWindowEnd
+        ? toPartialDate(p.toDate, p.toPrecision, p.toWindowStart, p.toWindowEnd)
+        : null,
     startEventId: p.startEventId,
     endEventId: p.endEventId,
     eventIds: [p.startEventId],
@@ -99,6 +119,11 @@ export function toDomainPeriod(p: PeriodBoundsRow): StatusPeriod {
 export function statusOnDayFromPeriods(rows: PeriodBoundsRow[], day: string) {
   const periods = rows
     .map(toDomainPeriod)
-    .sort((a, b) => logOrder({ windowStart: a.from.windowStart, id: a.startEventId }, { windowStart: b.from.windowStart, id: b.startEventId }));
+    .sort((a, b) =>
+      logOrder(
+        { windowStart: a.from.windowStart, id: a.startEventId },
+        { windowStart: b.from.windowStart, id: b.startEventId },
+      ),
+    );
   return toWireStatusOnDay(statusOn(periods, day), day);
 }

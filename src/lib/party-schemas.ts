@@ -13,7 +13,9 @@ export const EventKindSchema = z.enum(EVENT_KINDS).openapi("EventKind", { exampl
 
 export const PartialDateSchema = z
   .object({
-    date: str(10).regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD, as precisely as it is known", example: "2005-07-05" }),
+    date: str(10)
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+      .openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD, as precisely as it is known", example: "2005-07-05" }),
     precision: z.enum(["year", "month", "day"]).openapi({ example: "day" }),
   })
   .openapi("PartialDate");
@@ -38,7 +40,11 @@ export const StatusEventSchema = z
     body: str(200).nullable().openapi({ example: "Council of Heads of State" }),
     place: str(200).nullable().openapi({ example: "Astana" }),
     note: str(1000).nullable().openapi({ example: null }),
-    sources: z.array(str(500)).min(1).max(20).openapi({ example: ["Declaration of Heads of Member States of the SCO, Astana, 5 July 2005"] }),
+    sources: z
+      .array(str(500))
+      .min(1)
+      .max(20)
+      .openapi({ example: ["Declaration of Heads of Member States of the SCO, Astana, 5 July 2005"] }),
   })
   .openapi("StatusEvent");
 
@@ -55,13 +61,21 @@ export const StatusPeriodSchema = z
 export const HistorySchema = z
   .object({
     events: z.array(StatusEventSchema).max(MAX_LIST).openapi({ description: "The party's events, oldest first" }),
-    periods: z.array(StatusPeriodSchema).max(MAX_LIST).openapi({ description: "Status periods derived from the events, oldest first" }),
+    periods: z
+      .array(StatusPeriodSchema)
+      .max(MAX_LIST)
+      .openapi({ description: "Status periods derived from the events, oldest first" }),
   })
   .openapi("History");
 
 export const UncertaintySchema = {
-  uncertain: z.boolean().openapi({ description: "The day falls inside the window of a date known only to the year or month", example: false }),
-  possibleStatus: z.union([StatusSchema, z.null()]).openapi({ description: "Where uncertain: the status the party may already hold", example: null }),
+  uncertain: z.boolean().openapi({
+    description: "The day falls inside the window of a date known only to the year or month",
+    example: false,
+  }),
+  possibleStatus: z
+    .union([StatusSchema, z.null()])
+    .openapi({ description: "Where uncertain: the status the party may already hold", example: null }),
   uncertainWindow: z
     .object({ from: day(), to: day() })
     .nullable()
@@ -72,7 +86,9 @@ export const StatusOnDaySchema = z
   .object({
     at: day().openapi({ example: "2020-01-01" }),
     status: StatusSchema,
-    since: z.union([PartialDateSchema, z.null()]).openapi({ description: "Start of the reported status (or of the `none` after a withdrawal)" }),
+    since: z
+      .union([PartialDateSchema, z.null()])
+      .openapi({ description: "Start of the reported status (or of the `none` after a withdrawal)" }),
     ...UncertaintySchema,
   })
   .openapi("StatusOnDay");

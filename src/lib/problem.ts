@@ -4,8 +4,8 @@
 import { z } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { getPathNoStrict } from "hono/utils/url";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { getPathNoStrict } from "hono/utils/url";
 import type { AppBindings } from "../types";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -16,12 +16,33 @@ const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1
 
 export const ProblemSchema = z
   .object({
-    type: z.string().max(200).openapi({ format: "uri-reference", description: "URI reference naming the kind of problem", example: "/problems/not-found" }),
-    title: z.string().max(100).openapi({ description: "Short, stable summary of the kind of problem", example: "Not found" }),
-    status: z.number().int().min(400).max(599).openapi({ format: "int32", description: "HTTP status code", example: 404 }),
-    detail: z.string().max(LIMITS.detail).openapi({ description: "What went wrong in this request", example: 'No state with code "XYZ"' }),
-    instance: z.string().max(LIMITS.instance).openapi({ format: "uri-reference", description: "The request path", example: "/v1/states/XYZ" }),
-    requestId: z.string().max(255).openapi({ description: "Correlates the answer with the server's logs", example: "7f2c1d0e-…" }),
+    type: z.string().max(200).openapi({
+      format: "uri-reference",
+      description: "URI reference naming the kind of problem",
+      example: "/problems/not-found",
+    }),
+    title: z
+      .string()
+      .max(100)
+      .openapi({ description: "Short, stable summary of the kind of problem", example: "Not found" }),
+    status: z
+      .number()
+      .int()
+      .min(400)
+      .max(599)
+      .openapi({ format: "int32", description: "HTTP status code", example: 404 }),
+    detail: z
+      .string()
+      .max(LIMITS.detail)
+      .openapi({ description: "What went wrong in this request", example: 'No state with code "XYZ"' }),
+    instance: z
+      .string()
+      .max(LIMITS.instance)
+      .openapi({ format: "uri-reference", description: "The request path", example: "/v1/states/XYZ" }),
+    requestId: z
+      .string()
+      .max(255)
+      .openapi({ description: "Correlates the answer with the server's logs", example: "7f2c1d0e-…" }),
     errors: z
       .array(
         z.object({
@@ -94,13 +115,20 @@ export function problem(c: Context<AppBindings>, status: ContentfulStatusCode, i
 
 export const onError: ErrorHandler<AppBindings> = (err, c) => {
   if (err instanceof ApiError) {
-    return problem(c, err.status as ContentfulStatusCode, { detail: err.detail, code: err.code, headers: err.headers, extra: err.extra });
+    return problem(c, err.status as ContentfulStatusCode, {
+      detail: err.detail,
+      code: err.code,
+      headers: err.headers,
+      extra: err.extra,
+    });
   }
   if (err instanceof HTTPException && err.res) return err.getResponse(); // a prepared answer, e.g. an idempotent replay
   if (err instanceof HTTPException) {
     // Hono's own middleware (malformed JSON, body limit, ...) throws these for client mistakes.
     const status = err.status as ContentfulStatusCode;
-    const headers = Object.fromEntries([...err.getResponse().headers].filter(([name]) => name.toLowerCase() !== "content-type"));
+    const headers = Object.fromEntries(
+      [...err.getResponse().headers].filter(([name]) => name.toLowerCase() !== "content-type"),
+    );
     return problem(c, status, { detail: err.message || TITLES[status] || "Error", headers });
   }
   console.error(JSON.stringify({ requestId: c.get("requestId"), error: String(err), stack: (err as Error).stack }));
@@ -134,9 +162,11 @@ interface ZodIssueLike {
 /** Turns zod issues into the `errors` array of a validation problem. */
 export function validationProblem(c: Context<AppBindings>, target: string, issues: readonly ZodIssueLike[]) {
   const inBody = target === "json" || target === "form";
-  const errors = issues
-    .slice(0, LIMITS.errors)
-    .map((i) => ({ path: clip(i.path.map(String).join(".") || target, LIMITS.errorText), message: clip(i.message, LIMITS.errorText), code: i.code }));
+  const errors = issues.slice(0, LIMITS.errors).map((i) => ({
+    path: clip(i.path.map(String).join(".") || target, LIMITS.errorText),
+    message: clip(i.message, LIMITS.errorText),
+    code: i.code,
+  }));
   const where = inBody ? "request body" : `${target === "param" ? "path" : target} parameters`;
   return problem(c, inBody ? 422 : 400, {
     code: inBody ? "validation-failed" : "invalid-parameters",

@@ -19,7 +19,8 @@ export const RATE_LIMITS = {
 export type RatePolicy = (typeof RATE_LIMITS)[keyof typeof RATE_LIMITS];
 
 /** A RateLimit-Policy item (draft-08 structured field): `"read";q=600;w=60`. */
-export const policyItem = (name: keyof typeof RATE_LIMITS) => `"${name}";q=${RATE_LIMITS[name].limit};w=${RATE_LIMITS[name].period}`;
+export const policyItem = (name: keyof typeof RATE_LIMITS) =>
+  `"${name}";q=${RATE_LIMITS[name].limit};w=${RATE_LIMITS[name].period}`;
 
 /** The headers every answer of a public read carries. */
 export const READ_RATE_HEADERS = {

@@ -1,13 +1,24 @@
 /** Rows of the Secretariat's posts to the domain's inputs and to wire shapes; the only place that knows both. */
-import { isReportedOn } from "../domain/periods";
-import { checkRotation, holdingOn, type MemberName, type Post, type RotationCheck, type TermDates } from "../domain/secretariat";
+
 import type { MemberPeriodRow, TermRow, TermWithState } from "../db/secretariat";
+import { isReportedOn } from "../domain/periods";
+import {
+  checkRotation,
+  holdingOn,
+  type MemberName,
+  type Post,
+  type RotationCheck,
+  type TermDates,
+} from "../domain/secretariat";
 import type { Language } from "./params";
 import { nameOf, toPartialDate, wireDate } from "./party-mappers";
 
 export const termDates = (t: TermRow): TermDates => ({
   start: toPartialDate(t.startDate, t.startPrecision, t.startWindowStart, t.startWindowEnd),
-  end: t.endDate && t.endPrecision && t.endWindowStart && t.endWindowEnd ? toPartialDate(t.endDate, t.endPrecision, t.endWindowStart, t.endWindowEnd) : null,
+  end:
+    t.endDate && t.endPrecision && t.endWindowStart && t.endWindowEnd
+      ? toPartialDate(t.endDate, t.endPrecision, t.endWindowStart, t.endWindowEnd)
+      : null,
 });
 
 /** The member states on `day`, by the registry's one rule (isReportedOn), with their Russian names. */
@@ -22,10 +33,17 @@ export const appointmentDay = (t: TermRow) => t.approvalWindowEnd ?? t.startWind
 
 /** The rotation check of every Secretary-General's term (src/domain/secretariat.ts, checkRotation), by term id. */
 export function rotationOf(rows: readonly TermRow[], periods: readonly MemberPeriodRow[]): Map<string, RotationCheck> {
-  const sg = rows.filter((t) => t.post === "secretary_general").sort((a, b) => (a.startWindowStart < b.startWindowStart ? -1 : a.startWindowStart > b.startWindowStart ? 1 : 0));
+  const sg = rows
+    .filter((t) => t.post === "secretary_general")
+    .sort((a, b) => (a.startWindowStart < b.startWindowStart ? -1 : a.startWindowStart > b.startWindowStart ? 1 : 0));
   const russianName = new Map(periods.map((p) => [p.id, p.nameRu]));
   const checks = checkRotation(
-    sg.map((t) => ({ termId: t.id, state: t.stateId, on: appointmentDay(t), members: membersOn(periods, appointmentDay(t)) })),
+    sg.map((t) => ({
+      termId: t.id,
+      state: t.stateId,
+      on: appointmentDay(t),
+      members: membersOn(periods, appointmentDay(t)),
+    })),
     (state) => russianName.get(state),
   );
   return new Map(checks.map((c) => [c.termId, c]));
@@ -47,11 +65,20 @@ export function toWireTerm({ term: t, state }: TermWithState, lang: Language) {
     nominatedBy: t.nominatedBy,
     nominationDate: t.nominationDate,
     approvedBy: t.approvedBy,
-    approval: t.approvalDate && t.approvalPrecision ? { date: t.approvalDate, precision: t.approvalPrecision as "year" | "month" | "day" } : null,
+    approval:
+      t.approvalDate && t.approvalPrecision
+        ? { date: t.approvalDate, precision: t.approvalPrecision as "year" | "month" | "day" }
+        : null,
     approvalPlace: t.approvalPlace,
     exception: t.exception,
     note: t.note,
-    corrections: JSON.parse(t.corrections) as { field: string; stated: string; in: string; corrected: string; because: string }[],
+    corrections: JSON.parse(t.corrections) as {
+      field: string;
+      stated: string;
+      in: string;
+      corrected: string;
+      because: string;
+    }[],
     sources: JSON.parse(t.sources) as string[],
     version: t.version,
   };

@@ -46,13 +46,24 @@ export const PATTERN = {
 export const int32 = (min = 0, max = 2_147_483_647) => z.number().int().min(min).max(max).openapi({ format: "int32" });
 
 /** A server-made ISO 8601 timestamp, e.g. 2026-11-24T10:00:00.000Z. */
-export const timestamp = () => z.string().max(MAX.timestamp).openapi({ format: "date-time", example: "2026-11-24T10:00:00.000Z" });
+export const timestamp = () =>
+  z.string().max(MAX.timestamp).openapi({ format: "date-time", example: "2026-11-24T10:00:00.000Z" });
 
 /** A calendar day as served: YYYY-MM-DD. */
 export const day = () => z.string().max(10).openapi({ format: "date", example: "2020-01-01" });
 
 /** A state code (alpha-3) as served. */
-export const stateCode = () => z.string().max(3).regex(/^[A-Z]{3}$/).openapi({ example: "KAZ" });
+export const stateCode = () =>
+  z
+    .string()
+    .max(3)
+    .regex(/^[A-Z]{3}$/)
+    .openapi({ example: "KAZ" });
 
 /** A state code or an organisation id as served. */
-export const partyId = () => z.string().max(MAX.partyId).regex(/^[A-Za-z0-9-]{2,40}$/).openapi({ example: "IRN" });
+export const partyId = () =>
+  z
+    .string()
+    .max(MAX.partyId)
+    .regex(/^[A-Za-z0-9-]{2,40}$/)
+    .openapi({ example: "IRN" });

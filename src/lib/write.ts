@@ -3,16 +3,26 @@
  * record, its entries in the public change feed and its idempotency record run as ONE D1 batch,
  * which D1 applies atomically — a write without its audit record, or the reverse, cannot exist.
  */
-import type { BatchItem } from "drizzle-orm/batch";
+
 import type { SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type Constraint, violatedConstraint } from "../db/constraints";
-import { replay } from "./idempotency";
+import {
+  clearGuards,
+  deleteExpiredIdempotency,
+  findIdempotentResponse,
+  guardStatement,
+  holds,
+  insertAudit,
+  insertChange,
+  insertIdempotency,
+} from "../db/writes";
 import type { AppBindings } from "../types";
+import { replay } from "./idempotency";
 import { ApiError } from "./problem";
-import { clearGuards, deleteExpiredIdempotency, findIdempotentResponse, guardStatement, holds, insertAudit, insertChange, insertIdempotency } from "../db/writes";
 
 export interface WriteRecord {
   action: string;
@@ -79,13 +89,29 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
     }),
   );
   if (w.publicChange) {
-    batch.push(insertChange(db, { entityType: w.record.entityType, entityId: w.record.entityId, action: w.record.action, data: json(w.record.after) }));
+    batch.push(
+      insertChange(db, {
+        entityType: w.record.entityType,
+        entityId: w.record.entityId,
+        action: w.record.action,
+        data: json(w.record.after),
+      }),
+    );
   }
   const responseBody = JSON.stringify(w.storedBody === undefined ? w.body : w.storedBody);
   if (claim) {
     // An expired record of the same key (not yet deleted by the clean-up) gives way to this one.
     batch.push(deleteExpiredIdempotency(db, actor.keyId, claim.key, claim.notBefore));
-    batch.push(insertIdempotency(db, { apiKeyId: actor.keyId, key: claim.key, requestHash: claim.requestHash, status: w.status, responseBody, responseHeaders: JSON.stringify(headers) }));
+    batch.push(
+      insertIdempotency(db, {
+        apiKeyId: actor.keyId,
+        key: claim.key,
+        requestHash: claim.requestHash,
+        status: w.status,
+        responseBody,
+        responseHeaders: JSON.stringify(headers),
+      }),
+    );
   }
   if (pre.length + post.length > 0) batch.push(clearGuards(db));
   try {
@@ -96,7 +122,8 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
     if (claim && violated === "idempotencyKey") {
       // A concurrent retry with the same key won the race: answer as it did.
       const stored = await findIdempotentResponse(db, actor.keyId, claim.key, claim.notBefore);
-      if (stored) throw new HTTPException(stored.status as ContentfulStatusCode, { res: replay(stored, claim.requestHash) });
+      if (stored)
+        throw new HTTPException(stored.status as ContentfulStatusCode, { res: replay(stored, claim.requestHash) });
     }
     const mapped = violated && w.onConstraint?.(violated);
     if (mapped) throw mapped;
@@ -113,5 +140,10 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
 async function failedGuard(db: AppBindings["Variables"]["db"], pre: Guard[], post: Guard[]): Promise<ApiError> {
   for (const guard of pre) if (!(await holds(db, guard.condition))) return guard.error();
   const last = post[0] ?? pre[0];
-  return last ? last.error() : new ApiError(409, { code: "conflict", detail: "A concurrent change conflicted with this write; reload and retry" });
+  return last
+    ? last.error()
+    : new ApiError(409, {
+        code: "conflict",
+        detail: "A concurrent change conflicted with this write; reload and retry",
+      });
 }

@@ -5,13 +5,13 @@
  * client (auth-failures.ts): a locked-out client is refused before the key is looked up.
  */
 import { createMiddleware } from "hono/factory";
+import { findActiveKeyByHash } from "../db/api-keys";
 import { secretsEqual, sha256Hex } from "../lib/crypto";
 import { ApiError } from "../lib/problem";
 import { KEYED_RATE_HEADERS } from "../lib/rate-limits";
-import type { AppBindings, Actor, Role } from "../types";
+import type { Actor, AppBindings, Role } from "../types";
 import { countFailure, refuseLockedOut } from "./auth-failures";
 import { clientOf } from "./rate-limit";
-import { findActiveKeyByHash } from "../db/api-keys";
 
 const REALM = 'Bearer realm="sco-registry"';
 // The scheme is case-insensitive (RFC 9110 §11.1).
@@ -34,7 +34,8 @@ async function authenticate(header: string | undefined, env: Env, db: AppBinding
   }
   const hash = await sha256Hex(token);
   const key = await findActiveKeyByHash(db, hash);
-  if (!key || !(await secretsEqual(key.hash, hash))) throw unauthorized("The API key is unknown or revoked", "invalid_token");
+  if (!key || !(await secretsEqual(key.hash, hash)))
+    throw unauthorized("The API key is unknown or revoked", "invalid_token");
   return { keyId: key.id, name: key.name, role: key.role };
 }
 

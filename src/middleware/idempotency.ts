@@ -5,11 +5,11 @@
  * remembered for IDEMPOTENCY_TTL_HOURS; an older one is ignored, as if the key were new.
  */
 import { createMiddleware } from "hono/factory";
+import { findIdempotentResponse } from "../db/writes";
 import { sha256Hex } from "../lib/crypto";
+import { replay } from "../lib/idempotency";
 import { idempotencyCutoff } from "../lib/idempotency-window";
 import { ApiError } from "../lib/problem";
-import { findIdempotentResponse } from "../db/writes";
-import { type IdempotencyClaim, replay } from "../lib/idempotency";
 import type { AppBindings } from "../types";
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -17,7 +17,11 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 export const idempotency = createMiddleware<AppBindings>(async (c, next) => {
   const key = c.req.header("Idempotency-Key");
   if (c.req.method !== "POST" || key === undefined) return next();
-  if (!KEY.test(key)) throw new ApiError(400, { code: "invalid-idempotency-key", detail: "Idempotency-Key must be 1-255 visible ASCII characters" });
+  if (!KEY.test(key))
+    throw new ApiError(400, {
+      code: "invalid-idempotency-key",
+      detail: "Idempotency-Key must be 1-255 visible ASCII characters",
+    });
   const url = new URL(c.req.url);
   const requestHash = await sha256Hex(`${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`);
   const notBefore = idempotencyCutoff(Date.now());

@@ -9,7 +9,10 @@ export const requireJsonBody = createMiddleware<AppBindings>(async (c, next) => 
   if ((c.req.method === "POST" || c.req.method === "PATCH") && c.req.header("Content-Type") !== undefined) {
     const type = c.req.header("Content-Type")!.split(";")[0]!.trim().toLowerCase();
     if (type !== "application/json" && !type.endsWith("+json")) {
-      throw new ApiError(415, { code: "unsupported-media-type", detail: `Send the body as application/json, not ${type || "an empty type"}` });
+      throw new ApiError(415, {
+        code: "unsupported-media-type",
+        detail: `Send the body as application/json, not ${type || "an empty type"}`,
+      });
     }
   }
   await next();

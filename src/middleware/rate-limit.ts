@@ -34,7 +34,10 @@ export const writeRateLimit = createMiddleware<AppBindings>(async (c, next) => {
   const { success } = await c.env.WRITE_LIMITER.limit({ key: c.var.actor.keyId });
   if (!success) {
     const { limit, period } = RATE_LIMITS.write;
-    throw tooManyRequests(`Too many requests with key ${c.var.actor.keyId}: at most ${limit} per ${period} s; wait and retry`, period);
+    throw tooManyRequests(
+      `Too many requests with key ${c.var.actor.keyId}: at most ${limit} per ${period} s; wait and retry`,
+      period,
+    );
   }
   await next();
 });

@@ -31,7 +31,10 @@ const BASE = {
  * The timeline (/ and /timeline) is server-rendered SVG with no script at all: only its one
  * <style>, which carries this request's nonce (secureHeadersNonce).
  */
-export const timelineHeaders = secureHeaders({ xFrameOptions: "DENY", contentSecurityPolicy: { ...BASE, styleSrc: [NONCE] } });
+export const timelineHeaders = secureHeaders({
+  xFrameOptions: "DENY",
+  contentSecurityPolicy: { ...BASE, styleSrc: [NONCE] },
+});
 
 /**
  * The explorer (/docs): scripts are Scalar's bundle from the Worker's assets and its inline

@@ -4,7 +4,15 @@
  * operation is authenticated, limited per key and documented alike.
  */
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
-import { bearerSecurity, cacheHeaders, jsonContent, notModified, publicSecurity, readProblems, writeProblems } from "../lib/openapi";
+import {
+  bearerSecurity,
+  cacheHeaders,
+  jsonContent,
+  notModified,
+  publicSecurity,
+  readProblems,
+  writeProblems,
+} from "../lib/openapi";
 import { requireRole } from "../middleware/auth";
 import { idempotency } from "../middleware/idempotency";
 import { readRateLimit, writeRateLimit } from "../middleware/rate-limit";
@@ -35,7 +43,11 @@ export const publicRead = <P extends string, Req extends NonNullable<RouteConfig
     security: publicSecurity,
     middleware: readRateLimit,
     request: op.request,
-    responses: { 200: { ...jsonContent(op.ok, op.okDescription), headers: cacheHeaders }, ...notModified, ...readProblems },
+    responses: {
+      200: { ...jsonContent(op.ok, op.okDescription), headers: cacheHeaders },
+      ...notModified,
+      ...readProblems,
+    },
   });
 
 /**
@@ -59,14 +71,21 @@ export const keyedOperation = <
     summary: op.summary,
     description: op.description,
     security: bearerSecurity,
-    middleware: op.method === "post" ? [requireRole(op.role), writeRateLimit, idempotency] : [requireRole(op.role), writeRateLimit],
+    middleware:
+      op.method === "post"
+        ? [requireRole(op.role), writeRateLimit, idempotency]
+        : [requireRole(op.role), writeRateLimit],
     request: op.request,
     // The operation's own responses first (and winning over a shared one of the same status).
     responses: { ...op.responses, ...writeProblems, ...op.responses },
   });
 
 /** An HTML page for people: limited per client like any read, and kept out of the API contract. */
-export const publicPage = <P extends string, Req extends NonNullable<RouteConfig["request"]>>(op: { path: P; summary: string; request: Req }) =>
+export const publicPage = <P extends string, Req extends NonNullable<RouteConfig["request"]>>(op: {
+  path: P;
+  summary: string;
+  request: Req;
+}) =>
   createRoute({
     method: "get",
     path: op.path,

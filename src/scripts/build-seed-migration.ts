@@ -5,8 +5,8 @@
  * remotely, corrections go into a new migration.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { SeedError, seedSql, validateSeed } from "../data/seed";
 import { secretariatSql, validateTerms } from "../data/secretariat-seed";
+import { SeedError, seedSql, validateSeed } from "../data/seed";
 
 export const SEED_MIGRATION = "migrations/0001_real_history.sql";
 export const SECRETARIAT_MIGRATION = "migrations/0012_secretariat_leadership.sql";
@@ -14,12 +14,18 @@ export const SECRETARIAT_MIGRATION = "migrations/0012_secretariat_leadership.sql
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../data/${name}`, import.meta.url), "utf8"));
 
 try {
-  const seed = validateSeed({ parties: read("parties.json"), events: read("status-events.json"), agreements: read("agreements.json") });
+  const seed = validateSeed({
+    parties: read("parties.json"),
+    events: read("status-events.json"),
+    agreements: read("agreements.json"),
+  });
   const { terms, problems } = validateTerms(read("secretariat-terms.json"), seed);
   if (problems.length > 0) throw new SeedError(problems);
   writeFileSync(SEED_MIGRATION, seedSql(seed));
   writeFileSync(SECRETARIAT_MIGRATION, secretariatSql(terms));
-  console.log(`${SEED_MIGRATION}: ${seed.parties.length} parties, ${seed.events.length} events, ${seed.agreements.length} agreements`);
+  console.log(
+    `${SEED_MIGRATION}: ${seed.parties.length} parties, ${seed.events.length} events, ${seed.agreements.length} agreements`,
+  );
   console.log(`${SECRETARIAT_MIGRATION}: ${terms.length} terms of the Secretariat's posts`);
 } catch (error) {
   if (error instanceof SeedError) {

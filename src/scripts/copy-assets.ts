@@ -13,7 +13,8 @@ import path from "node:path";
 
 const SOURCE = "node_modules/@scalar/api-reference/dist/browser/standalone.js";
 const TARGET = "src/assets/vendor/scalar/standalone.js";
-const PRELUDE = "globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig || {}, { jitless: true });\n";
+const PRELUDE =
+  "globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig || {}, { jitless: true });\n";
 
 mkdirSync(path.dirname(TARGET), { recursive: true });
 writeFileSync(TARGET, PRELUDE + readFileSync(SOURCE, "utf8"));

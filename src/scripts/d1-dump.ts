@@ -43,5 +43,9 @@ export function loadableDump(sql: string): string {
     return i === -1 ? GROUPS.length : i;
   };
   // Array.prototype.sort is stable: each group keeps the dump's order.
-  return `${statements.map((s, i) => ({ s, i, g: group(s) })).sort((a, b) => a.g - b.g || a.i - b.i).map((x) => x.s).join("\n")}\n`;
+  return `${statements
+    .map((s, i) => ({ s, i, g: group(s) }))
+    .sort((a, b) => a.g - b.g || a.i - b.i)
+    .map((x) => x.s)
+    .join("\n")}\n`;
 }

@@ -19,14 +19,18 @@ if (!file || !existsSync(file)) {
   process.exit(2);
 }
 
-const kept = existsSync(D1_STATE) ? `${D1_STATE}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}` : undefined;
+const kept = existsSync(D1_STATE)
+  ? `${D1_STATE}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`
+  : undefined;
 if (kept) renameSync(D1_STATE, kept);
 
 // A dump from `wrangler d1 export` may list rows before the tables they reference: load a reordered copy.
 const dir = mkdtempSync(path.join(tmpdir(), "registry-restore-"));
 const loadable = path.join(dir, "restore.sql");
 writeFileSync(loadable, loadableDump(readFileSync(file, "utf8")));
-const run = spawnSync("wrangler", ["d1", "execute", "DB", "--local", "--file", loadable, "--yes"], { stdio: "inherit" });
+const run = spawnSync("wrangler", ["d1", "execute", "DB", "--local", "--file", loadable, "--yes"], {
+  stdio: "inherit",
+});
 rmSync(dir, { recursive: true, force: true });
 
 if (run.status !== 0) {
@@ -35,4 +39,6 @@ if (run.status !== 0) {
   console.error(`db:restore: ${file} did not load; the local database is unchanged`);
   process.exit(run.status ?? 1);
 }
-console.log(`db:restore: loaded ${file} into a fresh local database${kept ? `; the previous one is kept in ${kept}` : ""}`);
+console.log(
+  `db:restore: loaded ${file} into a fresh local database${kept ? `; the previous one is kept in ${kept}` : ""}`,
+);

@@ -24,12 +24,29 @@ interface ProfileNode {
   hitCount?: number;
   children?: number[];
 }
-interface Profile { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
 
 /** A minimal DevTools-protocol client over the inspector's WebSocket. */
 async function devtools(worker: string) {
-  const targets = (await (await fetch(`http://127.0.0.1:${INSPECTOR_PORT}/json/list`)).json()) as { id: string; title: string; webSocketDebuggerUrl: string }[];
-  if (process.env.BENCH_LIST_TARGETS) process.stderr.write(JSON.stringify(targets.map((t) => [t.id, t.title]), null, 1) + "\n");
+  const targets = (await (await fetch(`http://127.0.0.1:${INSPECTOR_PORT}/json/list`)).json()) as {
+    id: string;
+    title: string;
+    webSocketDebuggerUrl: string;
+  }[];
+  if (process.env.BENCH_LIST_TARGETS)
+    process.stderr.write(
+      `${JSON.stringify(
+        targets.map((t) => [t.id, t.title]),
+        null,
+        1,
+      )}\n`,
+    );
   const target = targets.find((t) => t.id === worker) ?? targets.find((t) => t.id.endsWith(`:${worker}`));
   if (!target) throw new Error(`no inspector target for ${worker}: ${JSON.stringify(targets.map((t) => t.title))}`);
   const ws = new WebSocket(target.webSocketDebuggerUrl);
@@ -92,13 +109,18 @@ try {
       await cdp.send("Profiler.start");
     }
     const stats = await measure(target, seconds, 10);
-    const profiles = await Promise.all(sessions.map(async (cdp) => (await cdp.send<{ profile: Profile }>("Profiler.stop")).profile));
+    const profiles = await Promise.all(
+      sessions.map(async (cdp) => (await cdp.send<{ profile: Profile }>("Profiler.stop")).profile),
+    );
     for (const cdp of sessions) cdp.close();
     const out = path.join(import.meta.dirname, "results", "last-profile.cpuprofile");
     writeFileSync(out, JSON.stringify(profiles[0]));
-    log(`${worker === "r2" ? "R2" : ep.name}: ${Math.round(stats.rps)} req/s over ${seconds} s, ${stats.requests} requests; profile ${out}`);
+    log(
+      `${worker === "r2" ? "R2" : ep.name}: ${Math.round(stats.rps)} req/s over ${seconds} s, ${stats.requests} requests; profile ${out}`,
+    );
     const perRequest = (ms: number) => ((ms / stats.requests) * 1000).toFixed(1).padStart(6);
-    const busyOf = (rows: { name: string; ms: number }[]) => rows.filter((r) => !/^\(idle\)/.test(r.name)).reduce((a, r) => a + r.ms, 0);
+    const busyOf = (rows: { name: string; ms: number }[]) =>
+      rows.filter((r) => !/^\(idle\)/.test(r.name)).reduce((a, r) => a + r.ms, 0);
     profiles.forEach((p, i) => {
       process.stdout.write(`${names[i]!.padEnd(14)} busy ${perRequest(busyOf(selfTimes(p)))} µs/req\n`);
     });

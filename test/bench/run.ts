@@ -11,7 +11,7 @@ import { loadDataset } from "./lib/dataset";
 import { endpoints, probe, runtimeLimit, storageFloor } from "./lib/endpoints";
 import { startHost } from "./lib/host";
 import { combine, measure, median, type Stats, type Target } from "./lib/measure";
-import { markdown, save, type DatasetResult, type Row, type RunResult } from "./lib/report";
+import { type DatasetResult, markdown, type Row, type RunResult, save } from "./lib/report";
 import { timeStartup } from "./lib/startup";
 
 process.env.WRANGLER_SEND_METRICS = "false";
@@ -24,7 +24,11 @@ const settings = smoke ? { rounds: 1, seconds: 1, connections: 10 } : { rounds: 
 if (process.env.BENCH_ROUNDS) settings.rounds = Number(process.env.BENCH_ROUNDS);
 if (process.env.BENCH_SECONDS) settings.seconds = Number(process.env.BENCH_SECONDS);
 // BENCH_SIZES=1000 and BENCH_ONLY=<part of an endpoint's name> narrow a run while investigating.
-const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : smoke ? [1_000] : [1_000, 100_000];
+const sizes = process.env.BENCH_SIZES
+  ? process.env.BENCH_SIZES.split(",").map(Number)
+  : smoke
+    ? [1_000]
+    : [1_000, 100_000];
 const only = process.env.BENCH_ONLY;
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const failures: string[] = [];
@@ -33,12 +37,18 @@ const failures: string[] = [];
 function check(label: string, stats: Stats, ok: (status: number) => boolean) {
   const wrong = Object.entries(stats.statuses).filter(([code]) => !ok(Number(code)));
   if (wrong.length > 0 || stats.errors > 0 || stats.requests === 0) {
-    failures.push(`${label}: ${JSON.stringify(stats.statuses)}, ${stats.errors} errors ${JSON.stringify(stats.errorKinds)}`);
+    failures.push(
+      `${label}: ${JSON.stringify(stats.statuses)}, ${stats.errors} errors ${JSON.stringify(stats.errorKinds)}`,
+    );
   }
 }
 const is2xx = (s: number) => s >= 200 && s < 300;
 
-async function benchDataset(bundles: Awaited<ReturnType<typeof buildAll>>, tmp: string, events: number): Promise<DatasetResult> {
+async function benchDataset(
+  bundles: Awaited<ReturnType<typeof buildAll>>,
+  tmp: string,
+  events: number,
+): Promise<DatasetResult> {
   const persist = path.join(tmp, `d1-${events}`);
   mkdirSync(persist, { recursive: true });
   const host = await startHost(bundles, persist, `bench-${events}`);
@@ -56,10 +66,19 @@ async function benchDataset(bundles: Awaited<ReturnType<typeof buildAll>>, tmp: 
       const first = await probe(ep.target(registryUrl));
       if (ep.mayNotExist && first.status === 404) {
         log(`${label}: 404, not built yet`);
-        results.push({ endpoint: ep.name, registry: null, r1: null, r2: null, ratios: null, queries: null, note: "n/a (404)" });
+        results.push({
+          endpoint: ep.name,
+          registry: null,
+          r1: null,
+          r2: null,
+          ratios: null,
+          queries: null,
+          note: "n/a (404)",
+        });
         continue;
       }
-      if (!ep.ok(first.status) || !ep.ok(counted.status)) failures.push(`${label}: answered ${first.status} (counter ${counted.status}): ${first.body}`);
+      if (!ep.ok(first.status) || !ep.ok(counted.status))
+        failures.push(`${label}: answered ${first.status} (counter ${counted.status}): ${first.body}`);
       const rounds: Record<"r1" | "r2" | "registry", Stats[]> = { r1: [], r2: [], registry: [] };
       const targets: Record<"r1" | "r2" | "registry", Target> = {
         r1: runtimeLimit(host.urls.r1),
@@ -67,7 +86,8 @@ async function benchDataset(bundles: Awaited<ReturnType<typeof buildAll>>, tmp: 
         registry: ep.target(registryUrl),
       };
       for (let i = 0; i < settings.rounds; i++) {
-        for (const who of ["r1", "r2", "registry"] as const) rounds[who].push(await measure(targets[who], settings.seconds, settings.connections));
+        for (const who of ["r1", "r2", "registry"] as const)
+          rounds[who].push(await measure(targets[who], settings.seconds, settings.connections));
       }
       const [r1, r2, registry] = [combine(rounds.r1), combine(rounds.r2), combine(rounds.registry)];
       // Each registry round against the R1 and R2 rounds just before it: drift of the machine's
@@ -77,8 +97,18 @@ async function benchDataset(bundles: Awaited<ReturnType<typeof buildAll>>, tmp: 
       check(`${label} (R1)`, r1, is2xx);
       check(`${label} (R2)`, r2, is2xx);
       check(label, registry, ep.ok);
-      log(`${label}: ${Math.round(registry.rps)} req/s, p99 ${registry.p99} ms, ${counted.queries} D1 queries, ${JSON.stringify(registry.statuses)}`);
-      results.push({ endpoint: ep.name, registry, r1, r2, ratios, queries: counted.queries, informative: ep.informative });
+      log(
+        `${label}: ${Math.round(registry.rps)} req/s, p99 ${registry.p99} ms, ${counted.queries} D1 queries, ${JSON.stringify(registry.statuses)}`,
+      );
+      results.push({
+        endpoint: ep.name,
+        registry,
+        r1,
+        r2,
+        ratios,
+        queries: counted.queries,
+        informative: ep.informative,
+      });
     }
     return { events, rows: data.rows, results };
   } finally {

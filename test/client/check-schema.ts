@@ -14,7 +14,10 @@ const fresh = path.join(dir, "schema.d.ts");
 
 try {
   const bin = path.join(ROOT, "node_modules/.bin/openapi-typescript");
-  execFileSync(bin, [path.join(ROOT, "openapi/openapi.json"), "-o", fresh], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(bin, [path.join(ROOT, "openapi/openapi.json"), "-o", fresh], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   let committed = "";
   try {
     committed = readFileSync(COMMITTED, "utf8");
@@ -22,7 +25,9 @@ try {
     // missing counts as stale
   }
   if (committed !== readFileSync(fresh, "utf8")) {
-    console.error("openapi/schema.d.ts is stale: it differs from what openapi/openapi.json generates. Run `npm run client:generate` and commit it.");
+    console.error(
+      "openapi/schema.d.ts is stale: it differs from what openapi/openapi.json generates. Run `npm run client:generate` and commit it.",
+    );
     process.exitCode = 1;
   } else {
     console.log("openapi/schema.d.ts is up to date with openapi/openapi.json");

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import createClient from "openapi-fetch";
 import type { components, paths } from "../../openapi/schema";
-import { startServer, type RunningServer } from "../e2e/server";
+import { type RunningServer, startServer } from "../e2e/server";
 
 type Problem = components["schemas"]["Problem"];
 
@@ -34,7 +34,8 @@ function adminToken(): string {
   return token;
 }
 
-const problemText = (error: Problem | undefined) => (error ? `${error.status} ${error.title}: ${error.detail}` : "no problem body");
+const problemText = (error: Problem | undefined) =>
+  error ? `${error.status} ${error.title}: ${error.detail}` : "no problem body";
 
 async function scenario(baseUrl: string) {
   const api = createClient<paths>({ baseUrl });
@@ -42,7 +43,9 @@ async function scenario(baseUrl: string) {
 
   // 1. A status on a day.
   {
-    const { data, error, response } = await api.GET("/v1/states/{code}/status", { params: { path: { code: "IRN" }, query: { at: "2020-01-01" } } });
+    const { data, error, response } = await api.GET("/v1/states/{code}/status", {
+      params: { path: { code: "IRN" }, query: { at: "2020-01-01" } },
+    });
     expect(response.status === 200 && data !== undefined, "GET /v1/states/IRN/status answers 200", problemText(error));
     expect(data.status === "observer", "Iran was an observer on 2020-01-01", data);
     step(`Iran on 2020-01-01: ${data.status}${data.since ? ` since ${data.since.date}` : ""}`);
@@ -54,8 +57,14 @@ async function scenario(baseUrl: string) {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const { data, error, response } = await api.GET("/v1/status-events", { params: { query: { limit: 25, cursor } } });
-      expect(response.status === 200 && data !== undefined, `GET /v1/status-events page ${pages + 1} answers 200`, problemText(error));
+      const { data, error, response } = await api.GET("/v1/status-events", {
+        params: { query: { limit: 25, cursor } },
+      });
+      expect(
+        response.status === 200 && data !== undefined,
+        `GET /v1/status-events page ${pages + 1} answers 200`,
+        problemText(error),
+      );
       for (const event of data.items) {
         expect(!seen.has(event.id), "no event appears on two pages", event.id);
         seen.add(event.id);
@@ -70,8 +79,15 @@ async function scenario(baseUrl: string) {
 
   // 3. An editor key, made with the bootstrap admin token.
   const admin = { Authorization: `Bearer ${adminToken()}` };
-  const created = await api.POST("/v1/api-keys", { headers: admin, body: { name: `client scenario ${new Date().toISOString()}`, role: "editor" } });
-  expect(created.response.status === 201 && created.data !== undefined, "POST /v1/api-keys answers 201", problemText(created.error));
+  const created = await api.POST("/v1/api-keys", {
+    headers: admin,
+    body: { name: `client scenario ${new Date().toISOString()}`, role: "editor" },
+  });
+  expect(
+    created.response.status === 201 && created.data !== undefined,
+    "POST /v1/api-keys answers 201",
+    problemText(created.error),
+  );
   // A first answer carries the secret; only a replay (same Idempotency-Key) withholds it.
   expect("key" in created.data, "a new key comes with its secret");
   const editor = { Authorization: `Bearer ${created.data.key}` };
@@ -82,12 +98,18 @@ async function scenario(baseUrl: string) {
     headers: editor,
     body: {
       kind: "memorandum_of_understanding",
-      title: { en: `Memorandum on cooperation between the SCO Secretariat and the ASEAN Secretariat (client scenario ${today})` },
+      title: {
+        en: `Memorandum on cooperation between the SCO Secretariat and the ASEAN Secretariat (client scenario ${today})`,
+      },
       counterparties: ["asean"],
       sources: ["Typed client scenario (test/client/scenario.ts)"],
     },
   });
-  expect(draft.response.status === 201 && draft.data !== undefined, "POST /v1/agreements answers 201", problemText(draft.error));
+  expect(
+    draft.response.status === 201 && draft.data !== undefined,
+    "POST /v1/agreements answers 201",
+    problemText(draft.error),
+  );
   expect(draft.data.lifecycle === "draft", "a new agreement is a draft", draft.data.lifecycle);
   const id = draft.data.id;
   const draftEtag = draft.response.headers.get("ETag");
@@ -100,35 +122,65 @@ async function scenario(baseUrl: string) {
     params: { path: { id }, header: { "if-match": draftEtag } },
     body: { lifecycle: "awaiting_consent" },
   });
-  expect(submitted.response.status === 200 && submitted.data !== undefined, "PATCH lifecycle=awaiting_consent answers 200", problemText(submitted.error));
+  expect(
+    submitted.response.status === 200 && submitted.data !== undefined,
+    "PATCH lifecycle=awaiting_consent answers 200",
+    problemText(submitted.error),
+  );
   expect(submitted.data.lifecycle === "awaiting_consent", "the agreement awaits consent", submitted.data.lifecycle);
   step(`submitted ${id} for consent`);
 
   // 6. Who must consent, and all but one of them do.
   const tally = await api.GET("/v1/agreements/{id}/consents", { params: { path: { id } } });
-  expect(tally.response.status === 200 && tally.data !== undefined, "GET /consents answers 200", problemText(tally.error));
+  expect(
+    tally.response.status === 200 && tally.data !== undefined,
+    "GET /consents answers 200",
+    problemText(tally.error),
+  );
   const required = tally.data.required;
   expect(required.length > 1, "more than one member state must consent", required);
   const last = required[required.length - 1]!;
   const recordConsent = async (state: string) => {
-    const res = await api.POST("/v1/agreements/{id}/consents", { headers: editor, params: { path: { id } }, body: { state, decision: "consent", date: today } });
-    expect(res.response.status === 201 && res.data !== undefined, `consent of ${state} answers 201`, problemText(res.error));
+    const res = await api.POST("/v1/agreements/{id}/consents", {
+      headers: editor,
+      params: { path: { id } },
+      body: { state, decision: "consent", date: today },
+    });
+    expect(
+      res.response.status === 201 && res.data !== undefined,
+      `consent of ${state} answers 201`,
+      problemText(res.error),
+    );
     return res.data;
   };
   for (const state of required.slice(0, -1)) await recordConsent(state);
-  step(`consents of ${required.length - 1} of ${required.length} member states recorded on ${today} (${required.join(", ")} required)`);
+  step(
+    `consents of ${required.length - 1} of ${required.length} member states recorded on ${today} (${required.join(", ")} required)`,
+  );
 
   const currentEtag = async () => {
     const res = await api.GET("/v1/agreements/{id}", { params: { path: { id } } });
     const etag = res.response.headers.get("ETag");
-    expect(res.response.status === 200 && etag !== null, "GET /v1/agreements/{id} answers 200 with an ETag", problemText(res.error));
+    expect(
+      res.response.status === 200 && etag !== null,
+      "GET /v1/agreements/{id} answers 200 with an ETag",
+      problemText(res.error),
+    );
     return etag;
   };
 
   // 7. Conclusion is refused while one consent is missing.
-  const refused = await api.POST("/v1/agreements/{id}/conclusion", { headers: editor, params: { path: { id }, header: { "if-match": await currentEtag() } }, body: { date: today } });
-  expect(refused.response.status === 409 && refused.error !== undefined, "conclusion is refused with 409 while a consent is missing", refused.response.status);
-  const missing = refused.error["missing"];
+  const refused = await api.POST("/v1/agreements/{id}/conclusion", {
+    headers: editor,
+    params: { path: { id }, header: { "if-match": await currentEtag() } },
+    body: { date: today },
+  });
+  expect(
+    refused.response.status === 409 && refused.error !== undefined,
+    "conclusion is refused with 409 while a consent is missing",
+    refused.response.status,
+  );
+  const missing = refused.error.missing;
   expect(Array.isArray(missing) && missing.includes(last), `the refusal names ${last} as missing`, refused.error);
   step(`conclusion refused with 409: ${refused.error.detail}`);
 
@@ -136,9 +188,21 @@ async function scenario(baseUrl: string) {
   const complete = await recordConsent(last);
   expect(complete.complete && complete.missing.length === 0, "every member state consented", complete);
   step(`consent of ${last} recorded: complete`);
-  const concluded = await api.POST("/v1/agreements/{id}/conclusion", { headers: editor, params: { path: { id }, header: { "if-match": await currentEtag() } }, body: { date: today } });
-  expect(concluded.response.status === 200 && concluded.data !== undefined, "POST /conclusion answers 200", problemText(concluded.error));
-  expect(concluded.data.lifecycle === "concluded" && concluded.data.signed?.date === today, "the agreement is concluded today", concluded.data);
+  const concluded = await api.POST("/v1/agreements/{id}/conclusion", {
+    headers: editor,
+    params: { path: { id }, header: { "if-match": await currentEtag() } },
+    body: { date: today },
+  });
+  expect(
+    concluded.response.status === 200 && concluded.data !== undefined,
+    "POST /conclusion answers 200",
+    problemText(concluded.error),
+  );
+  expect(
+    concluded.data.lifecycle === "concluded" && concluded.data.signed?.date === today,
+    "the agreement is concluded today",
+    concluded.data,
+  );
   step(`concluded ${id} on ${today}`);
 
   // 9. It is listed among the agreements with ASEAN.
@@ -146,8 +210,14 @@ async function scenario(baseUrl: string) {
     let cursor: string | undefined;
     let found = false;
     do {
-      const { data, error, response } = await api.GET("/v1/agreements", { params: { query: { counterparty: "asean", limit: 200, cursor } } });
-      expect(response.status === 200 && data !== undefined, "GET /v1/agreements?counterparty=asean answers 200", problemText(error));
+      const { data, error, response } = await api.GET("/v1/agreements", {
+        params: { query: { counterparty: "asean", limit: 200, cursor } },
+      });
+      expect(
+        response.status === 200 && data !== undefined,
+        "GET /v1/agreements?counterparty=asean answers 200",
+        problemText(error),
+      );
       found ||= data.items.some((a) => a.id === id && a.lifecycle === "concluded");
       cursor = data.nextCursor ?? undefined;
     } while (cursor !== undefined && !found);
@@ -164,7 +234,9 @@ try {
   await scenario(server.baseUrl);
   console.log("scenario passed");
 } catch (error) {
-  console.error(`FAILED: ${error instanceof Failed ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(
+    `FAILED: ${error instanceof Failed ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exitCode = 1;
 } finally {
   await server?.stop();

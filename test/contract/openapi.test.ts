@@ -6,7 +6,7 @@ import { call } from "../helpers";
 // The committed contract must equal what the routes generate; refresh it with `npm run openapi:write`.
 it("openapi/openapi.json matches the document generated from the routes", async () => {
   const generated = app.getOpenAPI31Document(OPENAPI_INFO);
-  await expect(JSON.stringify(generated, null, 2) + "\n").toMatchFileSnapshot("../../openapi/openapi.json");
+  await expect(`${JSON.stringify(generated, null, 2)}\n`).toMatchFileSnapshot("../../openapi/openapi.json");
 });
 
 it("serves the same document at /openapi.json", async () => {

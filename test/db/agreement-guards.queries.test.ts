@@ -5,7 +5,7 @@
  * asks the SQL; the domain is asked with the same data, membership computed by isReportedOn.
  */
 import { env } from "cloudflare:workers";
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
@@ -15,26 +15,45 @@ import {
   agreementProblems,
   checkConclusion,
   consentBasis,
-  lifecycleAfterConsent,
-  tallyConsents,
   type DatedConsent,
   type Lifecycle,
+  lifecycleAfterConsent,
+  tallyConsents,
 } from "../../src/domain/agreements";
-import { parsePartialDate, type PartialDate } from "../../src/domain/dates";
+import { type PartialDate, parsePartialDate } from "../../src/domain/dates";
 import { isReportedOn } from "../../src/domain/periods";
 import { agreementConsistent } from "../../src/routes/agreements/agreements.queries";
 import { conclusionAllowedSql, settleConsentLifecycle } from "../../src/routes/consents/consents.queries";
 
 const db = createDb(env.DB);
-const holds = async (condition: SQL) => (await db.get<{ ok: number }>(sql`SELECT CASE WHEN ${condition} THEN 1 ELSE 0 END AS ok`))!.ok === 1;
+const holds = async (condition: SQL) =>
+  (await db.get<{ ok: number }>(sql`SELECT CASE WHEN ${condition} THEN 1 ELSE 0 END AS ok`))!.ok === 1;
 
 /** Days where membership changes (and around them), plus ordinary ones. */
-const DAYS = ["2001-06-14", "2001-06-15", "2010-05-01", "2017-06-08", "2017-06-09", "2017-06-10", "2023-07-03", "2023-07-04", "2024-07-03", "2024-07-04", "2026-02-01", "2026-06-15"];
+const DAYS = [
+  "2001-06-14",
+  "2001-06-15",
+  "2010-05-01",
+  "2017-06-08",
+  "2017-06-09",
+  "2017-06-10",
+  "2023-07-03",
+  "2023-07-04",
+  "2024-07-03",
+  "2024-07-04",
+  "2026-02-01",
+  "2026-06-15",
+];
 const STATES = ["BLR", "CHN", "IND", "IRN", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB", "MNG", "AFG", "TUR"];
 
 let periods: (typeof statusPeriods.$inferSelect)[] = [];
-const membersOn = (day: string) =>
-  [...new Set(periods.filter((p) => p.partyKind === "state" && p.status === "member" && isReportedOn(p, day)).map((p) => p.partyId))];
+const membersOn = (day: string) => [
+  ...new Set(
+    periods
+      .filter((p) => p.partyKind === "state" && p.status === "member" && isReportedOn(p, day))
+      .map((p) => p.partyId),
+  ),
+];
 
 beforeAll(async () => {
   periods = await db.select().from(statusPeriods);
@@ -43,13 +62,22 @@ beforeAll(async () => {
 let serial = 0;
 async function insertAgreement(row: Partial<typeof agreements.$inferInsert>, given: readonly DatedConsent[]) {
   const id = `guard-${serial++}`;
-  await db.insert(agreements).values({ id, kind: "other", titleEn: "Generated", lifecycle: "awaiting_consent", ...row });
-  if (given.length > 0) await db.insert(consents).values(given.map((c) => ({ agreementId: id, stateId: c.state, decision: c.decision, date: c.date })));
+  await db
+    .insert(agreements)
+    .values({ id, kind: "other", titleEn: "Generated", lifecycle: "awaiting_consent", ...row });
+  if (given.length > 0)
+    await db
+      .insert(consents)
+      .values(given.map((c) => ({ agreementId: id, stateId: c.state, decision: c.decision, date: c.date })));
   return id;
 }
 
 const consentSet = fc.uniqueArray(
-  fc.record({ state: fc.constantFrom(...STATES), decision: fc.constantFrom("consent" as const, "objection" as const), date: fc.constantFrom(...DAYS) }),
+  fc.record({
+    state: fc.constantFrom(...STATES),
+    decision: fc.constantFrom("consent" as const, "objection" as const),
+    date: fc.constantFrom(...DAYS),
+  }),
   { selector: (c) => c.state, maxLength: STATES.length },
 );
 
@@ -61,24 +89,38 @@ const consentSet = fc.uniqueArray(
 const nearlyCompleteOn = (day: string) =>
   fc
     .array(
-      fc.record({ kind: fc.constantFrom("drop", "object", "later", "same-day", "outsider"), index: fc.nat(), date: fc.constantFrom(...DAYS) }),
+      fc.record({
+        kind: fc.constantFrom("drop", "object", "later", "same-day", "outsider"),
+        index: fc.nat(),
+        date: fc.constantFrom(...DAYS),
+      }),
       { maxLength: 2 },
     )
     .map((changes) => {
-      const given: DatedConsent[] = membersOn(day).map((state) => ({ state, decision: "consent", date: "2001-06-15" <= day ? "2001-06-15" : day }));
+      const given: DatedConsent[] = membersOn(day).map((state) => ({
+        state,
+        decision: "consent",
+        date: "2001-06-15" <= day ? "2001-06-15" : day,
+      }));
       for (const change of changes) {
         const at = given.length === 0 ? -1 : change.index % given.length;
         if (change.kind === "drop" && at >= 0) given.splice(at, 1);
         if (change.kind === "object" && at >= 0) given[at] = { ...given[at]!, decision: "objection" };
         if (change.kind === "later" && at >= 0) given[at] = { ...given[at]!, date: change.date };
         if (change.kind === "same-day" && at >= 0) given[at] = { ...given[at]!, date: day };
-        if (change.kind === "outsider" && !given.some((c) => c.state === "TUR")) given.push({ state: "TUR", decision: "objection", date: change.date });
+        if (change.kind === "outsider" && !given.some((c) => c.state === "TUR"))
+          given.push({ state: "TUR", decision: "objection", date: change.date });
       }
       return given;
     });
 
 const partialDate = fc
-  .tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.constantFrom("year", "month", "day"))
+  .tuple(
+    fc.integer({ min: 1990, max: 2100 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 31 }),
+    fc.constantFrom("year", "month", "day"),
+  )
   .map(([y, m, d, precision]) => {
     const ym = `${y}-${String(m).padStart(2, "0")}`;
     const value = precision === "year" ? String(y) : precision === "month" ? ym : `${ym}-${String(d).padStart(2, "0")}`;
@@ -90,7 +132,9 @@ describe("SQL guards agree with src/domain", () => {
   it("a partial date's window in SQL is parsePartialDate's", async () => {
     await fc.assert(
       fc.asyncProperty(partialDate, async (d) => {
-        const row = await db.get<{ s: string; e: string }>(sql`SELECT ${windowStartSql(sql`${d.value}`, sql`${d.precision}`)} AS s, ${windowEndSql(sql`${d.value}`, sql`${d.precision}`)} AS e`);
+        const row = await db.get<{ s: string; e: string }>(
+          sql`SELECT ${windowStartSql(sql`${d.value}`, sql`${d.precision}`)} AS s, ${windowEndSql(sql`${d.value}`, sql`${d.precision}`)} AS e`,
+        );
         expect(row).toEqual({ s: d.windowStart, e: d.windowEnd });
       }),
       { numRuns: 200 },
@@ -100,7 +144,9 @@ describe("SQL guards agree with src/domain", () => {
   it("conclusionAllowedSql is checkConclusion(...).allowed", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...DAYS).chain((day) => fc.tuple(fc.constant(day), fc.oneof(consentSet, nearlyCompleteOn(day)))),
+        fc
+          .constantFrom(...DAYS)
+          .chain((day) => fc.tuple(fc.constant(day), fc.oneof(consentSet, nearlyCompleteOn(day)))),
         async ([day, given]) => {
           const id = await insertAgreement({}, given);
           expect(await holds(conclusionAllowedSql(id, day))).toBe(checkConclusion(membersOn(day), given, day).allowed);
@@ -119,11 +165,20 @@ describe("SQL guards agree with src/domain", () => {
         fc.constantFrom<Lifecycle>("awaiting_consent", "consented", "draft", "concluded"),
         async (given, proposed, lifecycle) => {
           const p = proposed === null ? null : (parsePartialDate(proposed) as PartialDate);
-          const id = await insertAgreement({ lifecycle, proposedDate: p?.value ?? null, proposedPrecision: p?.precision ?? null }, given);
+          const id = await insertAgreement(
+            { lifecycle, proposedDate: p?.value ?? null, proposedPrecision: p?.precision ?? null },
+            given,
+          );
           await settleConsentLifecycle(db, id, today);
-          const [row] = await db.select({ lifecycle: agreements.lifecycle, version: agreements.version }).from(agreements).where(eq(agreements.id, id));
+          const [row] = await db
+            .select({ lifecycle: agreements.lifecycle, version: agreements.version })
+            .from(agreements)
+            .where(eq(agreements.id, id));
           const basis = consentBasis({ signed: null, proposed: p }, today);
-          expect(row).toEqual({ lifecycle: lifecycleAfterConsent(lifecycle, tallyConsents(membersOn(basis.date), given)), version: 2 });
+          expect(row).toEqual({
+            lifecycle: lifecycleAfterConsent(lifecycle, tallyConsents(membersOn(basis.date), given)),
+            version: 2,
+          });
         },
       ),
       { numRuns: 150 },
@@ -134,7 +189,15 @@ describe("SQL guards agree with src/domain", () => {
     const optionalDate = fc.option(partialDate, { nil: null });
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom<Lifecycle>("draft", "awaiting_consent", "consented", "concluded", "in_force", "terminated", "expired"),
+        fc.constantFrom<Lifecycle>(
+          "draft",
+          "awaiting_consent",
+          "consented",
+          "concluded",
+          "in_force",
+          "terminated",
+          "expired",
+        ),
         fc.option(fc.constantFrom(...DAYS), { nil: null }),
         optionalDate,
         optionalDate,
@@ -156,7 +219,11 @@ describe("SQL guards agree with src/domain", () => {
             },
             given,
           );
-          const problems = agreementProblems({ lifecycle, consentsRecorded, signed, inForce, ended }, signed ? membersOn(signed.value) : [], given);
+          const problems = agreementProblems(
+            { lifecycle, consentsRecorded, signed, inForce, ended },
+            signed ? membersOn(signed.value) : [],
+            given,
+          );
           expect(await holds(agreementConsistent(id)), problems.join("; ")).toBe(problems.length === 0);
         },
       ),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import seedMigration from "../../migrations/0001_real_history.sql?raw";
 import agreements from "../../src/data/agreements.json";
 import parties from "../../src/data/parties.json";
-import events from "../../src/data/status-events.json";
 import { SeedError, seedSql, validateSeed } from "../../src/data/seed";
-import seedMigration from "../../migrations/0001_real_history.sql?raw";
+import events from "../../src/data/status-events.json";
 
 const real = { parties, events, agreements };
 const problemsOf = (input: typeof real) => {
@@ -28,7 +28,9 @@ describe("the real history", () => {
 
   it("refuses a typo in a party reference, such as ACEAN", () => {
     const typo = agreements.map((a, i) => (i === 0 ? { ...a, counterparties: ["ACEAN"] } : a));
-    expect(problemsOf({ ...real, agreements: typo })).toEqual([expect.stringContaining('unknown counterparty "ACEAN"')]);
+    expect(problemsOf({ ...real, agreements: typo })).toEqual([
+      expect.stringContaining('unknown counterparty "ACEAN"'),
+    ]);
     const badEvent = [...events, { ...events[0]!, party: "ACEAN" }];
     expect(problemsOf({ ...real, events: badEvent }).join("\n")).toContain('unknown party "ACEAN"');
   });
@@ -44,7 +46,9 @@ describe("the real history", () => {
     const noSource = events.map((e, i) => (i === 0 ? { ...e, sources: [] } : e));
     expect(problemsOf({ ...real, events: noSource }).join("\n")).toContain("at least one source");
     const china = events.find((e) => e.party === "CHN")!;
-    expect(problemsOf({ ...real, events: [...events, { ...china, date: "2001-06-15" }] }).join("\n")).toContain("already has a founding event");
+    expect(problemsOf({ ...real, events: [...events, { ...china, date: "2001-06-15" }] }).join("\n")).toContain(
+      "already has a founding event",
+    );
     const unknown = events.map((e, i) => (i === 0 ? { ...e, status: "overlord" } : e));
     expect(problemsOf({ ...real, events: unknown }).join("\n")).toContain("status");
   });

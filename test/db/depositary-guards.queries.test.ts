@@ -5,35 +5,74 @@
  * membership on the date of conclusion computed by isReportedOn from the status registry.
  */
 import { env } from "cloudflare:workers";
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { agreements, depositaryActions, statusPeriods } from "../../src/db/schema";
 import { LIFECYCLE, type Lifecycle } from "../../src/domain/agreements";
-import { parsePartialDate, type PartialDate } from "../../src/domain/dates";
-import { depositaryBasis, depositaryProblems, type DepositaryAction, type DepositaryFact, type Recipient } from "../../src/domain/depositary";
+import { type PartialDate, parsePartialDate } from "../../src/domain/dates";
+import {
+  type DepositaryAction,
+  type DepositaryFact,
+  depositaryBasis,
+  depositaryProblems,
+  type Recipient,
+} from "../../src/domain/depositary";
 import { isReportedOn } from "../../src/domain/periods";
 import { depositaryAllowedSql, depositaryLogOf } from "../../src/routes/depositary/depositary.queries";
 
 const db = createDb(env.DB);
-const holds = async (condition: SQL) => (await db.get<{ ok: number }>(sql`SELECT CASE WHEN ${condition} THEN 1 ELSE 0 END AS ok`))!.ok === 1;
+const holds = async (condition: SQL) =>
+  (await db.get<{ ok: number }>(sql`SELECT CASE WHEN ${condition} THEN 1 ELSE 0 END AS ok`))!.ok === 1;
 
 /** Dates of conclusion around the changes of membership (2017-06-09, 2023-07-04, 2024-07-04), at each precision. */
-const SIGNED = ["2017-06-08", "2017-06-09", "2017-06", "2023-07-03", "2023-07-04", "2023-07", "2024-07-04", "2024", "2026-06-15"];
+const SIGNED = [
+  "2017-06-08",
+  "2017-06-09",
+  "2017-06",
+  "2023-07-03",
+  "2023-07-04",
+  "2023-07",
+  "2024-07-04",
+  "2024",
+  "2026-06-15",
+];
 /** Acts' dates on both sides of those. */
-const ACT_DATES = ["2017-06-08", "2017-06-09", "2017-06-30", "2017-06", "2017", "2023-07-03", "2023-07-05", "2024-07-04", "2024-07", "2026-06-15", "2026-06-16", "2026-07"];
+const ACT_DATES = [
+  "2017-06-08",
+  "2017-06-09",
+  "2017-06-30",
+  "2017-06",
+  "2017",
+  "2023-07-03",
+  "2023-07-05",
+  "2024-07-04",
+  "2024-07",
+  "2026-06-15",
+  "2026-06-16",
+  "2026-07",
+];
 const STATES = ["BLR", "CHN", "IND", "IRN", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB", "MNG", "TUR"];
 
 let periods: (typeof statusPeriods.$inferSelect)[] = [];
-const membersOn = (day: string) => [...new Set(periods.filter((p) => p.partyKind === "state" && p.status === "member" && isReportedOn(p, day)).map((p) => p.partyId))];
+const membersOn = (day: string) => [
+  ...new Set(
+    periods
+      .filter((p) => p.partyKind === "state" && p.status === "member" && isReportedOn(p, day))
+      .map((p) => p.partyId),
+  ),
+];
 
 beforeAll(async () => {
   periods = await db.select().from(statusPeriods);
 });
 
 const d = (v: string) => parsePartialDate(v) as PartialDate;
-const recipient: fc.Arbitrary<Recipient> = fc.oneof(fc.constantFrom(...STATES).map((state) => ({ kind: "member_state" as const, state })), fc.constant({ kind: "rats" as const }));
+const recipient: fc.Arbitrary<Recipient> = fc.oneof(
+  fc.constantFrom(...STATES).map((state) => ({ kind: "member_state" as const, state })),
+  fc.constant({ kind: "rats" as const }),
+);
 const recipientKey = (r: Recipient) => (r.kind === "rats" ? "rats" : r.state);
 
 /** A log the table accepts: at most one original, certified copies, at most one forward per recipient. */
@@ -41,7 +80,10 @@ const logArb: fc.Arbitrary<DepositaryFact[]> = fc
   .tuple(
     fc.option(fc.constantFrom(...ACT_DATES), { nil: null }),
     fc.array(fc.constantFrom(...ACT_DATES), { maxLength: 2 }),
-    fc.uniqueArray(fc.record({ to: recipient, date: fc.constantFrom(...ACT_DATES) }), { selector: (f) => recipientKey(f.to), maxLength: 5 }),
+    fc.uniqueArray(fc.record({ to: recipient, date: fc.constantFrom(...ACT_DATES) }), {
+      selector: (f) => recipientKey(f.to),
+      maxLength: 5,
+    }),
   )
   .map(([original, copies, forwards]) => [
     ...(original ? [{ action: "original_received" as const, date: d(original), recipient: null }] : []),
@@ -50,14 +92,36 @@ const logArb: fc.Arbitrary<DepositaryFact[]> = fc
   ]);
 
 const nextArb: fc.Arbitrary<DepositaryFact> = fc.oneof(
-  fc.record({ action: fc.constantFrom<DepositaryAction>("original_received", "certified_copy_made"), date: fc.constantFrom(...ACT_DATES).map(d), recipient: fc.constant(null) }),
-  fc.record({ action: fc.constant<DepositaryAction>("copy_forwarded"), date: fc.constantFrom(...ACT_DATES).map(d), recipient }),
+  fc.record({
+    action: fc.constantFrom<DepositaryAction>("original_received", "certified_copy_made"),
+    date: fc.constantFrom(...ACT_DATES).map(d),
+    recipient: fc.constant(null),
+  }),
+  fc.record({
+    action: fc.constant<DepositaryAction>("copy_forwarded"),
+    date: fc.constantFrom(...ACT_DATES).map(d),
+    recipient,
+  }),
 );
 
 let serial = 0;
-async function insert(lifecycle: Lifecycle, signed: PartialDate | null, consentsRecorded: boolean, log: DepositaryFact[]) {
+async function insert(
+  lifecycle: Lifecycle,
+  signed: PartialDate | null,
+  consentsRecorded: boolean,
+  log: DepositaryFact[],
+) {
   const id = `depositary-guard-${serial++}`;
-  await db.insert(agreements).values({ id, kind: "other", titleEn: "Generated", lifecycle, consentsRecorded, signedDate: signed?.value ?? null, signedPrecision: signed?.precision ?? null, signedWindowStart: signed?.windowStart ?? null });
+  await db.insert(agreements).values({
+    id,
+    kind: "other",
+    titleEn: "Generated",
+    lifecycle,
+    consentsRecorded,
+    signedDate: signed?.value ?? null,
+    signedPrecision: signed?.precision ?? null,
+    signedWindowStart: signed?.windowStart ?? null,
+  });
   if (log.length > 0) {
     await db.insert(depositaryActions).values(
       log.map((f, i) => ({
@@ -93,7 +157,13 @@ describe("the depositary guard agrees with src/domain", () => {
           const agreement = { lifecycle, signed, logKept };
           const basis = depositaryBasis(agreement);
           const problems = depositaryProblems(agreement, basis ? membersOn(basis) : [], log, next);
-          const allowed = await holds(depositaryAllowedSql(id, { action: next.action, windowEnd: next.date.windowEnd, recipient: next.recipient }));
+          const allowed = await holds(
+            depositaryAllowedSql(id, {
+              action: next.action,
+              windowEnd: next.date.windowEnd,
+              recipient: next.recipient,
+            }),
+          );
           expect(allowed, problems.map((p) => p.code).join(", ") || "allowed").toBe(problems.length === 0);
         },
       ),
@@ -105,7 +175,13 @@ describe("the depositary guard agrees with src/domain", () => {
 describe("the log is read through its index", () => {
   it("one search of depositary_actions_agreement_idx, already in date and recording order", async () => {
     const { sql: text, params } = depositaryLogOf(db, "sco-asean-mou-2005").toSQL();
-    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${text}`).bind(...params).all<{ detail: string }>();
-    expect(results.map((r) => r.detail)).toEqual([expect.stringMatching(/^SEARCH depositary_actions USING INDEX depositary_actions_agreement_idx \(agreement_id=\?\)$/)]);
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${text}`)
+      .bind(...params)
+      .all<{ detail: string }>();
+    expect(results.map((r) => r.detail)).toEqual([
+      expect.stringMatching(
+        /^SEARCH depositary_actions USING INDEX depositary_actions_agreement_idx \(agreement_id=\?\)$/,
+      ),
+    ]);
   });
 });

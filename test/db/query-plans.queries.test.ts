@@ -2,9 +2,9 @@ import { env } from "cloudflare:workers";
 import { fillPlaceholders } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
+import { countStatusesOn, getPartyWithEventsQuery, listPeriodsOn, statusOnDayQuery } from "../../src/db/parties";
 import { counterpartiesOf, listAgreements } from "../../src/routes/agreements/agreements.queries";
 import { listChanges } from "../../src/routes/changes/changes.queries";
-import { countStatusesOn, getPartyWithEventsQuery, listPeriodsOn, statusOnDayQuery } from "../../src/db/parties";
 import { listEvents } from "../../src/routes/status-events/status-events.queries";
 
 const db = createDb(env.DB);
@@ -12,7 +12,9 @@ const db = createDb(env.DB);
 /** The plan of a drizzle query, one line per step, as SQLite reports it; `values` fill its placeholders. */
 async function planOf(query: { toSQL(): { sql: string; params: unknown[] } }, values: Record<string, unknown> = {}) {
   const { sql, params } = query.toSQL();
-  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...fillPlaceholders(params, values)).all<{ detail: string }>();
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...fillPlaceholders(params, values))
+    .all<{ detail: string }>();
   return results.map((r) => r.detail);
 }
 
@@ -43,13 +45,26 @@ describe("the hot queries use indexes", () => {
   it("the roster's counts: one seek per status down the running totals", async () => {
     const plan = await planOf(countStatusesOn(db, "2020-01-01"));
     expectIndexed(plan);
-    expect(plan.join(" | ")).toMatch(/SEARCH status_counts USING (COVERING )?INDEX sqlite_autoindex_status_counts_1 \(status=\? AND from_day<\?\)/);
+    expect(plan.join(" | ")).toMatch(
+      /SEARCH status_counts USING (COVERING )?INDEX sqlite_autoindex_status_counts_1 \(status=\? AND from_day<\?\)/,
+    );
   });
 
   it("states on a date, with and without a status filter, from a cursor", async () => {
     expectIndexed(await planOf(listPeriodsOn(db, { kind: "state", status: "member", day: "2020-01-01", limit: 50 })));
-    expectIndexed(await planOf(listPeriodsOn(db, { kind: "state", day: "2020-01-01", after: { id: "IND" }, limit: 50 })));
-    expectIndexed(await planOf(listPeriodsOn(db, { day: "2020-01-01", after: { status: "member", id: "IND" }, limit: 50, orderByStatus: true })));
+    expectIndexed(
+      await planOf(listPeriodsOn(db, { kind: "state", day: "2020-01-01", after: { id: "IND" }, limit: 50 })),
+    );
+    expectIndexed(
+      await planOf(
+        listPeriodsOn(db, {
+          day: "2020-01-01",
+          after: { status: "member", id: "IND" },
+          limit: 50,
+          orderByStatus: true,
+        }),
+      ),
+    );
   });
 
   it("the event log and the change feed", async () => {

@@ -1,12 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { daysInMonth, horizonDay, isBeyondHorizon, notBefore, parseDay, parsePartialDate, today, type PartialDate } from "../../src/domain/dates";
+import {
+  daysInMonth,
+  horizonDay,
+  isBeyondHorizon,
+  notBefore,
+  type PartialDate,
+  parseDay,
+  parsePartialDate,
+  today,
+} from "../../src/domain/dates";
 
 const d = (v: string) => parsePartialDate(v) as PartialDate;
 
 describe("partial dates", () => {
   it("keeps a year-only date as a window, never 1 January", () => {
     expect(d("2004")).toEqual({ value: "2004", precision: "year", windowStart: "2004-01-01", windowEnd: "2004-12-31" });
-    expect(d("2005-07")).toEqual({ value: "2005-07", precision: "month", windowStart: "2005-07-01", windowEnd: "2005-07-31" });
+    expect(d("2005-07")).toEqual({
+      value: "2005-07",
+      precision: "month",
+      windowStart: "2005-07-01",
+      windowEnd: "2005-07-31",
+    });
     expect(d("2024-02")).toMatchObject({ windowEnd: "2024-02-29" });
     expect(d("2023-02")).toMatchObject({ windowEnd: "2023-02-28" });
     expect(d("2100-02")).toMatchObject({ windowEnd: "2100-02-28" }); // a century year is not a leap year
@@ -21,7 +35,8 @@ describe("partial dates", () => {
     expect(parsePartialDate("2023-02-29")).toEqual({ error: expect.stringContaining("day 29") });
     expect(parsePartialDate("2017-00")).toEqual({ error: expect.stringContaining("month 00") });
     expect(parsePartialDate("2017-06-00")).toEqual({ error: expect.stringContaining("day 00") });
-    for (const bad of ["2017-6-9", "2017/06/09", " 2017", "2017-06-09T00:00", ""]) expect(parsePartialDate(bad)).toHaveProperty("error");
+    for (const bad of ["2017-6-9", "2017/06/09", " 2017", "2017-06-09T00:00", ""])
+      expect(parsePartialDate(bad)).toHaveProperty("error");
   });
 
   it("accepts the years 1990 to 2100 and no others", () => {
@@ -32,7 +47,9 @@ describe("partial dates", () => {
   });
 
   it("counts the days of each month", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2023, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2023, m))).toEqual([
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
     expect(daysInMonth(2024, 2)).toBe(29);
   });
 });

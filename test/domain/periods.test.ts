@@ -1,15 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { parsePartialDate, type PartialDate } from "../../src/domain/dates";
-import { derivePeriods, statusOn, type StatusEventInput } from "../../src/domain/periods";
+import { type PartialDate, parsePartialDate } from "../../src/domain/dates";
+import { derivePeriods, type StatusEventInput, statusOn } from "../../src/domain/periods";
 import type { EventKind, Status } from "../../src/domain/statuses";
 
 const d = (v: string) => parsePartialDate(v) as PartialDate;
 let nextId = 1;
-const ev = (date: string, status: Status, kind: EventKind = "status_granted"): StatusEventInput => ({ id: nextId++, status, kind, date: d(date) });
+const ev = (date: string, status: Status, kind: EventKind = "status_granted"): StatusEventInput => ({
+  id: nextId++,
+  status,
+  kind,
+  date: d(date),
+});
 
 describe("derivePeriods", () => {
   it("opens a period on a change of status and ends it on the next change", () => {
-    const log = [ev("2005-07-05", "observer"), ev("2015-07-10", "observer", "accession_launched"), ev("2017-06-09", "member", "accession")];
+    const log = [
+      ev("2005-07-05", "observer"),
+      ev("2015-07-10", "observer", "accession_launched"),
+      ev("2017-06-09", "member", "accession"),
+    ];
     const periods = derivePeriods(log);
     expect(periods.map((p) => [p.status, p.from.value, p.to?.value ?? null])).toEqual([
       ["observer", "2005-07-05", "2017-06-09"],
@@ -61,14 +70,26 @@ describe("statusOn with imprecise dates", () => {
 
   it("is uncertain through a whole year for a year-only date", () => {
     const periods = derivePeriods([ev("2004", "observer")]);
-    expect(statusOn(periods, "2004-01-01")).toMatchObject({ status: "none", uncertain: true, possibleStatus: "observer" });
+    expect(statusOn(periods, "2004-01-01")).toMatchObject({
+      status: "none",
+      uncertain: true,
+      possibleStatus: "observer",
+    });
     expect(statusOn(periods, "2004-12-30").uncertain).toBe(true);
-    expect(statusOn(periods, "2004-12-31")).toMatchObject({ status: "observer", uncertain: false, since: { value: "2004", precision: "year" } });
+    expect(statusOn(periods, "2004-12-31")).toMatchObject({
+      status: "observer",
+      uncertain: false,
+      since: { value: "2004", precision: "year" },
+    });
   });
 
   it("keeps the earlier status while the end of a period is uncertain", () => {
     const periods = derivePeriods([ev("2009-06-16", "dialogue_partner"), ev("2015", "observer")]);
-    expect(statusOn(periods, "2015-05-05")).toMatchObject({ status: "dialogue_partner", uncertain: true, possibleStatus: "observer" });
+    expect(statusOn(periods, "2015-05-05")).toMatchObject({
+      status: "dialogue_partner",
+      uncertain: true,
+      possibleStatus: "observer",
+    });
     expect(statusOn(periods, "2016-01-01")).toMatchObject({ status: "observer", uncertain: false });
   });
 

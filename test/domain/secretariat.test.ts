@@ -1,15 +1,34 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parsePartialDate, type PartialDate } from "../../src/domain/dates";
-import { addYears, checkRotation, exceedsTerm, holdingOn, overlap, russianOrder, termProblems, type MemberName } from "../../src/domain/secretariat";
+import { type PartialDate, parsePartialDate } from "../../src/domain/dates";
+import {
+  addYears,
+  checkRotation,
+  exceedsTerm,
+  holdingOn,
+  type MemberName,
+  overlap,
+  russianOrder,
+  termProblems,
+} from "../../src/domain/secretariat";
 
 const d = (v: string) => parsePartialDate(v) as PartialDate;
-const sg = (id: string, person: string, state: string, start: string, end: string | null) =>
-  ({ id, post: "secretary_general" as const, person, state, start: d(start), end: end ? d(end) : null });
+const sg = (id: string, person: string, state: string, start: string, end: string | null) => ({
+  id,
+  post: "secretary_general" as const,
+  person,
+  state,
+  start: d(start),
+  end: end ? d(end) : null,
+});
 
 const FOUNDERS: MemberName[] = [
-  { id: "CHN", nameRu: "Китай" }, { id: "KAZ", nameRu: "Казахстан" }, { id: "KGZ", nameRu: "Киргизия" },
-  { id: "RUS", nameRu: "Россия" }, { id: "TJK", nameRu: "Таджикистан" }, { id: "UZB", nameRu: "Узбекистан" },
+  { id: "CHN", nameRu: "Китай" },
+  { id: "KAZ", nameRu: "Казахстан" },
+  { id: "KGZ", nameRu: "Киргизия" },
+  { id: "RUS", nameRu: "Россия" },
+  { id: "TJK", nameRu: "Таджикистан" },
+  { id: "UZB", nameRu: "Узбекистан" },
 ];
 
 describe("the term rule", () => {
@@ -25,12 +44,16 @@ describe("the term rule", () => {
 
   it("is the anniversary rule on generated days, 29 February included", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1995-01-01"), max: new Date("2090-12-31"), noInvalidDate: true }), fc.integer({ min: -3, max: 3 }), (start, delta) => {
-        const s = start.toISOString().slice(0, 10);
-        const limit = new Date(`${addYears(s, 3)}T00:00:00Z`);
-        const end = new Date(limit.getTime() + (delta - 1) * 86_400_000).toISOString().slice(0, 10);
-        expect(exceedsTerm({ start: d(s), end: d(end) })).toBe(delta >= 1);
-      }),
+      fc.property(
+        fc.date({ min: new Date("1995-01-01"), max: new Date("2090-12-31"), noInvalidDate: true }),
+        fc.integer({ min: -3, max: 3 }),
+        (start, delta) => {
+          const s = start.toISOString().slice(0, 10);
+          const limit = new Date(`${addYears(s, 3)}T00:00:00Z`);
+          const end = new Date(limit.getTime() + (delta - 1) * 86_400_000).toISOString().slice(0, 10);
+          expect(exceedsTerm({ start: d(s), end: d(end) })).toBe(delta >= 1);
+        },
+      ),
     );
   });
 
@@ -40,8 +63,13 @@ describe("the term rule", () => {
     expect(termProblems(again, [a, again], ["KAZ"])).toEqual([expect.stringContaining("no extension")]);
     const overlapping = sg("c", "q", "KGZ", "2009-06-01", "2012-05-31");
     expect(termProblems(overlapping, [a, overlapping], ["KGZ"])).toEqual([expect.stringContaining("overlaps a")]);
-    expect(termProblems(sg("d", "r", "IND", "2010-01-01", null), [], ["CHN", "KAZ"])).toEqual([expect.stringContaining("IND is not a member state on 2010-01-01")]);
-    const excepted = { ...sg("e", "s", "RUS", "2013-01-01", "2016-06-30"), exception: "Extended by a sourced decision" };
+    expect(termProblems(sg("d", "r", "IND", "2010-01-01", null), [], ["CHN", "KAZ"])).toEqual([
+      expect.stringContaining("IND is not a member state on 2010-01-01"),
+    ]);
+    const excepted = {
+      ...sg("e", "s", "RUS", "2013-01-01", "2016-06-30"),
+      exception: "Extended by a sourced decision",
+    };
     expect(termProblems(excepted, [excepted], ["RUS"])).toEqual([]);
   });
 
@@ -56,12 +84,17 @@ describe("the term rule", () => {
   });
 
   it("finds overlaps symmetrically, and never between consecutive terms", () => {
-    const day = fc.date({ min: new Date("2000-01-01"), max: new Date("2040-12-31"), noInvalidDate: true }).map((x) => x.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date("2000-01-01"), max: new Date("2040-12-31"), noInvalidDate: true })
+      .map((x) => x.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, day, day, (a, b, c) => {
         const [s1, s2, s3] = [a, b, c].sort();
         const first = { start: d(s1!), end: d(s2!) };
-        const next = { start: d(new Date(new Date(`${s2}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10)), end: null };
+        const next = {
+          start: d(new Date(new Date(`${s2}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10)),
+          end: null,
+        };
         expect(overlap(first, next)).toBe(false);
         const inside = { start: d(s2!), end: d(s3!) };
         expect(overlap(first, inside)).toBe(overlap(inside, first));
@@ -79,22 +112,51 @@ describe("the rotation in Russian alphabetical order", () => {
   it("reports the recorded sequence of 2004-2025 with its departures, without another rule", () => {
     const eight = [...FOUNDERS, { id: "IND", nameRu: "Индия" }, { id: "PAK", nameRu: "Пакистан" }];
     const ten = [...eight, { id: "IRN", nameRu: "Иран" }, { id: "BLR", nameRu: "Беларусь" }];
-    const seq: [string, MemberName[]][] = [["CHN", FOUNDERS], ["KAZ", FOUNDERS], ["KGZ", FOUNDERS], ["RUS", FOUNDERS], ["TJK", FOUNDERS], ["UZB", eight], ["CHN", eight], ["KAZ", ten]];
-    const checks = checkRotation(seq.map(([state, members], i) => ({ termId: `t${i}`, state, on: "2000-01-01", members })), () => undefined);
+    const seq: [string, MemberName[]][] = [
+      ["CHN", FOUNDERS],
+      ["KAZ", FOUNDERS],
+      ["KGZ", FOUNDERS],
+      ["RUS", FOUNDERS],
+      ["TJK", FOUNDERS],
+      ["UZB", eight],
+      ["CHN", eight],
+      ["KAZ", ten],
+    ];
+    const checks = checkRotation(
+      seq.map(([state, members], i) => ({ termId: `t${i}`, state, on: "2000-01-01", members })),
+      () => undefined,
+    );
     expect(checks.map((c) => [c.expected, c.actual, c.followed])).toEqual([
-      [null, "CHN", null], ["RUS", "KAZ", false], ["KGZ", "KGZ", true], ["CHN", "RUS", false],
-      ["TJK", "TJK", true], ["UZB", "UZB", true], ["IND", "CHN", false], ["PAK", "KAZ", false],
+      [null, "CHN", null],
+      ["RUS", "KAZ", false],
+      ["KGZ", "KGZ", true],
+      ["CHN", "RUS", false],
+      ["TJK", "TJK", true],
+      ["UZB", "UZB", true],
+      ["IND", "CHN", false],
+      ["PAK", "KAZ", false],
     ]);
   });
 
-  const members = fc.uniqueArray(fc.constantFrom(...FOUNDERS, { id: "IND", nameRu: "Индия" }, { id: "PAK", nameRu: "Пакистан" }, { id: "BLR", nameRu: "Беларусь" }), { minLength: 2, selector: (m) => m.id });
+  const members = fc.uniqueArray(
+    fc.constantFrom(
+      ...FOUNDERS,
+      { id: "IND", nameRu: "Индия" },
+      { id: "PAK", nameRu: "Пакистан" },
+      { id: "BLR", nameRu: "Беларусь" },
+    ),
+    { minLength: 2, selector: (m) => m.id },
+  );
 
   it("on generated members: a sequence that follows the order is never a departure, and visits every state once per cycle", () => {
     fc.assert(
       fc.property(members, fc.nat(), fc.integer({ min: 1, max: 20 }), (ms, first, length) => {
         const order = russianOrder(ms).map((m) => m.id);
         const seq = Array.from({ length }, (_, i) => order[(first + i) % order.length]!);
-        const checks = checkRotation(seq.map((state, i) => ({ termId: `t${i}`, state, on: "2020-01-01", members: ms })), () => undefined);
+        const checks = checkRotation(
+          seq.map((state, i) => ({ termId: `t${i}`, state, on: "2020-01-01", members: ms })),
+          () => undefined,
+        );
         expect(checks.slice(1).every((c) => c.followed === true)).toBe(true);
         if (length >= order.length) expect(new Set(seq.slice(0, order.length)).size).toBe(order.length);
       }),
@@ -106,7 +168,10 @@ describe("the rotation in Russian alphabetical order", () => {
       fc.property(members, fc.array(fc.nat(), { minLength: 2, maxLength: 12 }), (ms, picks) => {
         const order = russianOrder(ms).map((m) => m.id);
         const seq = picks.map((p) => order[p % order.length]!);
-        const checks = checkRotation(seq.map((state, i) => ({ termId: `t${i}`, state, on: "2020-01-01", members: ms })), () => undefined);
+        const checks = checkRotation(
+          seq.map((state, i) => ({ termId: `t${i}`, state, on: "2020-01-01", members: ms })),
+          () => undefined,
+        );
         checks.slice(1).forEach((c, i) => {
           const next = order[(order.indexOf(seq[i]!) + 1) % order.length];
           expect(c.expected).toBe(next);
@@ -120,7 +185,10 @@ describe("the rotation in Russian alphabetical order", () => {
   it("continues after a predecessor that is no longer a member, by its Russian name", () => {
     const members = FOUNDERS.filter((m) => m.id !== "KGZ");
     const [, second] = checkRotation(
-      [{ termId: "a", state: "KGZ", on: "2020-01-01", members: FOUNDERS }, { termId: "b", state: "CHN", on: "2023-01-01", members }],
+      [
+        { termId: "a", state: "KGZ", on: "2020-01-01", members: FOUNDERS },
+        { termId: "b", state: "CHN", on: "2023-01-01", members },
+      ],
       (s) => FOUNDERS.find((m) => m.id === s)?.nameRu,
     );
     expect(second).toMatchObject({ expected: "CHN", followed: true });

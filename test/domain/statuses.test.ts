@@ -7,7 +7,8 @@ describe("statusesFor", () => {
     expect(statusesFor("organisation")).toBe(ORGANISATION_STATUSES);
     expect(statusesFor("state")).not.toContain("partner_organisation");
     expect(statusesFor("organisation")).not.toContain("member");
-    for (const kind of ["state", "organisation"] as const) expect(statusesFor(kind)).toEqual(expect.arrayContaining(["guest", "none"]));
+    for (const kind of ["state", "organisation"] as const)
+      expect(statusesFor(kind)).toEqual(expect.arrayContaining(["guest", "none"]));
   });
 
   it("covers every status with one kind of party or the other", () => {

@@ -9,9 +9,9 @@ import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { after, before, describe, it } from "node:test";
-import { startServer, type RunningServer } from "./server.ts";
+import { promisify } from "node:util";
+import { type RunningServer, startServer } from "./server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
@@ -22,14 +22,19 @@ let server: RunningServer | undefined;
 /** A copy of the project that shares the sources and packages but keeps its own .wrangler/ and .dev.vars. */
 function makeProject() {
   const dir = mkdtempSync(path.join(tmpdir(), "registry-backup-"));
-  for (const entry of ["src", "migrations", "node_modules", "package.json", "tsconfig.json"]) symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
+  for (const entry of ["src", "migrations", "node_modules", "package.json", "tsconfig.json"])
+    symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
   // Copied, not linked: wrangler keeps local state next to the configuration file it reads.
   cpSync(path.join(ROOT, "wrangler.toml"), path.join(dir, "wrangler.toml"));
   return dir;
 }
 
 const npm = (...args: string[]) =>
-  run("npm", ["run", "--silent", ...args], { cwd: project, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" }, maxBuffer: 16 * 1024 * 1024 });
+  run("npm", ["run", "--silent", ...args], {
+    cwd: project,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" },
+    maxBuffer: 16 * 1024 * 1024,
+  });
 
 const adminToken = () => /^ADMIN_TOKEN=(.+)$/m.exec(readFileSync(path.join(project, ".dev.vars"), "utf8"))![1]!;
 
@@ -82,12 +87,37 @@ after(async () => {
 describe("backup and restore of the local database", () => {
   it("exports, restores into a fresh database, and answers exactly as before", async () => {
     server = await startServer({ cwd: project });
-    const editor = (await send("POST", "/v1/api-keys", { name: "Backup test", role: "editor" }, adminToken())).json.key as string;
-    const draft = await send("POST", "/v1/agreements", { kind: "memorandum_of_understanding", title: { en: "MoU kept in a backup" }, counterparties: ["asean"], proposed: "2027-07-15", sources: ["Backup test"] }, editor);
+    const editor = (await send("POST", "/v1/api-keys", { name: "Backup test", role: "editor" }, adminToken())).json
+      .key as string;
+    const draft = await send(
+      "POST",
+      "/v1/agreements",
+      {
+        kind: "memorandum_of_understanding",
+        title: { en: "MoU kept in a backup" },
+        counterparties: ["asean"],
+        proposed: "2027-07-15",
+        sources: ["Backup test"],
+      },
+      editor,
+    );
     const id = draft.json.id as string;
-    await send("PATCH", `/v1/agreements/${id}`, { lifecycle: "awaiting_consent" }, editor, { "If-Match": draft.res.headers.get("etag")! });
-    await send("POST", `/v1/agreements/${id}/consents`, { state: "KAZ", decision: "consent", date: "2027-06-01" }, editor, { "Idempotency-Key": "backup-consent-kaz" });
-    await send("POST", "/v1/status-events", { party: "LAO", status: "member", kind: "accession", date: "2027-07-15", sources: ["Backup test"] }, editor);
+    await send("PATCH", `/v1/agreements/${id}`, { lifecycle: "awaiting_consent" }, editor, {
+      "If-Match": draft.res.headers.get("etag")!,
+    });
+    await send(
+      "POST",
+      `/v1/agreements/${id}/consents`,
+      { state: "KAZ", decision: "consent", date: "2027-06-01" },
+      editor,
+      { "Idempotency-Key": "backup-consent-kaz" },
+    );
+    await send(
+      "POST",
+      "/v1/status-events",
+      { party: "LAO", status: "member", kind: "accession", date: "2027-07-15", sources: ["Backup test"] },
+      editor,
+    );
     const before = await answers(id);
     // The answers compared below do show the writes.
     assert.match(before["/v1/states/LAO/status?at=2027-08-01"]!, /"status":"member"/);
@@ -103,18 +133,40 @@ describe("backup and restore of the local database", () => {
 
     await npm("db:restore", dump);
     const v3 = path.join(project, ".wrangler/state/v3");
-    assert.ok(readdirSync(v3).some((name) => name.startsWith("d1.before-restore-")), "the previous database is kept aside");
+    assert.ok(
+      readdirSync(v3).some((name) => name.startsWith("d1.before-restore-")),
+      "the previous database is kept aside",
+    );
     // Nothing to migrate: the restored database knows every migration it has.
-    assert.match((await run("npx", ["wrangler", "d1", "migrations", "list", "DB", "--local"], { cwd: project, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" } })).stdout, /No migrations to apply/);
+    assert.match(
+      (
+        await run("npx", ["wrangler", "d1", "migrations", "list", "DB", "--local"], {
+          cwd: project,
+          env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
+        })
+      ).stdout,
+      /No migrations to apply/,
+    );
 
     server = await startServer({ cwd: project });
     const after = await answers(id);
     for (const url of Object.keys(before)) assert.equal(after[url], before[url], url);
 
     // The restored database takes writes, and the idempotency record came back with it.
-    const replay = await send("POST", `/v1/agreements/${id}/consents`, { state: "KAZ", decision: "consent", date: "2027-06-01" }, editor, { "Idempotency-Key": "backup-consent-kaz" });
+    const replay = await send(
+      "POST",
+      `/v1/agreements/${id}/consents`,
+      { state: "KAZ", decision: "consent", date: "2027-06-01" },
+      editor,
+      { "Idempotency-Key": "backup-consent-kaz" },
+    );
     assert.equal(replay.res.headers.get("idempotent-replayed"), "true");
-    await send("POST", `/v1/agreements/${id}/consents`, { state: "CHN", decision: "consent", date: "2027-06-02" }, editor);
+    await send(
+      "POST",
+      `/v1/agreements/${id}/consents`,
+      { state: "CHN", decision: "consent", date: "2027-06-02" },
+      editor,
+    );
     assert.ok(existsSync(dump));
   });
 });

@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core, plus where screenshots go. */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/e2e");
 
@@ -19,7 +19,11 @@ const ARGS = [
 ];
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: ARGS });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+  });
 }
 
 /** Saves test-results/e2e/<name>.png: the full page, or only `element` (e.g. a dialog) when given. */

@@ -7,8 +7,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, normalise, screenshot, waitFor, watchPage, type PageWatch } from "./browser.ts";
-import { startServer, type RunningServer } from "./server.ts";
+import { launchBrowser, normalise, type PageWatch, screenshot, waitFor, watchPage } from "./browser.ts";
+import { type RunningServer, startServer } from "./server.ts";
 
 interface OpenApiDoc {
   info: { title: string };
@@ -67,11 +67,15 @@ describe("/docs (Scalar API reference)", () => {
       const headings = new Set((await page.locator("h1, h2, h3, h4").allTextContents()).map(normalise));
       return [...tags, ...summaries].filter((text) => !headings.has(text));
     };
-    await waitFor("every tag and operation heading", async () => {
-      if ((await missing()).length === 0) return true;
-      await page.mouse.wheel(0, 1500);
-      return false;
-    }, 60_000).catch(async (error) => {
+    await waitFor(
+      "every tag and operation heading",
+      async () => {
+        if ((await missing()).length === 0) return true;
+        await page.mouse.wheel(0, 1500);
+        return false;
+      },
+      60_000,
+    ).catch(async (error) => {
       throw new Error(`${(error as Error).message}; missing: ${(await missing()).join(" | ")}`);
     });
     await page.keyboard.press("Home");
@@ -89,7 +93,10 @@ describe("/docs (Scalar API reference)", () => {
     await page.locator("button.show-api-client-button", { hasText: "(get /v1/states/{code}/status)" }).click();
 
     const client = page.getByRole("dialog");
-    const value = (param: string) => client.locator(`tr:has(input[aria-label="Include ${param} in request"]) [contenteditable][data-placeholder="Value"]`);
+    const value = (param: string) =>
+      client.locator(
+        `tr:has(input[aria-label="Include ${param} in request"]) [contenteditable][data-placeholder="Value"]`,
+      );
     await value("code").fill("IRN");
     await value("at").fill("2020-01-01");
 
@@ -100,8 +107,10 @@ describe("/docs (Scalar API reference)", () => {
     assert.equal(request.searchParams.get("at"), "2020-01-01");
 
     const response = client.locator('section[aria-label="Response"]');
-    await waitFor("the response panel to show the body", async () => /"status":\s*"observer"/.test(await response.innerText()));
-    const text = await response.innerText();
+    await waitFor("the response panel to show the body", async () =>
+      /"status":\s*"observer"/.test(await response.textContent()),
+    );
+    const text = await response.textContent();
     assert.match(text, /200 OK/);
     assert.match(text, /"code":\s*"IRN"/);
     assert.match(text, /"at":\s*"2020-01-01"/);
@@ -117,7 +126,9 @@ describe("/docs (Scalar API reference)", () => {
     assert.match(res.headers.get("content-type") ?? "", /^text\/javascript/);
     assert.equal(res.headers.get("x-content-type-options"), "nosniff");
     await res.body?.cancel();
-    const again = await fetch(`${server.baseUrl}/vendor/scalar/standalone.js`, { headers: { "If-None-Match": res.headers.get("etag") ?? "" } });
+    const again = await fetch(`${server.baseUrl}/vendor/scalar/standalone.js`, {
+      headers: { "If-None-Match": res.headers.get("etag") ?? "" },
+    });
     assert.equal(again.status, 304);
     assert.equal(again.headers.get("x-content-type-options"), "nosniff");
   });
@@ -131,7 +142,7 @@ describe("/docs (Scalar API reference)", () => {
     // The sidebar and its search render together with those buttons.
     await page.getByRole("button", { name: "Open Group - Organisations", exact: true }).waitFor();
     await page.getByText("Download OpenAPI Document").first().waitFor();
-    const body = await page.locator("body").innerText();
+    const body = await page.locator("body").textContent();
     for (const label of ["Ask AI", "Generate MCP", "Connect MCP", "Deploy", "Developer Tools", "Share"]) {
       assert.equal(await page.getByRole("button", { name: label }).count(), 0, `a "${label}" button`);
       assert.ok(!body.includes(label), `"${label}" on the page`);

@@ -2,7 +2,7 @@
  * Starts the registry the way `npm start` does (assets, local migrations, wrangler dev) on a free
  * port, in its own process group so that stopping it also stops wrangler and workerd.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import path from "node:path";

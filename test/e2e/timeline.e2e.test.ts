@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, screenshot, watchPage } from "./browser.ts";
-import { startServer, type RunningServer } from "./server.ts";
+import { type RunningServer, startServer } from "./server.ts";
 
 let server: RunningServer;
 let browser: Browser;
@@ -45,10 +45,14 @@ describe("/ (timeline) without JavaScript", () => {
     assert.ok(await page.locator('svg a[href="/v1/states/IND"]').isVisible());
     assert.ok(await page.locator('svg a[href="/v1/organisations/asean"]').isVisible());
     assert.ok((await page.locator("svg rect.period").count()) >= 40);
-    assert.equal(await page.locator("svg .marker").count(), 4, "2017, 2023 and 2024 accessions and the 2025 conversion");
+    assert.equal(
+      await page.locator("svg .marker").count(),
+      4,
+      "2017, 2023 and 2024 accessions and the 2025 conversion",
+    );
     const box = await page.locator('svg a[href="/v1/states/IND"]').boundingBox();
     assert.ok(box && box.width > 10 && box.height > 5, "the row label is drawn");
-    assert.match(await page.locator("aside").innerText(), /member \(10\)/);
+    assert.match(await page.locator("aside").textContent(), /member \(10\)/);
     await screenshot(page, "timeline-en");
     await page.close();
   });
@@ -67,7 +71,7 @@ describe("/ (timeline) without JavaScript", () => {
     assert.ok(href, "a party link takes the keyboard focus");
     await screenshot(page, "timeline-keyboard-focus");
     await Promise.all([page.waitForURL(`**${href}`), page.keyboard.press("Enter")]);
-    assert.match((await page.locator("body").innerText()).trim(), /^\{/, "the link leads to the party's JSON");
+    assert.match((await page.locator("body").textContent()).trim(), /^\{/, "the link leads to the party's JSON");
     await page.close();
   });
 

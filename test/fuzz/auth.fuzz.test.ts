@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN } from "../helpers";
-import { DOC, OPERATIONS, SEED, send, sendChecked, snapshot, type Operation } from "./harness";
+import { DOC, OPERATIONS, type Operation, SEED, send, sendChecked, snapshot } from "./harness";
 import type { Schema } from "./json-schema";
 import { headerSafe } from "./requests";
 import { hostileString, valid } from "./schema-arbitraries";
@@ -16,14 +16,23 @@ const keys = { editor: "", admin: "", revokedEditor: "", revokedAdmin: "", edito
 let agreementId = "";
 
 async function createKey(role: string) {
-  const res = await send({ method: "POST", url: "/v1/api-keys", headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" }, body: JSON.stringify({ name: `auth fuzz ${role}`, role }) });
+  const res = await send({
+    method: "POST",
+    url: "/v1/api-keys",
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: `auth fuzz ${role}`, role }),
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as { id: string; key: string };
 }
 
 async function revoked(role: string) {
   const key = await createKey(role);
-  const res = await send({ method: "DELETE", url: `/v1/api-keys/${key.id}`, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  const res = await send({
+    method: "DELETE",
+    url: `/v1/api-keys/${key.id}`,
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
   expect(res.status).toBe(204);
   return key.key;
 }
@@ -31,8 +40,16 @@ async function revoked(role: string) {
 beforeAll(async () => {
   console.log(`auth fuzz seed: ${SEED} (replay: FUZZ_SEED=${SEED})`);
   const editor = await createKey("editor");
-  Object.assign(keys, { editor: editor.key, editorId: editor.id, admin: (await createKey("admin")).key, revokedEditor: await revoked("editor"), revokedAdmin: await revoked("admin") });
-  const list = (await (await send({ method: "GET", url: "/v1/agreements?limit=1", headers: {} })).json()) as { items: { id: string }[] };
+  Object.assign(keys, {
+    editor: editor.key,
+    editorId: editor.id,
+    admin: (await createKey("admin")).key,
+    revokedEditor: await revoked("editor"),
+    revokedAdmin: await revoked("admin"),
+  });
+  const list = (await (await send({ method: "GET", url: "/v1/agreements?limit=1", headers: {} })).json()) as {
+    items: { id: string }[];
+  };
   agreementId = list.items[0]!.id;
 }, 30_000);
 
@@ -41,37 +58,53 @@ type BadAuth = (op: Operation) => { header?: string; status: number };
 
 const badAuth: fc.Arbitrary<BadAuth> = fc.oneof(
   fc.constant(() => ({ status: 401 })),
-  fc.constantFrom<(k: typeof keys) => string>(
-    (k) => k.editor, // no scheme
-    (k) => `Basic ${k.editor}`,
-    (k) => `Token ${k.admin}`,
-    (k) => `Bearer  ${k.admin}x`,
-    (k) => `Bearer ${k.admin} ${k.admin}`,
-    (k) => `Bearer ${k.admin}\u0000`.replace("\u0000", "?"),
-    (k) => `Bearer ${k.admin.slice(0, -1)}`,
-    (k) => `Bearer ${k.admin}A`,
-    () => "Bearer",
-    () => "Bearer ",
-    () => `Bearer ${"a".repeat(10_000)}`,
-    () => `Bearer ${ADMIN_TOKEN.slice(0, -1)}`,
-    () => `Bearer ${ADMIN_TOKEN}0`,
-    () => "Bearer sco_0000000000000000000000000000000000000000000",
-    () => "Bearer ' OR 1=1 --",
-  ).map((make) => () => ({ header: make(keys), status: 401 })),
+  fc
+    .constantFrom<(k: typeof keys) => string>(
+      (k) => k.editor, // no scheme
+      (k) => `Basic ${k.editor}`,
+      (k) => `Token ${k.admin}`,
+      (k) => `Bearer  ${k.admin}x`,
+      (k) => `Bearer ${k.admin} ${k.admin}`,
+      (k) => `Bearer ${k.admin}\u0000`.replace("\u0000", "?"),
+      (k) => `Bearer ${k.admin.slice(0, -1)}`,
+      (k) => `Bearer ${k.admin}A`,
+      () => "Bearer",
+      () => "Bearer ",
+      () => `Bearer ${"a".repeat(10_000)}`,
+      () => `Bearer ${ADMIN_TOKEN.slice(0, -1)}`,
+      () => `Bearer ${ADMIN_TOKEN}0`,
+      () => "Bearer sco_0000000000000000000000000000000000000000000",
+      () => "Bearer ' OR 1=1 --",
+    )
+    .map((make) => () => ({ header: make(keys), status: 401 })),
   hostileString.map((s) => () => ({ header: headerSafe(`Bearer ${s}`), status: 401 })),
-  fc.constantFrom(() => keys.revokedEditor, () => keys.revokedAdmin).map((k) => () => ({ header: `Bearer ${k()}`, status: 401 })),
+  fc
+    .constantFrom(
+      () => keys.revokedEditor,
+      () => keys.revokedAdmin,
+    )
+    .map((k) => () => ({ header: `Bearer ${k()}`, status: 401 })),
   fc.constant((op: Operation) => ({ header: `Bearer ${keys.editor}`, status: op.admin ? 403 : 0 })),
 );
 
 function pathOf(op: Operation) {
-  return op.path.replace("{code}", "IRN").replace("{id}", op.id === "revokeApiKey" ? keys.editorId : op.path.includes("organisations") ? "asean" : agreementId);
+  return op.path
+    .replace("{code}", "IRN")
+    .replace(
+      "{id}",
+      op.id === "revokeApiKey" ? keys.editorId : op.path.includes("organisations") ? "asean" : agreementId,
+    );
 }
 
 describe("authentication", () => {
   it("answers every bad key with a 401/403 problem and writes nothing", async () => {
     const opArb = fc.constantFrom(...SECURED).chain((op) => {
       const schema = op.op.requestBody?.content?.["application/json"]?.schema as Schema | undefined;
-      return fc.tuple(fc.constant(op), schema ? valid(schema, DOC).map((v) => JSON.stringify(v)) : fc.constant(undefined), badAuth);
+      return fc.tuple(
+        fc.constant(op),
+        schema ? valid(schema, DOC).map((v) => JSON.stringify(v)) : fc.constant(undefined),
+        badAuth,
+      );
     });
     let sent = 0;
     await fc.assert(
@@ -90,6 +123,8 @@ describe("authentication", () => {
       { seed: SEED, numRuns: 600, endOnFailure: true },
     );
     console.log(`auth fuzz: ${sent} requests (seed ${SEED})`);
-    expect((await send({ method: "GET", url: "/v1/api-keys", headers: { authorization: `Bearer ${keys.admin}` } })).status).toBe(200);
+    expect(
+      (await send({ method: "GET", url: "/v1/api-keys", headers: { authorization: `Bearer ${keys.admin}` } })).status,
+    ).toBe(200);
   }, 60_000);
 });

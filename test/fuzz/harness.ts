@@ -4,11 +4,10 @@
  * 2xx bodies validate against the documented schema) and the rule that a rejected request writes
  * nothing (a snapshot of the change feed, the audit log and the written tables is unchanged).
  */
-import { env } from "cloudflare:workers";
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import doc from "../../openapi/openapi.json";
 import { ADMIN_TOKEN, fromClient } from "../helpers";
-import { validate, type Schema } from "./json-schema";
+import { type Schema, validate } from "./json-schema";
 
 export const DOC = doc as unknown as Schema;
 export const BASE = "http://registry.test";
@@ -27,15 +26,16 @@ export interface Operation {
 
 const ADMIN_OPS = new Set(["createApiKey", "listApiKeys", "revokeApiKey", "listAudit"]);
 
-export const OPERATIONS: Operation[] = Object.entries(DOC.paths as Record<string, Record<string, Schema>>).flatMap(([path, ops]) =>
-  Object.entries(ops).map(([method, op]) => ({
-    method: method.toUpperCase(),
-    path,
-    id: op.operationId as string,
-    op,
-    secured: Array.isArray(op.security) && op.security.length > 0,
-    admin: ADMIN_OPS.has(op.operationId),
-  })),
+export const OPERATIONS: Operation[] = Object.entries(DOC.paths as Record<string, Record<string, Schema>>).flatMap(
+  ([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      id: op.operationId as string,
+      op,
+      secured: Array.isArray(op.security) && op.security.length > 0,
+      admin: ADMIN_OPS.has(op.operationId),
+    })),
 );
 
 export interface Snapshot {
@@ -67,7 +67,9 @@ export const describeRequest = (r: FuzzRequest) =>
   `${r.method} ${clip(r.url)} ${JSON.stringify(r.headers)} ${r.body === undefined ? "" : JSON.stringify(clip(r.body))}`;
 
 export function send(r: FuzzRequest): Promise<Response> {
-  return exports.default.fetch(new Request(`${BASE}${r.url}`, { method: r.method, headers: fromClient(r.headers), body: r.body }));
+  return exports.default.fetch(
+    new Request(`${BASE}${r.url}`, { method: r.method, headers: fromClient(r.headers), body: r.body }),
+  );
 }
 
 export interface Checked {
@@ -81,7 +83,9 @@ export async function sendChecked(op: Operation | undefined, r: FuzzRequest): Pr
   const res = await send(r);
   const text = await res.text();
   const fail = (why: string): never => {
-    throw new Error(`${why}\n  request: ${describeRequest(r)}\n  answer: ${res.status} ${res.headers.get("content-type")} ${text.slice(0, 500)}`);
+    throw new Error(
+      `${why}\n  request: ${describeRequest(r)}\n  answer: ${res.status} ${res.headers.get("content-type")} ${text.slice(0, 500)}`,
+    );
   };
   if (res.status >= 500) fail("5xx");
   if (res.status === 204 || res.status === 304) {
@@ -104,7 +108,8 @@ export async function sendChecked(op: Operation | undefined, r: FuzzRequest): Pr
     if (!/^\/problems\/[a-z0-9-]+$/.test((body as { type: string }).type)) fail("problem type is not /problems/<kind>");
     const instance = (body as { instance: string }).instance;
     // long paths are clipped (src/lib/problem.ts), so the instance is the path or its beginning
-    if (!instance || !new URL(`${BASE}${r.url}`).pathname.startsWith(instance.replace(/…$/, ""))) fail("problem instance is not the request path");
+    if (!instance || !new URL(`${BASE}${r.url}`).pathname.startsWith(instance.replace(/…$/, "")))
+      fail("problem instance is not the request path");
     if (!(body as { requestId: string }).requestId) fail("problem without a requestId");
   } else if (op && r.method !== "HEAD") {
     const documented = op.op.responses[String(res.status)]?.content?.["application/json"]?.schema;
@@ -113,7 +118,8 @@ export async function sendChecked(op: Operation | undefined, r: FuzzRequest): Pr
     const errors = validate(documented, body, DOC);
     if (errors.length) fail(`2xx body does not match its schema: ${errors.slice(0, 8).join("; ")}`);
   }
-  if (op && res.status >= 400 && !op.op.responses[String(res.status)] && res.status !== 405) fail(`undocumented status ${res.status}`);
+  if (op && res.status >= 400 && !op.op.responses[String(res.status)] && res.status !== 405)
+    fail(`undocumented status ${res.status}`);
   return { status: res.status, body, headers: res.headers };
 }
 
@@ -127,7 +133,12 @@ export interface Keys {
 
 export async function createKeys(editors: number, admins: number, spares: number): Promise<Keys> {
   const make = async (role: string, i: number) => {
-    const res = await send({ method: "POST", url: "/v1/api-keys", headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" }, body: JSON.stringify({ name: `fuzz ${role} ${i}`, role }) });
+    const res = await send({
+      method: "POST",
+      url: "/v1/api-keys",
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: `fuzz ${role} ${i}`, role }),
+    });
     if (res.status !== 201) throw new Error(`creating a fuzz key failed: ${res.status} ${await res.text()}`);
     return (await res.json()) as { id: string; key: string };
   };

@@ -33,11 +33,14 @@ export function validate(schema: Schema, value: unknown, root: Schema, path = "$
   const errors: string[] = [];
   const fail = (msg: string) => errors.push(`${path}: ${msg}`);
   for (const sub of s.allOf ?? []) errors.push(...validate(sub, value, root, path));
-  if (s.anyOf && !s.anyOf.some((sub: Schema) => validate(sub, value, root, path).length === 0)) fail("matches no anyOf branch");
-  if (s.oneOf && s.oneOf.filter((sub: Schema) => validate(sub, value, root, path).length === 0).length !== 1) fail("does not match exactly one oneOf branch");
+  if (s.anyOf && !s.anyOf.some((sub: Schema) => validate(sub, value, root, path).length === 0))
+    fail("matches no anyOf branch");
+  if (s.oneOf && s.oneOf.filter((sub: Schema) => validate(sub, value, root, path).length === 0).length !== 1)
+    fail("does not match exactly one oneOf branch");
   if (s.type !== undefined) {
     const types: string[] = Array.isArray(s.type) ? s.type : [s.type];
-    if (!types.some((t) => typeMatches(t, value))) return [...errors, `${path}: expected ${types.join("|")}, got ${typeOf(value)}`];
+    if (!types.some((t) => typeMatches(t, value)))
+      return [...errors, `${path}: expected ${types.join("|")}, got ${typeOf(value)}`];
   }
   if (s.enum && !s.enum.some((e: unknown) => e === value)) fail(`${JSON.stringify(value)} not in enum`);
   if ("const" in s && s.const !== value) fail(`expected const ${JSON.stringify(s.const)}`);
@@ -67,7 +70,8 @@ export function validate(schema: Schema, value: unknown, root: Schema, path = "$
     for (const [key, v] of Object.entries(obj)) {
       if (props[key]) errors.push(...validate(props[key], v, root, `${path}.${key}`));
       else if (s.additionalProperties === false) fail(`unexpected property "${key}"`);
-      else if (typeof s.additionalProperties === "object") errors.push(...validate(s.additionalProperties, v, root, `${path}.${key}`));
+      else if (typeof s.additionalProperties === "object")
+        errors.push(...validate(s.additionalProperties, v, root, `${path}.${key}`));
     }
   }
   return errors;

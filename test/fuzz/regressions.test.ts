@@ -20,10 +20,14 @@ describe("fuzz regressions", () => {
     expect(DOC.components.schemas.Status.enum).not.toContain(null);
     expect(validate({ $ref: "#/components/schemas/Status" }, null, DOC)).not.toEqual([]);
     // real answers with null dates validate against the document (sendChecked throws otherwise)
-    const agreements = (await get("listAgreements", "/v1/agreements?limit=200")).body as { items: { proposed: unknown }[] };
+    const agreements = (await get("listAgreements", "/v1/agreements?limit=200")).body as {
+      items: { proposed: unknown }[];
+    };
     expect(agreements.items.some((a) => a.proposed === null)).toBe(true);
     await get("getStateHistory", "/v1/states/CHN/history");
-    expect(((await get("getStateStatus", "/v1/states/LAO/status?at=1997-08-12")).body as { since: unknown }).since).toBeNull();
+    expect(
+      ((await get("getStateStatus", "/v1/states/LAO/status?at=1997-08-12")).body as { since: unknown }).since,
+    ).toBeNull();
   });
 
   it("documents the 409 that revoking an already revoked key answers", async () => {
@@ -42,7 +46,9 @@ describe("fuzz regressions", () => {
       const res = await call(url, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
       expect(res.status).toBe(200);
       expect(res.headers.get("cache-control")).toBe("private, no-store");
-      const again = await call(url, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "If-None-Match": res.headers.get("etag")! } });
+      const again = await call(url, {
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "If-None-Match": res.headers.get("etag")! },
+      });
       expect(again.status).toBe(304);
       expect(DOC.paths[url].get.responses["304"]).toBeDefined();
     }

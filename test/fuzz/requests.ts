@@ -6,20 +6,49 @@
 import fc from "fast-check";
 import { DOC, type FuzzRequest, type Operation } from "./harness";
 import type { Schema } from "./json-schema";
-import { fuzzed, hostileString, hostileValue, valid, type Hints } from "./schema-arbitraries";
+import { fuzzed, type Hints, hostileString, hostileValue, valid } from "./schema-arbitraries";
 
 /** Real ids a path parameter may take, so requests reach past the 404s. */
 export type PathPools = Record<string, fc.Arbitrary<string>>;
 
-export const MALFORMED_JSON = ["{", "{not json", "[1,", '"unterminated', '{"a":}', "\u0000", "nul", "{}}", "", " ", "{'a':1}", '{"a":1,}', "\uFEFF{}", "1e99999", "[".repeat(5000),
+export const MALFORMED_JSON = [
+  "{",
+  "{not json",
+  "[1,",
+  '"unterminated',
+  '{"a":}',
+  "\u0000",
+  "nul",
+  "{}}",
+  "",
+  " ",
+  "{'a':1}",
+  '{"a":1,}',
+  "\uFEFF{}",
+  "1e99999",
+  "[".repeat(5000),
   // well-formed but hostile: duplicate keys, a prototype key, nesting deep enough to threaten a recursive parser
-  '{"role":"editor","role":"admin","name":"dup"}', '{"__proto__":{"role":"admin"},"name":"p"}', `${"[".repeat(30_000)}${"]".repeat(30_000)}`];
-const CONTENT_TYPES = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16", "APPLICATION/JSON", "application/merge-patch+json", "", "application/xml", "json"];
+  '{"role":"editor","role":"admin","name":"dup"}',
+  '{"__proto__":{"role":"admin"},"name":"p"}',
+  `${"[".repeat(30_000)}${"]".repeat(30_000)}`,
+];
+const CONTENT_TYPES = [
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/json; charset=utf-16",
+  "APPLICATION/JSON",
+  "application/merge-patch+json",
+  "",
+  "application/xml",
+  "json",
+];
 
 /** Header values must be ByteStrings without CR, LF or NUL (fetch refuses anything else before the Worker sees it); workerd warns on non-ASCII. */
 export const headerSafe = (s: string) => s.replace(/[^\x20-\x7e\t]/g, "?");
 
-const validParamArb = (p: Schema, hints: Hints): fc.Arbitrary<string> => valid(p.schema, DOC, hints, p.name).map((v) => String(v));
+const validParamArb = (p: Schema, hints: Hints): fc.Arbitrary<string> =>
+  valid(p.schema, DOC, hints, p.name).map((v) => String(v));
 
 const paramArb = (p: Schema, hints: Hints): fc.Arbitrary<string> =>
   fc.oneof(
@@ -31,34 +60,78 @@ const paramArb = (p: Schema, hints: Hints): fc.Arbitrary<string> =>
 function pathArb(op: Operation, pools: PathPools, hints: Hints): fc.Arbitrary<string> {
   const params = ((op.op.parameters ?? []) as Schema[]).filter((p) => p.in === "path");
   const values = params.map((p) =>
-    fc.tuple(fc.oneof({ weight: 6, arbitrary: pools[`${op.id}:${p.name}`] ?? pools[p.name] ?? fc.constant("x") }, { weight: 3, arbitrary: paramArb(p, hints) }), fc.nat(9)).map(([v, n]) =>
-      // mostly encoded, sometimes raw (so "../" and "%" reach the router as they are)
-      n === 0 ? v : encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, "\uFFFD")), // a lone surrogate cannot be encoded
-    ),
+    fc
+      .tuple(
+        fc.oneof(
+          { weight: 6, arbitrary: pools[`${op.id}:${p.name}`] ?? pools[p.name] ?? fc.constant("x") },
+          { weight: 3, arbitrary: paramArb(p, hints) },
+        ),
+        fc.nat(9),
+      )
+      .map(
+        ([v, n]) =>
+          // mostly encoded, sometimes raw (so "../" and "%" reach the router as they are)
+          n === 0 ? v : encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, "\uFFFD")), // a lone surrogate cannot be encoded
+      ),
   );
   return fc.tuple(...values).map((vs) => params.reduce((path, p, i) => path.replace(`{${p.name}}`, vs[i]!), op.path));
 }
 
 /** Raw query fragments URLSearchParams would never write: broken escapes, empty names, bare names. */
-const RAW_QUERY = ["%", "at=%E0%A4%A", "limit=%zz", "&&&", "=x", "lang", "limit=1&limit=2", "cursor=%00", "at=2024-01-01%00"];
+const RAW_QUERY = [
+  "%",
+  "at=%E0%A4%A",
+  "limit=%zz",
+  "&&&",
+  "=x",
+  "lang",
+  "limit=1&limit=2",
+  "cursor=%00",
+  "at=2024-01-01%00",
+];
 
 function queryArb(op: Operation, hints: Hints): fc.Arbitrary<string> {
   const params = ((op.op.parameters ?? []) as Schema[]).filter((p) => p.in === "query");
   // each parameter: absent, once, or (duplicated) twice
   const one = (p: Schema) =>
-    fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 3, arbitrary: fc.array(paramArb(p, hints), { minLength: 1, maxLength: 1 }) }, { weight: 1, arbitrary: fc.array(paramArb(p, hints), { minLength: 2, maxLength: 2 }) })
+    fc
+      .oneof(
+        { weight: 3, arbitrary: fc.constant([]) },
+        { weight: 3, arbitrary: fc.array(paramArb(p, hints), { minLength: 1, maxLength: 1 }) },
+        { weight: 1, arbitrary: fc.array(paramArb(p, hints), { minLength: 2, maxLength: 2 }) },
+      )
       .map((vs) => vs.map((v) => [p.name as string, v] as const));
-  const unknown = fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom("foo", "id", "__proto__", "limit[]", ""), hostileString).map((kv) => [kv]) });
-  const raw = fc.oneof({ weight: 8, arbitrary: fc.constant("") }, { weight: 1, arbitrary: fc.constantFrom(...RAW_QUERY) });
+  const unknown = fc.oneof(
+    { weight: 4, arbitrary: fc.constant([]) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom("foo", "id", "__proto__", "limit[]", ""), hostileString).map((kv) => [kv]),
+    },
+  );
+  const raw = fc.oneof(
+    { weight: 8, arbitrary: fc.constant("") },
+    { weight: 1, arbitrary: fc.constantFrom(...RAW_QUERY) },
+  );
   // half the queries are clean (every parameter valid, none repeated) so reads get past validation
-  const clean = fc.tuple(...params.map((p) => fc.option(validParamArb(p, hints), { nil: undefined }).map((v) => (v === undefined ? [] : [[p.name as string, v] as const]))));
+  const clean = fc.tuple(
+    ...params.map((p) =>
+      fc
+        .option(validParamArb(p, hints), { nil: undefined })
+        .map((v) => (v === undefined ? [] : [[p.name as string, v] as const])),
+    ),
+  );
   const dirty = fc.tuple(fc.tuple(...params.map(one)), unknown, raw);
-  return fc.oneof(clean.map((pairs) => [pairs, [], ""] as const), dirty).map(([pairs, extra, rawPart]) => {
-    const q = new URLSearchParams();
-    for (const list of [...pairs, extra]) for (const [k, v] of list) q.append(k, v);
-    const s = [q.toString(), rawPart].filter(Boolean).join("&");
-    return s ? `?${s}` : "";
-  });
+  return fc
+    .oneof(
+      clean.map((pairs) => [pairs, [], ""] as const),
+      dirty,
+    )
+    .map(([pairs, extra, rawPart]) => {
+      const q = new URLSearchParams();
+      for (const list of [...pairs, extra]) for (const [k, v] of list) q.append(k, v);
+      const s = [q.toString(), rawPart].filter(Boolean).join("&");
+      return s ? `?${s}` : "";
+    });
 }
 
 export interface Auth {
@@ -69,7 +142,11 @@ export interface Auth {
 }
 
 function authArb(op: Operation): fc.Arbitrary<(a: Auth) => string | undefined> {
-  if (!op.secured) return fc.constantFrom(() => undefined, () => "Bearer not-a-key-but-long-enough");
+  if (!op.secured)
+    return fc.constantFrom(
+      () => undefined,
+      () => "Bearer not-a-key-but-long-enough",
+    );
   return fc.oneof(
     { weight: 12, arbitrary: fc.constant((a: Auth) => `Bearer ${a.right()}`) },
     { weight: 1, arbitrary: fc.constant((a: Auth) => `Bearer ${a.editor()}`) },
@@ -81,7 +158,9 @@ function authArb(op: Operation): fc.Arbitrary<(a: Auth) => string | undefined> {
 function headerArb(op: Operation, hints: Hints): fc.Arbitrary<Record<string, string>> {
   const params = ((op.op.parameters ?? []) as Schema[]).filter((p) => p.in === "header");
   const entries = Object.fromEntries(params.map((p) => [p.name, paramArb(p, hints).map(headerSafe)]));
-  const extra = { "accept-language": fc.constantFrom("ru", "zh-CN,zh;q=0.9", "*", "xx-YY", "en;q=abc", "", "ru-RU;q=2") };
+  const extra = {
+    "accept-language": fc.constantFrom("ru", "zh-CN,zh;q=0.9", "*", "xx-YY", "en;q=abc", "", "ru-RU;q=2"),
+  };
   return fc.record({ ...entries, ...extra }, { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
 }
 
@@ -99,7 +178,11 @@ function bodyArb(op: Operation, hints: Hints): fc.Arbitrary<BodyPart> {
     { weight: 1, arbitrary: fc.constantFrom(...MALFORMED_JSON) },
     { weight: 1, arbitrary: fc.constant(JSON.stringify({ pad: "x".repeat(70 * 1024) })) },
   );
-  const type = fc.oneof({ weight: 12, arbitrary: fc.constant("application/json") }, { weight: 1, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) });
+  const type = fc.oneof(
+    { weight: 12, arbitrary: fc.constant("application/json") },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+    { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
+  );
   return fc.record({ body: fc.option(text, { freq: 20 }).map((b) => b ?? undefined), contentType: type });
 }
 
@@ -109,14 +192,23 @@ export interface PlannedRequest {
 }
 
 export function requestArb(op: Operation, pools: PathPools, hints: Hints): fc.Arbitrary<PlannedRequest> {
-  return fc.record({ path: pathArb(op, pools, hints), query: queryArb(op, hints), headers: headerArb(op, hints), body: bodyArb(op, hints), auth: authArb(op) }).map((r) => ({
-    build: (a: Auth) => {
-      const headers: Record<string, string> = { ...r.headers };
-      const authorization = r.auth(a);
-      if (authorization !== undefined) headers.authorization = authorization;
-      if (r.body.contentType !== undefined && r.body.body !== undefined) headers["content-type"] = r.body.contentType;
-      return { method: op.method, url: `${r.path}${r.query}`, headers, body: r.body.body };
-    },
-    toString: () => `${op.method} ${`${r.path}${r.query}`.slice(0, 300)} ${JSON.stringify(r.headers).slice(0, 300)} ${String(r.body.body).slice(0, 200)}`,
-  }));
+  return fc
+    .record({
+      path: pathArb(op, pools, hints),
+      query: queryArb(op, hints),
+      headers: headerArb(op, hints),
+      body: bodyArb(op, hints),
+      auth: authArb(op),
+    })
+    .map((r) => ({
+      build: (a: Auth) => {
+        const headers: Record<string, string> = { ...r.headers };
+        const authorization = r.auth(a);
+        if (authorization !== undefined) headers.authorization = authorization;
+        if (r.body.contentType !== undefined && r.body.body !== undefined) headers["content-type"] = r.body.contentType;
+        return { method: op.method, url: `${r.path}${r.query}`, headers, body: r.body.body };
+      },
+      toString: () =>
+        `${op.method} ${`${r.path}${r.query}`.slice(0, 300)} ${JSON.stringify(r.headers).slice(0, 300)} ${String(r.body.body).slice(0, 200)}`,
+    }));
 }

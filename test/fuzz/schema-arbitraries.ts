@@ -11,11 +11,53 @@ type Arb = fc.Arbitrary<unknown>;
 export type Hints = Record<string, fc.Arbitrary<unknown>>;
 
 export const HOSTILE_STRINGS = [
-  "", " ", "'; DROP TABLE parties;--", "' OR 1=1 --", "../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "%00", "\u0000", "a\u0000b",
-  "\u202Eevil\u202C", "مرحبا", "🇨🇳🎉👩‍👩‍👧", "𝕏", "\uD800", "Ｉ Ｒ Ｎ", "١٢٣", "null", "undefined", "NaN", "-1", "0", "1e309",
-  "9".repeat(400), "x".repeat(10_000), "<script>alert(1)</script>", "${jndi:ldap://x}", "__proto__", "constructor",
-  "%E0%A4%A", "%", "\r\nX-Injected: 1", "  IRN  ", "irn", "2026-02-30", "2026-13-01", "0000-00-00", "99999-01-01", "2026-1-1",
-  "\"", "\\", "*", "?", "#", "&", "=", "/", "W/\"1\"",
+  "",
+  " ",
+  "'; DROP TABLE parties;--",
+  "' OR 1=1 --",
+  "../../etc/passwd",
+  "..%2F..%2Fetc%2Fpasswd",
+  "%00",
+  "\u0000",
+  "a\u0000b",
+  "\u202Eevil\u202C",
+  "مرحبا",
+  "🇨🇳🎉👩‍👩‍👧",
+  "𝕏",
+  "\uD800",
+  "Ｉ Ｒ Ｎ",
+  "١٢٣",
+  "null",
+  "undefined",
+  "NaN",
+  "-1",
+  "0",
+  "1e309",
+  "9".repeat(400),
+  "x".repeat(10_000),
+  "<script>alert(1)</script>",
+  "${jndi:ldap://x}",
+  "__proto__",
+  "constructor",
+  "%E0%A4%A",
+  "%",
+  "\r\nX-Injected: 1",
+  "  IRN  ",
+  "irn",
+  "2026-02-30",
+  "2026-13-01",
+  "0000-00-00",
+  "99999-01-01",
+  "2026-1-1",
+  '"',
+  "\\",
+  "*",
+  "?",
+  "#",
+  "&",
+  "=",
+  "/",
+  'W/"1"',
 ];
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -27,11 +69,16 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 export const hostileValue: Arb = fc.oneof(
   { weight: 3, arbitrary: hostileString },
   { weight: 1, arbitrary: fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2) },
-  { weight: 1, arbitrary: fc.constantFrom([], {}, [null], JSON.parse('{"__proto__":{"admin":true}}'), [[[[[]]]]], { "": "" }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom([], {}, [null], JSON.parse('{"__proto__":{"admin":true}}'), [[[[[]]]]], { "": "" }),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
 
-const dateArb = fc.date({ min: new Date("1990-01-01"), max: new Date("2035-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const dateArb = fc
+  .date({ min: new Date("1990-01-01"), max: new Date("2035-12-31"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 /** YYYY, YYYY-MM or YYYY-MM-DD, as the registry's partial dates are written. */
 export const partialDateArb = fc.tuple(dateArb, fc.constantFrom(4, 7, 10)).map(([d, n]) => d.slice(0, n));
 
@@ -47,7 +94,8 @@ function stringArb(s: Schema): fc.Arbitrary<string> {
 export function valid(schema: Schema, root: Schema, hints: Hints = {}, name?: string): Arb {
   const s = resolve(schema, root);
   const hint = name !== undefined ? hints[name] : undefined;
-  if (hint && s.type !== "array") return fc.oneof({ weight: 3, arbitrary: hint }, { weight: 1, arbitrary: validBare(s, root, hints, name) });
+  if (hint && s.type !== "array")
+    return fc.oneof({ weight: 3, arbitrary: hint }, { weight: 1, arbitrary: validBare(s, root, hints, name) });
   return validBare(s, root, hints, name);
 }
 
@@ -67,7 +115,10 @@ function validBare(s: Schema, root: Schema, hints: Hints, name?: string): Arb {
     case "boolean":
       return fc.boolean();
     case "array":
-      return fc.array(valid(s.items ?? {}, root, hints, name), { minLength: s.minItems ?? 0, maxLength: Math.min(s.maxItems ?? 4, 4) });
+      return fc.array(valid(s.items ?? {}, root, hints, name), {
+        minLength: s.minItems ?? 0,
+        maxLength: Math.min(s.maxItems ?? 4, 4),
+      });
     case "object": {
       const props: Record<string, Schema> = s.properties ?? {};
       const required = new Set<string>(s.required ?? []);
@@ -82,20 +133,25 @@ function validBare(s: Schema, root: Schema, hints: Hints, name?: string): Arb {
 /** Mutations of a valid object: a required field dropped, an unknown field added, one field made hostile. */
 function mutatedObject(s: Schema, root: Schema, hints: Hints): Arb {
   const keys = Object.keys(s.properties ?? {});
-  return fc.tuple(valid(s, root, hints), fc.nat(), fc.constantFrom("drop", "extra", "hostile"), hostileValue).map(([v, i, how, bad]) => {
-    const obj = { ...(v as Record<string, unknown>) };
-    const required: string[] = s.required ?? [];
-    if (how === "drop" && required.length > 0) delete obj[required[i % required.length]!];
-    else if (how === "extra") obj[`unexpected${i % 3}`] = bad;
-    else if (keys.length > 0) obj[keys[i % keys.length]!] = bad;
-    return obj;
-  });
+  return fc
+    .tuple(valid(s, root, hints), fc.nat(), fc.constantFrom("drop", "extra", "hostile"), hostileValue)
+    .map(([v, i, how, bad]) => {
+      const obj = { ...(v as Record<string, unknown>) };
+      const required: string[] = s.required ?? [];
+      if (how === "drop" && required.length > 0) delete obj[required[i % required.length]!];
+      else if (how === "extra") obj[`unexpected${i % 3}`] = bad;
+      else if (keys.length > 0) obj[keys[i % keys.length]!] = bad;
+      return obj;
+    });
 }
 
 /** Mostly valid values, with boundary and hostile ones mixed in. */
 export function fuzzed(schema: Schema, root: Schema, hints: Hints = {}): Arb {
   const s = resolve(schema, root);
-  const arbs: fc.WeightedArbitrary<unknown>[] = [{ weight: 5, arbitrary: valid(s, root, hints) }, { weight: 1, arbitrary: hostileValue }];
+  const arbs: fc.WeightedArbitrary<unknown>[] = [
+    { weight: 5, arbitrary: valid(s, root, hints) },
+    { weight: 1, arbitrary: hostileValue },
+  ];
   if (s.type === "object" && s.properties) arbs.push({ weight: 4, arbitrary: mutatedObject(s, root, hints) });
   return fc.oneof(...arbs);
 }

@@ -37,7 +37,12 @@ export async function expectProblem(res: Response, status: number) {
   expect(res.status).toBe(status);
   expect(res.headers.get("content-type")).toContain("application/problem+json");
   const body = (await res.json()) as Record<string, unknown>;
-  expect(body).toMatchObject({ status, type: expect.stringMatching(/^\/problems\//), title: expect.any(String), detail: expect.any(String) });
+  expect(body).toMatchObject({
+    status,
+    type: expect.stringMatching(/^\/problems\//),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
   expect(typeof body.requestId).toBe("string");
   return body;
 }
@@ -70,7 +75,8 @@ async function mintWith(token: string, name: string, role: "editor" | "admin") {
 
 /** Creates an API key of `role` and returns its id and secret. */
 export async function createKey(role: "editor" | "admin", name = `test ${role}`) {
-  if (!maker || maker.mints >= MINTS_PER_MAKER) maker = { key: (await mintWith(ADMIN_TOKEN, "test key maker", "admin")).key, mints: 0 };
+  if (!maker || maker.mints >= MINTS_PER_MAKER)
+    maker = { key: (await mintWith(ADMIN_TOKEN, "test key maker", "admin")).key, mints: 0 };
   maker.mints++;
   return mintWith(maker.key, name, role);
 }
@@ -86,7 +92,10 @@ export async function allItems<T = any>(path: string, init: RequestInit = {}): P
   let cursor: string | null = null;
   do {
     const sep = path.includes("?") ? "&" : "?";
-    const page: { res: Response; body: { items: T[]; nextCursor: string | null } } = await getJson(`${path}${cursor ? `${sep}cursor=${cursor}` : ""}`, init);
+    const page: { res: Response; body: { items: T[]; nextCursor: string | null } } = await getJson(
+      `${path}${cursor ? `${sep}cursor=${cursor}` : ""}`,
+      init,
+    );
     expect(page.res.status).toBe(200);
     items.push(...page.body.items);
     cursor = page.body.nextCursor;
@@ -95,14 +104,21 @@ export async function allItems<T = any>(path: string, init: RequestInit = {}): P
 }
 
 export async function draftAgreement(key: string, overrides: Record<string, unknown> = {}) {
-  const res = await send("POST", "/v1/agreements", {
-    id: uniqueId("agr"),
-    kind: "memorandum_of_understanding",
-    title: { en: "Memorandum of Understanding between the SCO Secretariat and the ASEAN Secretariat on cultural cooperation" },
-    counterparties: ["asean"],
-    sources: ["Test fixture"],
-    ...overrides,
-  }, key);
+  const res = await send(
+    "POST",
+    "/v1/agreements",
+    {
+      id: uniqueId("agr"),
+      kind: "memorandum_of_understanding",
+      title: {
+        en: "Memorandum of Understanding between the SCO Secretariat and the ASEAN Secretariat on cultural cooperation",
+      },
+      counterparties: ["asean"],
+      sources: ["Test fixture"],
+      ...overrides,
+    },
+    key,
+  );
   expect(res.status).toBe(201);
   return { body: (await res.json()) as any, etag: res.headers.get("etag")! };
 }
@@ -110,7 +126,9 @@ export async function draftAgreement(key: string, overrides: Record<string, unkn
 /** Drafts an agreement and submits it for consent; returns its id and current ETag. */
 export async function agreementAwaitingConsent(key: string, proposed?: string) {
   const { body, etag } = await draftAgreement(key, proposed ? { proposed } : {});
-  const res = await send("PATCH", `/v1/agreements/${body.id}`, { lifecycle: "awaiting_consent" }, key, { "If-Match": etag });
+  const res = await send("PATCH", `/v1/agreements/${body.id}`, { lifecycle: "awaiting_consent" }, key, {
+    "If-Match": etag,
+  });
   expect(res.status).toBe(200);
   return { id: body.id as string, etag: res.headers.get("etag")! };
 }

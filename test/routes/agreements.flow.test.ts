@@ -1,9 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { AgreementSchema } from "../../src/routes/agreements/agreements.schemas";
-import { ConsentStatusSchema } from "../../src/routes/consents/consents.schemas";
-import { ChangeFeedSchema } from "../../src/routes/changes/changes.schemas";
 import { AuditListSchema } from "../../src/routes/audit/audit.schemas";
-import { ADMIN_TOKEN, agreementAwaitingConsent, allItems, call, consent, createKey, draftAgreement, expectProblem, getJson, MEMBERS_2016, MEMBERS_2018, MEMBERS_2023, MEMBERS_2025, send } from "../helpers";
+import { ChangeFeedSchema } from "../../src/routes/changes/changes.schemas";
+import { ConsentStatusSchema } from "../../src/routes/consents/consents.schemas";
+import {
+  ADMIN_TOKEN,
+  agreementAwaitingConsent,
+  allItems,
+  call,
+  consent,
+  createKey,
+  draftAgreement,
+  expectProblem,
+  getJson,
+  MEMBERS_2016,
+  MEMBERS_2018,
+  MEMBERS_2023,
+  MEMBERS_2025,
+  send,
+} from "../helpers";
 
 const requiredOn = async (key: string, proposed: string) => {
   const { id } = await agreementAwaitingConsent(key, proposed);
@@ -43,15 +58,30 @@ describe("the department's flow with ASEAN", () => {
       if (!page.hasMore) break;
     }
 
-    const draft = await draftAgreement(editor.key, { proposed: "2026-06-15", title: { en: "Memorandum on cultural exchanges between the SCO Secretariat and the ASEAN Secretariat", ru: "Меморандум" } });
-    expect(draft.body).toMatchObject({ lifecycle: "draft", version: 1, counterparties: [{ id: "asean", kind: "organisation" }] });
+    const draft = await draftAgreement(editor.key, {
+      proposed: "2026-06-15",
+      title: {
+        en: "Memorandum on cultural exchanges between the SCO Secretariat and the ASEAN Secretariat",
+        ru: "Меморандум",
+      },
+    });
+    expect(draft.body).toMatchObject({
+      lifecycle: "draft",
+      version: 1,
+      counterparties: [{ id: "asean", kind: "organisation" }],
+    });
     const id = draft.body.id as string;
-    let res = await send("PATCH", `/v1/agreements/${id}`, { lifecycle: "awaiting_consent" }, editor.key, { "If-Match": draft.etag });
+    let res = await send("PATCH", `/v1/agreements/${id}`, { lifecycle: "awaiting_consent" }, editor.key, {
+      "If-Match": draft.etag,
+    });
     expect(res.status).toBe(200);
 
-    for (const state of MEMBERS_2025.filter((s) => s !== "UZB")) expect((await consent(editor.key, id, state, "2026-02-01")).status).toBe(201);
+    for (const state of MEMBERS_2025.filter((s) => s !== "UZB"))
+      expect((await consent(editor.key, id, state, "2026-02-01")).status).toBe(201);
     let etag = (await call(`/v1/agreements/${id}`)).headers.get("etag")!;
-    res = await send("POST", `/v1/agreements/${id}/conclusion`, { date: "2026-06-15", place: "Beijing" }, editor.key, { "If-Match": etag });
+    res = await send("POST", `/v1/agreements/${id}/conclusion`, { date: "2026-06-15", place: "Beijing" }, editor.key, {
+      "If-Match": etag,
+    });
     const refused = await expectProblem(res, 409);
     expect(refused).toMatchObject({ missing: ["UZB"], objecting: [] });
     expect(String(refused.detail)).toContain("UZB");
@@ -63,11 +93,19 @@ describe("the department's flow with ASEAN", () => {
     expect(consented.lifecycle).toBe("consented");
 
     etag = (await call(`/v1/agreements/${id}`)).headers.get("etag")!;
-    res = await send("POST", `/v1/agreements/${id}/conclusion`, { date: "2026-06-15", place: "Beijing" }, editor.key, { "If-Match": etag });
+    res = await send("POST", `/v1/agreements/${id}/conclusion`, { date: "2026-06-15", place: "Beijing" }, editor.key, {
+      "If-Match": etag,
+    });
     expect(res.status).toBe(200);
-    expect(AgreementSchema.parse(await res.json())).toMatchObject({ lifecycle: "concluded", signed: { date: "2026-06-15", precision: "day" }, place: "Beijing" });
+    expect(AgreementSchema.parse(await res.json())).toMatchObject({
+      lifecycle: "concluded",
+      signed: { date: "2026-06-15", precision: "day" },
+      place: "Beijing",
+    });
 
-    const list = AgreementSchema.array().parse(await allItems("/v1/agreements?counterparty=asean&lifecycle=concluded&limit=200"));
+    const list = AgreementSchema.array().parse(
+      await allItems("/v1/agreements?counterparty=asean&lifecycle=concluded&limit=200"),
+    );
     expect(list.map((a) => a.id)).toContain(id);
     const orgList = AgreementSchema.array().parse(await allItems("/v1/organisations/asean/agreements?limit=200"));
     expect(orgList.map((a) => a.id)).toContain(id);
@@ -81,22 +119,39 @@ describe("the department's flow with ASEAN", () => {
       "agreement.concluded",
     ]);
 
-    const audit = AuditListSchema.parse((await getJson(`/v1/audit?entityId=${id}&limit=200`, { headers: { Authorization: `Bearer ${admin.key}` } })).body);
-    expect(audit.items.map((a) => a.action)).toEqual(["agreement.created", "agreement.submitted", "agreement.concluded"]);
+    const audit = AuditListSchema.parse(
+      (await getJson(`/v1/audit?entityId=${id}&limit=200`, { headers: { Authorization: `Bearer ${admin.key}` } })).body,
+    );
+    expect(audit.items.map((a) => a.action)).toEqual([
+      "agreement.created",
+      "agreement.submitted",
+      "agreement.concluded",
+    ]);
     expect(audit.items.every((a) => a.actor.keyId === editor.id && a.actor.name === "desk officer")).toBe(true);
     expect(audit.items[2]!.before).toMatchObject({ lifecycle: "consented" });
     expect(audit.items[2]!.after).toMatchObject({ lifecycle: "concluded" });
-    const consentAudit = AuditListSchema.parse((await getJson(`/v1/audit?entityType=consent&actor=${editor.id}&limit=200`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).body);
+    const consentAudit = AuditListSchema.parse(
+      (
+        await getJson(`/v1/audit?entityType=consent&actor=${editor.id}&limit=200`, {
+          headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+        })
+      ).body,
+    );
     expect(consentAudit.items.filter((a) => a.entityId.startsWith(`${id}/`))).toHaveLength(MEMBERS_2025.length);
   });
 
   it("lets an objection block the conclusion", async () => {
     const editor = await createKey("editor");
     const { id } = await agreementAwaitingConsent(editor.key, "2026-06-15");
-    for (const state of MEMBERS_2025) expect((await consent(editor.key, id, state, "2026-02-01", state === "IND" ? "objection" : "consent")).status).toBe(201);
+    for (const state of MEMBERS_2025)
+      expect(
+        (await consent(editor.key, id, state, "2026-02-01", state === "IND" ? "objection" : "consent")).status,
+      ).toBe(201);
     const etag = (await call(`/v1/agreements/${id}`)).headers.get("etag")!;
     expect(AgreementSchema.parse((await getJson(`/v1/agreements/${id}`)).body).lifecycle).toBe("awaiting_consent");
-    const res = await send("POST", `/v1/agreements/${id}/conclusion`, { date: "2026-06-15" }, editor.key, { "If-Match": etag });
+    const res = await send("POST", `/v1/agreements/${id}/conclusion`, { date: "2026-06-15" }, editor.key, {
+      "If-Match": etag,
+    });
     expect(await expectProblem(res, 409)).toMatchObject({ objecting: ["IND"], missing: [] });
   });
 });

@@ -1,17 +1,21 @@
-/**
- * The agreements' invariants hold where the data is written: regression tests for the defects of
- * issue 9, and a concurrency property test that fires generated interleavings of consents,
- * objections, withdrawals, conclusions, entries into force and PATCHes at one agreement at once.
- */
-import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import seedAgreements from "../../src/data/agreements.json";
 import { checkConclusion, type DatedConsent } from "../../src/domain/agreements";
 import { horizonDay, today } from "../../src/domain/dates";
 import { AgreementSchema } from "../../src/routes/agreements/agreements.schemas";
 import { ConsentStatusSchema } from "../../src/routes/consents/consents.schemas";
-import seedAgreements from "../../src/data/agreements.json";
-import { agreementAwaitingConsent, allItems, call, consent, createKey, expectProblem, getJson, MEMBERS_2025, send } from "../helpers";
+import {
+  agreementAwaitingConsent,
+  allItems,
+  call,
+  consent,
+  createKey,
+  expectProblem,
+  getJson,
+  MEMBERS_2025,
+  send,
+} from "../helpers";
 import { agreementTables, rows } from "../helpers/db";
 
 const etagOf = async (id: string) => (await call(`/v1/agreements/${id}`)).headers.get("etag")!;
@@ -47,9 +51,16 @@ describe("consents, objections and withdrawals only while consents are collected
     expect(ConsentStatusSchema.parse(await res.json())).toMatchObject({ missing: ["KAZ"], complete: false });
     expect(AgreementSchema.parse((await getJson(`/v1/agreements/${id}`)).body).lifecycle).toBe("awaiting_consent");
     const admin = await createKey("admin");
-    const { body: records } = await getJson(`/v1/audit?entityId=${encodeURIComponent(`${id}/KAZ`)}`, { headers: { Authorization: `Bearer ${admin.key}` } });
-    expect(records.items.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(["agreement.consent_recorded", "agreement.consent_withdrawn"]));
-    expect(records.items.find((r: { action: string }) => r.action === "agreement.consent_withdrawn")).toMatchObject({ before: { state: "KAZ", decision: "consent" }, after: null });
+    const { body: records } = await getJson(`/v1/audit?entityId=${encodeURIComponent(`${id}/KAZ`)}`, {
+      headers: { Authorization: `Bearer ${admin.key}` },
+    });
+    expect(records.items.map((r: { action: string }) => r.action)).toEqual(
+      expect.arrayContaining(["agreement.consent_recorded", "agreement.consent_withdrawn"]),
+    );
+    expect(records.items.find((r: { action: string }) => r.action === "agreement.consent_withdrawn")).toMatchObject({
+      before: { state: "KAZ", decision: "consent" },
+      after: null,
+    });
     await expectProblem(await send("DELETE", `/v1/agreements/${id}/consents/KAZ`, undefined, editor.key), 404);
   });
 });
@@ -83,7 +94,8 @@ describe("dates in order", () => {
     const editor = await createKey("editor");
     const id = await allConsented(editor.key);
     expect((await conclude(editor.key, id, "2026-06-15")).status).toBe(200);
-    const step = async (path: string, body: object) => send("POST", `/v1/agreements/${id}/${path}`, body, editor.key, { "If-Match": await etagOf(id) });
+    const step = async (path: string, body: object) =>
+      send("POST", `/v1/agreements/${id}/${path}`, body, editor.key, { "If-Match": await etagOf(id) });
     await expectProblem(await step("entry-into-force", { date: "2026-06-14" }), 422);
     expect((await step("entry-into-force", { date: "2026-07-01" })).status).toBe(200);
     const before = await agreementTables();
@@ -97,11 +109,22 @@ describe("agreements concluded before the registry", () => {
   it("say their consents are not recorded, never that members are missing", async () => {
     const { res, body } = await getJson("/v1/agreements/sco-asean-mou-2005/consents");
     expect(res.status).toBe(200);
-    expect(ConsentStatusSchema.parse(body)).toMatchObject({ consentsRecorded: false, complete: null, missing: [], consented: [], objecting: [], consents: [] });
-    expect(AgreementSchema.parse((await getJson("/v1/agreements/sco-asean-mou-2005")).body).consentsRecorded).toBe(false);
+    expect(ConsentStatusSchema.parse(body)).toMatchObject({
+      consentsRecorded: false,
+      complete: null,
+      missing: [],
+      consented: [],
+      objecting: [],
+      consents: [],
+    });
+    expect(AgreementSchema.parse((await getJson("/v1/agreements/sco-asean-mou-2005")).body).consentsRecorded).toBe(
+      false,
+    );
     // The data migration's agreements (other test files sharing the database add their own).
     const loaded = new Set(seedAgreements.map((a) => a.id));
-    const historical = (await allItems<{ id: string; consentsRecorded: boolean }>("/v1/agreements?limit=200")).filter((a) => loaded.has(a.id));
+    const historical = (await allItems<{ id: string; consentsRecorded: boolean }>("/v1/agreements?limit=200")).filter(
+      (a) => loaded.has(a.id),
+    );
     expect(historical).toHaveLength(loaded.size);
     for (const a of historical) expect(a.consentsRecorded, a.id).toBe(false);
   });
@@ -129,16 +152,49 @@ type Op =
 
 const memberState = fc.constantFrom(...MEMBERS_2025);
 // Mostly every member consented already, so that conclusions can succeed and race the objections.
-const consentedAtStart = fc.oneof({ weight: 3, arbitrary: fc.constant(MEMBERS_2025) }, { weight: 1, arbitrary: fc.subarray(MEMBERS_2025, { minLength: 8 }) });
+const consentedAtStart = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(MEMBERS_2025) },
+  { weight: 1, arbitrary: fc.subarray(MEMBERS_2025, { minLength: 8 }) },
+);
 const operation: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ op: fc.constant("consent" as const), state: memberState, date: fc.constantFrom("2026-02-01", "2026-06-15", "2026-07-01") }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant("objection" as const), state: memberState, date: fc.constant("2026-03-01") }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant("consent" as const),
+      state: memberState,
+      date: fc.constantFrom("2026-02-01", "2026-06-15", "2026-07-01"),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant("objection" as const),
+      state: memberState,
+      date: fc.constant("2026-03-01"),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("withdraw" as const), state: memberState }) },
-  { weight: 4, arbitrary: fc.record({ op: fc.constant("conclude" as const), date: fc.constantFrom("2026-06-15", "2026-06-20", "2026-06-15", "2026-01-15") }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("in-force" as const), date: fc.constantFrom("2026-06-10", "2026-07-01") }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant("conclude" as const),
+      date: fc.constantFrom("2026-06-15", "2026-06-20", "2026-06-15", "2026-01-15"),
+    }),
+  },
   {
     weight: 1,
-    arbitrary: fc.record({ op: fc.constant("patch" as const), body: fc.constantFrom<Record<string, unknown>>({ place: "Beijing" }, { lifecycle: "draft" }, { proposed: "2026-06-20" }) }),
+    arbitrary: fc.record({ op: fc.constant("in-force" as const), date: fc.constantFrom("2026-06-10", "2026-07-01") }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant("patch" as const),
+      body: fc.constantFrom<Record<string, unknown>>(
+        { place: "Beijing" },
+        { lifecycle: "draft" },
+        { proposed: "2026-06-20" },
+      ),
+    }),
   },
 );
 
@@ -159,24 +215,46 @@ function request(key: string, id: string, o: Op) {
   }
 }
 
-async function expectInvariants(id: string, successes: number, before: { version: number; audit: number; changes: number }) {
+async function expectInvariants(
+  id: string,
+  successes: number,
+  before: { version: number; audit: number; changes: number },
+) {
   const { body: agreement } = await getJson(`/v1/agreements/${id}`);
   const a = AgreementSchema.parse(agreement);
-  const given = await rows<DatedConsent & { state: string }>("SELECT state_id AS state, decision, date FROM consents WHERE agreement_id = ?", id);
+  const given = await rows<DatedConsent & { state: string }>(
+    "SELECT state_id AS state, decision, date FROM consents WHERE agreement_id = ?",
+    id,
+  );
   const signedLifecycles = ["concluded", "in_force", "terminated", "expired"];
   if (signedLifecycles.includes(a.lifecycle)) {
     expect(a.signed?.date).toBeDefined();
-    const members = (await getJson(`/v1/states?status=member&at=${a.signed!.date}&limit=200`)).body.items.map((s: { code: string }) => s.code);
+    const members = (await getJson(`/v1/states?status=member&at=${a.signed!.date}&limit=200`)).body.items.map(
+      (s: { code: string }) => s.code,
+    );
     const check = checkConclusion(members, given, a.signed!.date);
-    expect(check, `concluded on ${a.signed!.date} with ${JSON.stringify(given)}`).toMatchObject({ allowed: true, objecting: [], missing: [] });
+    expect(check, `concluded on ${a.signed!.date} with ${JSON.stringify(given)}`).toMatchObject({
+      allowed: true,
+      objecting: [],
+      missing: [],
+    });
   } else {
     const status = ConsentStatusSchema.parse((await getJson(`/v1/agreements/${id}/consents`)).body);
-    if (a.lifecycle === "consented" || a.lifecycle === "awaiting_consent") expect(a.lifecycle === "consented").toBe(status.complete);
+    if (a.lifecycle === "consented" || a.lifecycle === "awaiting_consent")
+      expect(a.lifecycle === "consented").toBe(status.complete);
   }
   if (a.inForce && a.signed) expect(a.inForce.date >= a.signed.date).toBe(true);
   // Exactly one audit record and one change per successful write, and one version each.
-  const audit = await rows<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE entity_id = ? OR entity_id LIKE ?", id, `${id}/%`);
-  const feed = await rows<{ n: number }>("SELECT count(*) AS n FROM changes WHERE entity_id = ? OR entity_id LIKE ?", id, `${id}/%`);
+  const audit = await rows<{ n: number }>(
+    "SELECT count(*) AS n FROM audit_log WHERE entity_id = ? OR entity_id LIKE ?",
+    id,
+    `${id}/%`,
+  );
+  const feed = await rows<{ n: number }>(
+    "SELECT count(*) AS n FROM changes WHERE entity_id = ? OR entity_id LIKE ?",
+    id,
+    `${id}/%`,
+  );
   expect(audit[0]!.n - before.audit).toBe(successes);
   expect(feed[0]!.n - before.changes).toBe(successes);
   expect(a.version - before.version).toBe(successes);
@@ -185,19 +263,31 @@ async function expectInvariants(id: string, successes: number, before: { version
 describe("concurrent writes against one agreement", () => {
   it("never leave it concluded with an objection or a missing or later consent; one audit record, change and version per success", async () => {
     await fc.assert(
-      fc.asyncProperty(consentedAtStart, fc.array(operation, { minLength: 3, maxLength: 8 }), async (consented, ops) => {
-        // A key per round keeps the writes under the per-key rate limit.
-        const editor = await createKey("editor");
-        const { id } = await agreementAwaitingConsent(editor.key, "2026-06-15");
-        await Promise.all(consented.map((s) => consent(editor.key, id, s, "2026-02-01")));
-        const version = AgreementSchema.parse((await getJson(`/v1/agreements/${id}`)).body).version;
-        const [audit] = await rows<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE entity_id = ? OR entity_id LIKE ?", id, `${id}/%`);
-        const [feed] = await rows<{ n: number }>("SELECT count(*) AS n FROM changes WHERE entity_id = ? OR entity_id LIKE ?", id, `${id}/%`);
-        const answers = await Promise.all(ops.map((o) => request(editor.key, id, o)));
-        for (const res of answers) expect(res.status, await res.clone().text()).toBeLessThan(500);
-        const successes = answers.filter((r) => r.status < 300).length;
-        await expectInvariants(id, successes, { version, audit: audit!.n, changes: feed!.n });
-      }),
+      fc.asyncProperty(
+        consentedAtStart,
+        fc.array(operation, { minLength: 3, maxLength: 8 }),
+        async (consented, ops) => {
+          // A key per round keeps the writes under the per-key rate limit.
+          const editor = await createKey("editor");
+          const { id } = await agreementAwaitingConsent(editor.key, "2026-06-15");
+          await Promise.all(consented.map((s) => consent(editor.key, id, s, "2026-02-01")));
+          const version = AgreementSchema.parse((await getJson(`/v1/agreements/${id}`)).body).version;
+          const [audit] = await rows<{ n: number }>(
+            "SELECT count(*) AS n FROM audit_log WHERE entity_id = ? OR entity_id LIKE ?",
+            id,
+            `${id}/%`,
+          );
+          const [feed] = await rows<{ n: number }>(
+            "SELECT count(*) AS n FROM changes WHERE entity_id = ? OR entity_id LIKE ?",
+            id,
+            `${id}/%`,
+          );
+          const answers = await Promise.all(ops.map((o) => request(editor.key, id, o)));
+          for (const res of answers) expect(res.status, await res.clone().text()).toBeLessThan(500);
+          const successes = answers.filter((r) => r.status < 300).length;
+          await expectInvariants(id, successes, { version, audit: audit!.n, changes: feed!.n });
+        },
+      ),
       { numRuns: ROUNDS },
     );
   }, 180_000);

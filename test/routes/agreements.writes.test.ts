@@ -1,8 +1,17 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../src/lib/rate-limits";
 import { AgreementSchema } from "../../src/routes/agreements/agreements.schemas";
-import { agreementAwaitingConsent, call, consent, createKey, draftAgreement, expectProblem, getJson, MEMBERS_2025, send } from "../helpers";
+import {
+  agreementAwaitingConsent,
+  call,
+  consent,
+  createKey,
+  draftAgreement,
+  expectProblem,
+  getJson,
+  MEMBERS_2025,
+  send,
+} from "../helpers";
 import { agreementTables } from "../helpers/db";
 
 const etagOf = async (id: string) => (await call(`/v1/agreements/${id}`)).headers.get("etag")!;
@@ -17,7 +26,9 @@ async function changesNothing(act: () => Promise<void>) {
 async function concludedAgreement(key: string) {
   const { id } = await agreementAwaitingConsent(key, "2026-06-15");
   for (const s of MEMBERS_2025) expect((await consent(key, id, s, "2026-02-01")).status).toBe(201);
-  const res = await send("POST", `/v1/agreements/${id}/conclusion`, { date: "2026-06-15" }, key, { "If-Match": await etagOf(id) });
+  const res = await send("POST", `/v1/agreements/${id}/conclusion`, { date: "2026-06-15" }, key, {
+    "If-Match": await etagOf(id),
+  });
   expect(res.status).toBe(200);
   return id;
 }
@@ -29,28 +40,72 @@ describe("lifecycle transitions", () => {
     let res = await send("PATCH", `/v1/agreements/${id}`, { lifecycle: "draft" }, editor.key, { "If-Match": etag });
     expect(AgreementSchema.parse(await res.json()).lifecycle).toBe("draft");
     const done = await concludedAgreement(editor.key);
-    res = await send("POST", `/v1/agreements/${done}/entry-into-force`, { date: "2026-07-01" }, editor.key, { "If-Match": await etagOf(done) });
-    expect(AgreementSchema.parse(await res.json())).toMatchObject({ lifecycle: "in_force", inForce: { date: "2026-07-01" } });
-    res = await send("POST", `/v1/agreements/${done}/termination`, { date: "2030-01-01", outcome: "expired" }, editor.key, { "If-Match": await etagOf(done) });
-    expect(AgreementSchema.parse(await res.json())).toMatchObject({ lifecycle: "expired", ended: { date: "2030-01-01" } });
+    res = await send("POST", `/v1/agreements/${done}/entry-into-force`, { date: "2026-07-01" }, editor.key, {
+      "If-Match": await etagOf(done),
+    });
+    expect(AgreementSchema.parse(await res.json())).toMatchObject({
+      lifecycle: "in_force",
+      inForce: { date: "2026-07-01" },
+    });
+    res = await send(
+      "POST",
+      `/v1/agreements/${done}/termination`,
+      { date: "2030-01-01", outcome: "expired" },
+      editor.key,
+      { "If-Match": await etagOf(done) },
+    );
+    expect(AgreementSchema.parse(await res.json())).toMatchObject({
+      lifecycle: "expired",
+      ended: { date: "2030-01-01" },
+    });
   });
 
   it("refuses illegal transitions with a 409 naming the transition and the allowed ones, changing nothing", async () => {
     const editor = await createKey("editor");
     const { body, etag } = await draftAgreement(editor.key);
     await changesNothing(async () => {
-      const res = await send("POST", `/v1/agreements/${body.id}/conclusion`, { date: "2026-06-15" }, editor.key, { "If-Match": etag });
-      expect(await expectProblem(res, 409)).toMatchObject({ from: "draft", to: "concluded", allowed: ["awaiting_consent"] });
-      await expectProblem(await send("POST", `/v1/agreements/${body.id}/entry-into-force`, { date: "2026-06-15" }, editor.key, { "If-Match": etag }), 409);
-      await expectProblem(await send("POST", `/v1/agreements/${body.id}/termination`, { date: "2026-06-15", outcome: "terminated" }, editor.key, { "If-Match": etag }), 409);
+      const res = await send("POST", `/v1/agreements/${body.id}/conclusion`, { date: "2026-06-15" }, editor.key, {
+        "If-Match": etag,
+      });
+      expect(await expectProblem(res, 409)).toMatchObject({
+        from: "draft",
+        to: "concluded",
+        allowed: ["awaiting_consent"],
+      });
+      await expectProblem(
+        await send("POST", `/v1/agreements/${body.id}/entry-into-force`, { date: "2026-06-15" }, editor.key, {
+          "If-Match": etag,
+        }),
+        409,
+      );
+      await expectProblem(
+        await send(
+          "POST",
+          `/v1/agreements/${body.id}/termination`,
+          { date: "2026-06-15", outcome: "terminated" },
+          editor.key,
+          { "If-Match": etag },
+        ),
+        409,
+      );
       await expectProblem(await consent(editor.key, body.id, "CHN", "2026-01-01"), 409);
     });
     const done = await concludedAgreement(editor.key);
     await changesNothing(async () => {
       const tag = await etagOf(done);
-      const res = await send("PATCH", `/v1/agreements/${done}`, { lifecycle: "draft" }, editor.key, { "If-Match": tag });
-      expect(await expectProblem(res, 409)).toMatchObject({ from: "concluded", allowed: ["in_force", "terminated", "expired"] });
-      await expectProblem(await send("POST", `/v1/agreements/${done}/entry-into-force`, { date: "2026-01-01" }, editor.key, { "If-Match": tag }), 422);
+      const res = await send("PATCH", `/v1/agreements/${done}`, { lifecycle: "draft" }, editor.key, {
+        "If-Match": tag,
+      });
+      expect(await expectProblem(res, 409)).toMatchObject({
+        from: "concluded",
+        allowed: ["in_force", "terminated", "expired"],
+      });
+      await expectProblem(
+        await send("POST", `/v1/agreements/${done}/entry-into-force`, { date: "2026-01-01" }, editor.key, {
+          "If-Match": tag,
+        }),
+        422,
+      );
     });
   });
 });
@@ -59,11 +114,16 @@ describe("concurrency", () => {
   it("requires If-Match (428) and refuses a stale one (412), changing nothing", async () => {
     const editor = await createKey("editor");
     const { body, etag } = await draftAgreement(editor.key);
-    const ok = await send("PATCH", `/v1/agreements/${body.id}`, { place: "Tashkent" }, editor.key, { "If-Match": etag });
+    const ok = await send("PATCH", `/v1/agreements/${body.id}`, { place: "Tashkent" }, editor.key, {
+      "If-Match": etag,
+    });
     expect(ok.status).toBe(200);
     await changesNothing(async () => {
       await expectProblem(await send("PATCH", `/v1/agreements/${body.id}`, { place: "Astana" }, editor.key), 428);
-      await expectProblem(await send("PATCH", `/v1/agreements/${body.id}`, { place: "Astana" }, editor.key, { "If-Match": etag }), 412);
+      await expectProblem(
+        await send("PATCH", `/v1/agreements/${body.id}`, { place: "Astana" }, editor.key, { "If-Match": etag }),
+        412,
+      );
     });
     expect((await getJson(`/v1/agreements/${body.id}`)).body.place).toBe("Tashkent");
   });
@@ -77,7 +137,9 @@ describe("concurrency", () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
     const winner = results.find((r) => r.status === 200)!;
-    expect((await getJson(`/v1/agreements/${body.id}`)).body.place).toBe(AgreementSchema.parse(await winner.json()).place);
+    expect((await getJson(`/v1/agreements/${body.id}`)).body.place).toBe(
+      AgreementSchema.parse(await winner.json()).place,
+    );
   });
 
   it("lands 50 concurrent consents for distinct states and agreements exactly once each", async () => {
@@ -85,13 +147,16 @@ describe("concurrency", () => {
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push((await agreementAwaitingConsent(editor.key, "2026-06-15")).id);
     const before = await agreementTables();
-    const results = await Promise.all(ids.flatMap((id) => MEMBERS_2025.map((s) => consent(editor.key, id, s, "2026-02-01"))));
+    const results = await Promise.all(
+      ids.flatMap((id) => MEMBERS_2025.map((s) => consent(editor.key, id, s, "2026-02-01"))),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
     const after = await agreementTables();
     expect(after.consents - before.consents).toBe(50);
     expect(after.audit - before.audit).toBe(50);
     expect(after.changes - before.changes).toBe(50);
-    for (const id of ids) expect((await getJson(`/v1/agreements/${id}`)).body).toMatchObject({ lifecycle: "consented", version: 12 });
+    for (const id of ids)
+      expect((await getJson(`/v1/agreements/${id}`)).body).toMatchObject({ lifecycle: "consented", version: 12 });
   });
 });
 
@@ -100,22 +165,41 @@ describe("idempotency", () => {
     const editor = await createKey("editor");
     const { id } = await agreementAwaitingConsent(editor.key, "2026-06-15");
     const body = { state: "KAZ", decision: "consent", date: "2026-02-01" };
-    const first = await send("POST", `/v1/agreements/${id}/consents`, body, editor.key, { "Idempotency-Key": "retry-kaz-1" });
+    const first = await send("POST", `/v1/agreements/${id}/consents`, body, editor.key, {
+      "Idempotency-Key": "retry-kaz-1",
+    });
     expect(first.status).toBe(201);
     await changesNothing(async () => {
-      const again = await send("POST", `/v1/agreements/${id}/consents`, body, editor.key, { "Idempotency-Key": "retry-kaz-1" });
+      const again = await send("POST", `/v1/agreements/${id}/consents`, body, editor.key, {
+        "Idempotency-Key": "retry-kaz-1",
+      });
       expect(again.status).toBe(201);
       expect(again.headers.get("idempotent-replayed")).toBe("true");
       expect(await again.text()).toBe(await first.text());
-      await expectProblem(await send("POST", `/v1/agreements/${id}/consents`, { ...body, state: "RUS" }, editor.key, { "Idempotency-Key": "retry-kaz-1" }), 422);
+      await expectProblem(
+        await send("POST", `/v1/agreements/${id}/consents`, { ...body, state: "RUS" }, editor.key, {
+          "Idempotency-Key": "retry-kaz-1",
+        }),
+        422,
+      );
     });
   });
 
   it("writes once when the same key is retried concurrently", async () => {
     const editor = await createKey("editor");
     const before = await agreementTables();
-    const payload = { id: `idem-${Date.now()}`, kind: "protocol", title: { en: "Protocol" }, counterparties: ["cis"], sources: ["test"] };
-    const results = await Promise.all(Array.from({ length: 5 }, () => send("POST", "/v1/agreements", payload, editor.key, { "Idempotency-Key": "create-once" })));
+    const payload = {
+      id: `idem-${Date.now()}`,
+      kind: "protocol",
+      title: { en: "Protocol" },
+      counterparties: ["cis"],
+      sources: ["test"],
+    };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        send("POST", "/v1/agreements", payload, editor.key, { "Idempotency-Key": "create-once" }),
+      ),
+    );
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect((await agreementTables()).agreements - before.agreements).toBe(1);
   });
@@ -125,16 +209,59 @@ describe("bad input changes nothing", () => {
   it("answers malformed JSON, unknown fields, wrong types, huge bodies and wrong media types with problems", async () => {
     const editor = await createKey("editor");
     await changesNothing(async () => {
-      const raw = (body: string, type = "application/json") => call("/v1/agreements", { method: "POST", headers: { Authorization: `Bearer ${editor.key}`, "Content-Type": type }, body });
+      const raw = (body: string, type = "application/json") =>
+        call("/v1/agreements", {
+          method: "POST",
+          headers: { Authorization: `Bearer ${editor.key}`, "Content-Type": type },
+          body,
+        });
       await expectProblem(await raw("{not json"), 400);
-      await expectProblem(await raw(JSON.stringify({ kind: "protocol", title: { en: "x" }, counterparties: ["cis"], sources: ["s"], secret: 1 })), 422);
-      await expectProblem(await raw(JSON.stringify({ kind: "protocol", title: { en: "x".repeat(600) }, counterparties: ["cis"], sources: ["s"] })), 422);
-      await expectProblem(await raw(JSON.stringify({ kind: "treaty", title: { en: "x" }, counterparties: ["cis"], sources: ["s"] })), 422);
-      await expectProblem(await raw(JSON.stringify({ kind: "protocol", title: { en: "x" }, counterparties: ["ACEAN"], sources: ["s"] })), 422);
-      await expectProblem(await raw(JSON.stringify({ kind: "protocol", title: { en: "x" }, counterparties: ["cis"], sources: ["s"], proposed: "219" })), 422);
+      await expectProblem(
+        await raw(
+          JSON.stringify({ kind: "protocol", title: { en: "x" }, counterparties: ["cis"], sources: ["s"], secret: 1 }),
+        ),
+        422,
+      );
+      await expectProblem(
+        await raw(
+          JSON.stringify({ kind: "protocol", title: { en: "x".repeat(600) }, counterparties: ["cis"], sources: ["s"] }),
+        ),
+        422,
+      );
+      await expectProblem(
+        await raw(JSON.stringify({ kind: "treaty", title: { en: "x" }, counterparties: ["cis"], sources: ["s"] })),
+        422,
+      );
+      await expectProblem(
+        await raw(JSON.stringify({ kind: "protocol", title: { en: "x" }, counterparties: ["ACEAN"], sources: ["s"] })),
+        422,
+      );
+      await expectProblem(
+        await raw(
+          JSON.stringify({
+            kind: "protocol",
+            title: { en: "x" },
+            counterparties: ["cis"],
+            sources: ["s"],
+            proposed: "219",
+          }),
+        ),
+        422,
+      );
       await expectProblem(await raw(JSON.stringify({ pad: "x".repeat(70 * 1024) })), 413);
       await expectProblem(await raw("kind=protocol", "application/x-www-form-urlencoded"), 415);
-      await expectProblem(await raw(JSON.stringify({ id: "sco-asean-mou-2005", kind: "protocol", title: { en: "x" }, counterparties: ["cis"], sources: ["s"] })), 409);
+      await expectProblem(
+        await raw(
+          JSON.stringify({
+            id: "sco-asean-mou-2005",
+            kind: "protocol",
+            title: { en: "x" },
+            counterparties: ["cis"],
+            sources: ["s"],
+          }),
+        ),
+        409,
+      );
     });
   });
 

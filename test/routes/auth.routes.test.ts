@@ -27,8 +27,19 @@ describe("authentication", () => {
   });
 
   it("answers 401 to malformed Authorization headers and unknown keys", async () => {
-    for (const header of ["Basic dXNlcjpwYXNz", "Bearer", "Bearer short", "bearer  x", `Bearer ${"x".repeat(300)}`, "Bearer sco_unknown_key_000000000000"]) {
-      const res = await call("/v1/agreements", { method: "POST", headers: { Authorization: header, "Content-Type": "application/json" }, body: "{}" });
+    for (const header of [
+      "Basic dXNlcjpwYXNz",
+      "Bearer",
+      "Bearer short",
+      "bearer  x",
+      `Bearer ${"x".repeat(300)}`,
+      "Bearer sco_unknown_key_000000000000",
+    ]) {
+      const res = await call("/v1/agreements", {
+        method: "POST",
+        headers: { Authorization: header, "Content-Type": "application/json" },
+        body: "{}",
+      });
       await expectProblem(res, 401);
       expect(res.headers.get("www-authenticate")).toContain("Bearer");
     }
@@ -50,7 +61,9 @@ describe("authentication", () => {
     expect(res.status).toBe(200);
     expect(await res.text()).not.toContain(admin.key);
     // every page, as other test files sharing the database add keys too
-    const keys = await allItems<Record<string, unknown>>("/v1/api-keys?limit=200", { headers: { Authorization: `Bearer ${admin.key}` } });
+    const keys = await allItems<Record<string, unknown>>("/v1/api-keys?limit=200", {
+      headers: { Authorization: `Bearer ${admin.key}` },
+    });
     expect(JSON.stringify(keys)).not.toContain(admin.key);
     expect(keys.map((k) => k.id)).toContain(admin.id);
   });
@@ -59,7 +72,12 @@ describe("authentication", () => {
     const editor = await createKey("editor");
     const { id } = await agreementAwaitingConsent(editor.key);
     expect((await send("DELETE", `/v1/api-keys/${editor.id}`, undefined, ADMIN_TOKEN)).status).toBe(204);
-    const res = await send("POST", `/v1/agreements/${id}/consents`, { state: "CHN", decision: "consent", date: "2026-01-10" }, editor.key);
+    const res = await send(
+      "POST",
+      `/v1/agreements/${id}/consents`,
+      { state: "CHN", decision: "consent", date: "2026-01-10" },
+      editor.key,
+    );
     await expectProblem(res, 401);
     await expectProblem(await send("DELETE", `/v1/api-keys/${editor.id}`, undefined, ADMIN_TOKEN), 409);
     await expectProblem(await send("DELETE", "/v1/api-keys/key_0000000000000000", undefined, ADMIN_TOKEN), 404);

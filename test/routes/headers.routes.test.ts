@@ -10,7 +10,12 @@ import { call, expectProblem } from "../helpers";
 function csp(res: Response): Map<string, string[]> {
   const header = res.headers.get("content-security-policy");
   expect(header).toBeTruthy();
-  return new Map(header!.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]));
+  return new Map(
+    header!
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 }
 
 /** What every page's policy says besides scripts and styles; X-Frame-Options agrees with frame-ancestors. */
@@ -65,7 +70,10 @@ describe("Content-Security-Policy of the explorer (/docs)", () => {
 
     const html = await res.text();
     const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
-    expect(scripts).toEqual([` src="/vendor/scalar/standalone.js" nonce="${nonce}"`, ` type="text/javascript" nonce="${nonce}"`]);
+    expect(scripts).toEqual([
+      ` src="/vendor/scalar/standalone.js" nonce="${nonce}"`,
+      ` type="text/javascript" nonce="${nonce}"`,
+    ]);
     expect(html).not.toMatch(/https?:\/\//);
   });
 
@@ -122,11 +130,19 @@ describe("X-Content-Type-Options: nosniff on every answer", () => {
     const notAllowed = await call("/openapi.json", { method: "POST" });
     await expectProblem(notAllowed, 405);
     nosniff(notAllowed);
-    const tooLarge = await call("/v1/agreements", { method: "POST", headers: { "Content-Type": "application/json" }, body: "x".repeat(70_000) });
+    const tooLarge = await call("/v1/agreements", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "x".repeat(70_000),
+    });
     await expectProblem(tooLarge, 413);
     nosniff(tooLarge);
     // Refused by middleware before responseHeaders (src/middleware/response-headers.ts) ever runs.
-    const wrongType = await call("/v1/agreements", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "x" });
+    const wrongType = await call("/v1/agreements", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },
+      body: "x",
+    });
     await expectProblem(wrongType, 415);
     nosniff(wrongType);
   });
@@ -176,14 +192,22 @@ describe("405 Method Not Allowed with Allow, for a known path", () => {
       const methods = Object.keys(operations).filter((m) => order.includes(m));
       if (methods.includes("get")) methods.push("head");
       methods.push("options");
-      const allow = methods.sort((a, b) => order.indexOf(a) - order.indexOf(b)).join(", ").toUpperCase();
+      const allow = methods
+        .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+        .join(", ")
+        .toUpperCase();
       const wrong = ["put", "delete", "patch", "post", "get"].find((m) => !methods.includes(m))!;
       await expectNotAllowed(wrong.toUpperCase(), path, allow);
     }
   });
 
   it("leaves unknown paths a 404, whatever the method", async () => {
-    for (const [method, path] of [["DELETE", "/v1/nothing"], ["POST", "/nope"], ["GET", "/v1/agreements/x/y/z"], ["PUT", "/docs/more"]] as const) {
+    for (const [method, path] of [
+      ["DELETE", "/v1/nothing"],
+      ["POST", "/nope"],
+      ["GET", "/v1/agreements/x/y/z"],
+      ["PUT", "/docs/more"],
+    ] as const) {
       const res = await call(path, { method });
       await expectProblem(res, 404);
       expect(res.headers.has("allow")).toBe(false);

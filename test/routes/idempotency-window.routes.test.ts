@@ -10,22 +10,36 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Sets when an idempotency record was made, as if it had been written then. */
 const age = (apiKeyId: string, key: string, createdAt: number) =>
-  env.DB.prepare("UPDATE idempotency_keys SET created_at = ? WHERE api_key_id = ? AND key = ?").bind(iso(createdAt), apiKeyId, key).run();
+  env.DB.prepare("UPDATE idempotency_keys SET created_at = ? WHERE api_key_id = ? AND key = ?")
+    .bind(iso(createdAt), apiKeyId, key)
+    .run();
 
 const recordOf = (apiKeyId: string, key: string) =>
-  env.DB.prepare("SELECT response_body AS body, created_at AS createdAt FROM idempotency_keys WHERE api_key_id = ? AND key = ?").bind(apiKeyId, key).first<{ body: string; createdAt: string }>();
+  env.DB.prepare(
+    "SELECT response_body AS body, created_at AS createdAt FROM idempotency_keys WHERE api_key_id = ? AND key = ?",
+  )
+    .bind(apiKeyId, key)
+    .first<{ body: string; createdAt: string }>();
 
 const createdBy = async (keyId: string) =>
-  (await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE actor_key_id = ? AND action = 'agreement.created'").bind(keyId).first<{ n: number }>())!.n;
+  (await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE actor_key_id = ? AND action = 'agreement.created'")
+    .bind(keyId)
+    .first<{ n: number }>())!.n;
 
 // No id in the body: the registry generates one, so a request processed afresh is told apart from a replay.
-const draft = (title: string) => ({ kind: "protocol", title: { en: title }, counterparties: ["cis"], sources: ["test"] });
+const draft = (title: string) => ({
+  kind: "protocol",
+  title: { en: title },
+  counterparties: ["cis"],
+  sources: ["test"],
+});
 
 describe("idempotency records expire", () => {
   it(`replays within ${IDEMPOTENCY_TTL_HOURS} hours and processes the request afresh after`, async () => {
     const editor = await createKey("editor");
     const key = uniqueId("idem");
-    const post = (title = "Protocol on expiry") => send("POST", "/v1/agreements", draft(title), editor.key, { "Idempotency-Key": key });
+    const post = (title = "Protocol on expiry") =>
+      send("POST", "/v1/agreements", draft(title), editor.key, { "Idempotency-Key": key });
     const first = await post();
     expect(first.status).toBe(201);
     const firstId = ((await first.json()) as { id: string }).id;
@@ -59,7 +73,8 @@ describe("idempotency records expire", () => {
   it("writes once when concurrent retries reuse an expired key", async () => {
     const editor = await createKey("editor");
     const key = uniqueId("idem");
-    const post = () => send("POST", "/v1/agreements", draft("Protocol, concurrent retries"), editor.key, { "Idempotency-Key": key });
+    const post = () =>
+      send("POST", "/v1/agreements", draft("Protocol, concurrent retries"), editor.key, { "Idempotency-Key": key });
     expect((await post()).status).toBe(201);
     await age(editor.id, key, Date.now() - 2 * IDEMPOTENCY_TTL_HOURS * HOUR);
 
@@ -79,7 +94,9 @@ describe("the scheduled clean-up", () => {
     const apiKeyId = uniqueId("sched");
     const ages = { "48h": 48 * HOUR, "24h+1s": IDEMPOTENCY_TTL_HOURS * HOUR + 1000, "23h": 23 * HOUR, "1min": 60_000 };
     for (const [key, ms] of Object.entries(ages)) {
-      await env.DB.prepare("INSERT INTO idempotency_keys (api_key_id, key, request_hash, status, response_body, created_at) VALUES (?, ?, 'h', 201, '{}', ?)")
+      await env.DB.prepare(
+        "INSERT INTO idempotency_keys (api_key_id, key, request_hash, status, response_body, created_at) VALUES (?, ?, 'h', 201, '{}', ?)",
+      )
         .bind(apiKeyId, key, iso(scheduledTime - ms))
         .run();
     }
@@ -89,7 +106,9 @@ describe("the scheduled clean-up", () => {
     await worker.scheduled(createScheduledController({ scheduledTime, cron: "0 * * * *" }), env, ctx);
     await waitOnExecutionContext(ctx);
 
-    const left = await env.DB.prepare("SELECT key FROM idempotency_keys WHERE api_key_id = ? ORDER BY key").bind(apiKeyId).all<{ key: string }>();
+    const left = await env.DB.prepare("SELECT key FROM idempotency_keys WHERE api_key_id = ? ORDER BY key")
+      .bind(apiKeyId)
+      .all<{ key: string }>();
     expect(left.results.map((r) => r.key)).toEqual(["1min", "23h"]);
   });
 });

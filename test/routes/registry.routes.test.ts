@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { weakEtag } from "../../src/lib/etag";
 import { OrganisationDetailSchema, OrganisationListSchema } from "../../src/routes/organisations/organisations.schemas";
 import { RosterSchema } from "../../src/routes/roster/roster.schemas";
 import { StatusEventListSchema } from "../../src/routes/status-events/status-events.schemas";
-import { weakEtag } from "../../src/lib/etag";
 import { ADMIN_TOKEN, call, expectProblem, getJson } from "../helpers";
 
 describe("organisations", () => {
@@ -50,7 +50,9 @@ describe("GET /v1/roster", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = RosterSchema.parse((await getJson(`/v1/roster?at=2020-01-01&limit=7${cursor ? `&cursor=${cursor}` : ""}`)).body);
+      const page = RosterSchema.parse(
+        (await getJson(`/v1/roster?at=2020-01-01&limit=7${cursor ? `&cursor=${cursor}` : ""}`)).body,
+      );
       seen.push(...page.groups.flatMap((g) => g.items.map((i) => i.id)));
       cursor = page.nextCursor;
     } while (cursor);
@@ -63,7 +65,9 @@ describe("GET /v1/status-events", () => {
   it("filters by party, status and date range, in date order", async () => {
     const { body } = await getJson("/v1/status-events?status=member&from=2017-01-01&to=2024-12-31");
     const events = StatusEventListSchema.parse(body).items;
-    expect(events.map((e) => e.party)).toEqual(["IND", "PAK", "IRN", "BLR"].filter((p) => events.some((e) => e.party === p)));
+    expect(events.map((e) => e.party)).toEqual(
+      ["IND", "PAK", "IRN", "BLR"].filter((p) => events.some((e) => e.party === p)),
+    );
     expect(events.map((e) => e.effective.date)).toEqual(["2017-06-09", "2017-06-09", "2023-07-04", "2024-07-04"]);
     const irn = StatusEventListSchema.parse((await getJson("/v1/status-events?party=irn")).body).items;
     expect(irn.map((e) => e.kind)).toContain("accession");
@@ -73,7 +77,9 @@ describe("GET /v1/status-events", () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const page = StatusEventListSchema.parse((await getJson(`/v1/status-events?limit=25${cursor ? `&cursor=${cursor}` : ""}`)).body);
+      const page = StatusEventListSchema.parse(
+        (await getJson(`/v1/status-events?limit=25${cursor ? `&cursor=${cursor}` : ""}`)).body,
+      );
       seen.push(...page.items.map((e) => e.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -120,7 +126,9 @@ describe("HTTP behaviour of public reads", () => {
       expect(res.headers.get("x-request-id")).toBeTruthy();
       expect(res.headers.get("content-type")).toBeNull();
     }
-    expect((await call("/v1/states/IRN/status?at=2020-01-01", { headers: { "If-None-Match": '"other"' } })).status).toBe(200);
+    expect(
+      (await call("/v1/states/IRN/status?at=2020-01-01", { headers: { "If-None-Match": '"other"' } })).status,
+    ).toBe(200);
   });
 
   it("tags answers that are not tagged by their handler too, and keeps an agreement's version", async () => {
@@ -141,7 +149,11 @@ describe("HTTP behaviour of public reads", () => {
     expect(problem.headers.get("access-control-allow-origin")).toBe("*");
     const preflight = await call("/v1/agreements", {
       method: "OPTIONS",
-      headers: { Origin: "https://example.org", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization, content-type" },
+      headers: {
+        Origin: "https://example.org",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization, content-type",
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");

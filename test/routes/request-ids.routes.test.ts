@@ -5,7 +5,9 @@ import { ADMIN_TOKEN, call, createKey, draftAgreement, expectProblem, getJson, s
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 async function auditOf(entityId: string) {
-  const { body } = await getJson(`/v1/audit?entityId=${entityId}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+  const { body } = await getJson(`/v1/audit?entityId=${entityId}`, {
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
   return AuditListSchema.parse(body).items;
 }
 
@@ -20,7 +22,10 @@ describe("request ids belong to the server", () => {
     expect(problem.requestId).toBe(missing.headers.get("x-request-id"));
     expect(problem.requestId).not.toBe(read.headers.get("x-request-id"));
     for (const page of ["/", "/docs", "/openapi.json"]) {
-      expect((await call(page, { headers: { "X-Request-Id": "forged-id" } })).headers.get("x-request-id"), page).toMatch(UUID);
+      expect(
+        (await call(page, { headers: { "X-Request-Id": "forged-id" } })).headers.get("x-request-id"),
+        page,
+      ).toMatch(UUID);
     }
   });
 
@@ -29,7 +34,19 @@ describe("request ids belong to the server", () => {
     const clientId = `desk-${uniqueId()}`;
     const ids = [];
     for (let i = 0; i < 2; i++) {
-      const res = await send("POST", "/v1/agreements", { id: uniqueId("rid"), kind: "protocol", title: { en: "Protocol" }, counterparties: ["cis"], sources: ["test"] }, editor.key, { "X-Request-Id": clientId });
+      const res = await send(
+        "POST",
+        "/v1/agreements",
+        {
+          id: uniqueId("rid"),
+          kind: "protocol",
+          title: { en: "Protocol" },
+          counterparties: ["cis"],
+          sources: ["test"],
+        },
+        editor.key,
+        { "X-Request-Id": clientId },
+      );
       expect(res.status).toBe(201);
       const serverId = res.headers.get("x-request-id")!;
       expect(serverId).toMatch(UUID);
@@ -51,20 +68,42 @@ describe("request ids belong to the server", () => {
       });
       expect(res.status).toBe(200);
       const records = await auditOf(body.id);
-      expect(records.at(-1)).toMatchObject({ action: expect.stringMatching(/^agreement\./), requestId: res.headers.get("x-request-id"), clientRequestId: null });
+      expect(records.at(-1)).toMatchObject({
+        action: expect.stringMatching(/^agreement\./),
+        requestId: res.headers.get("x-request-id"),
+        clientRequestId: null,
+      });
     }
     // The longest accepted id is kept whole.
     const longest = "y".repeat(200);
-    const res = await send("POST", "/v1/agreements", { id: uniqueId("rid"), kind: "protocol", title: { en: "Protocol" }, counterparties: ["cis"], sources: ["test"] }, editor.key, { "X-Request-Id": longest });
+    const res = await send(
+      "POST",
+      "/v1/agreements",
+      { id: uniqueId("rid"), kind: "protocol", title: { en: "Protocol" }, counterparties: ["cis"], sources: ["test"] },
+      editor.key,
+      { "X-Request-Id": longest },
+    );
     const [record] = await auditOf(((await res.json()) as { id: string }).id);
     expect(record!.clientRequestId).toBe(longest);
   });
 
   it("gives an idempotent replay its own server id", async () => {
     const editor = await createKey("editor");
-    const payload = { id: uniqueId("rid"), kind: "protocol", title: { en: "Protocol" }, counterparties: ["cis"], sources: ["test"] };
-    const first = await send("POST", "/v1/agreements", payload, editor.key, { "Idempotency-Key": payload.id, "X-Request-Id": "same" });
-    const again = await send("POST", "/v1/agreements", payload, editor.key, { "Idempotency-Key": payload.id, "X-Request-Id": "same" });
+    const payload = {
+      id: uniqueId("rid"),
+      kind: "protocol",
+      title: { en: "Protocol" },
+      counterparties: ["cis"],
+      sources: ["test"],
+    };
+    const first = await send("POST", "/v1/agreements", payload, editor.key, {
+      "Idempotency-Key": payload.id,
+      "X-Request-Id": "same",
+    });
+    const again = await send("POST", "/v1/agreements", payload, editor.key, {
+      "Idempotency-Key": payload.id,
+      "X-Request-Id": "same",
+    });
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.headers.get("x-request-id")).toMatch(UUID);
     expect(again.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));

@@ -5,13 +5,17 @@ import { ADMIN_TOKEN, createKey, expectProblem, send } from "../helpers";
 
 /** Every text value of every table (D1's and SQLite's internal tables aside), with where it lives. */
 async function everyTextValue(): Promise<{ where: string; value: string }[]> {
-  const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>();
+  const tables = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+  ).all<{ name: string }>();
   const found: { where: string; value: string }[] = [];
   for (const { name } of tables.results) {
     const columns = await env.DB.prepare(`SELECT name FROM pragma_table_info(?)`).bind(name).all<{ name: string }>();
     for (const column of columns.results) {
       // Any column, whatever its declared type: SQLite keeps text wherever it is put.
-      const rows = await env.DB.prepare(`SELECT "${column.name}" AS v FROM "${name}" WHERE typeof("${column.name}") = 'text'`).all<{ v: string }>();
+      const rows = await env.DB.prepare(
+        `SELECT "${column.name}" AS v FROM "${name}" WHERE typeof("${column.name}") = 'text'`,
+      ).all<{ v: string }>();
       for (const row of rows.results) found.push({ where: `${name}.${column.name}`, value: row.v });
     }
   }
@@ -52,7 +56,13 @@ describe("secrets never at rest", () => {
     const admin = await createKey("admin", "secret scan admin");
     secrets.push(admin.key);
     for (const idem of ["scan-create-2", undefined]) {
-      const res = await send("POST", "/v1/api-keys", { name: `secret scan ${idem ?? "plain"}`, role: "admin" }, admin.key, idem ? { "Idempotency-Key": idem } : {});
+      const res = await send(
+        "POST",
+        "/v1/api-keys",
+        { name: `secret scan ${idem ?? "plain"}`, role: "admin" },
+        admin.key,
+        idem ? { "Idempotency-Key": idem } : {},
+      );
       expect(res.status).toBe(201);
       const key = CreatedApiKeySchema.parse(await res.json());
       secrets.push(key.key);
@@ -72,14 +82,24 @@ describe("secrets never at rest", () => {
 
 describe("migration 0009 scrubs secrets stored before they were withheld", () => {
   it("removes the secret from an old key creation's idempotency record, marks it withheld, and leaves other records alone", async () => {
-    const old = JSON.stringify({ id: "key_old", name: "old", role: "editor", key: "sco_oldsecret0123456789", prefix: "sco_olds" });
+    const old = JSON.stringify({
+      id: "key_old",
+      name: "old",
+      role: "editor",
+      key: "sco_oldsecret0123456789",
+      prefix: "sco_olds",
+    });
     const other = JSON.stringify({ id: "agr-x", lifecycle: "draft" });
-    await env.DB.prepare("INSERT INTO idempotency_keys (api_key_id, key, request_hash, status, response_body) VALUES ('bootstrap', 'm9-a', 'h', 201, ?), ('bootstrap', 'm9-b', 'h', 201, ?)")
+    await env.DB.prepare(
+      "INSERT INTO idempotency_keys (api_key_id, key, request_hash, status, response_body) VALUES ('bootstrap', 'm9-a', 'h', 201, ?), ('bootstrap', 'm9-b', 'h', 201, ?)",
+    )
       .bind(old, other)
       .run();
     const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith("0009_"))!;
     for (const query of migration.queries) await env.DB.prepare(query).run();
-    const rows = await env.DB.prepare("SELECT key, response_body AS body FROM idempotency_keys WHERE key IN ('m9-a', 'm9-b') ORDER BY key").all<{ key: string; body: string }>();
+    const rows = await env.DB.prepare(
+      "SELECT key, response_body AS body FROM idempotency_keys WHERE key IN ('m9-a', 'm9-b') ORDER BY key",
+    ).all<{ key: string; body: string }>();
     expect(rows.results.map((r) => JSON.parse(r.body))).toEqual([
       { id: "key_old", name: "old", role: "editor", prefix: "sco_olds", keyWithheld: true },
       { id: "agr-x", lifecycle: "draft" },

@@ -12,7 +12,11 @@ const statusOf = async (code: string, at: string) => {
 describe("GET /v1/states/{code}/status", () => {
   it("answers Iran's status across its history", async () => {
     expect((await statusOf("IRN", "2005-06-30")).status).toBe("none");
-    expect(await statusOf("IRN", "2010-01-01")).toMatchObject({ status: "observer", since: { date: "2005-07-05", precision: "day" }, uncertain: false });
+    expect(await statusOf("IRN", "2010-01-01")).toMatchObject({
+      status: "observer",
+      since: { date: "2005-07-05", precision: "day" },
+      uncertain: false,
+    });
     expect((await statusOf("IRN", "2023-07-03")).status).toBe("observer");
     expect(await statusOf("IRN", "2023-07-04")).toMatchObject({ status: "member", since: { date: "2023-07-04" } });
   });
@@ -90,7 +94,9 @@ describe("GET /v1/states/{code} and /history", () => {
 
   it("localises names by ?lang= and by Accept-Language", async () => {
     expect((await getJson("/v1/states/CHN?lang=zh")).body.name).toBe("中国");
-    expect((await getJson("/v1/states/RUS", { headers: { "Accept-Language": "ru-RU,ru;q=0.9" } })).body.name).toMatch(/\p{Script=Cyrillic}/u);
+    expect((await getJson("/v1/states/RUS", { headers: { "Accept-Language": "ru-RU,ru;q=0.9" } })).body.name).toMatch(
+      /\p{Script=Cyrillic}/u,
+    );
     await expectProblem(await call("/v1/states/RUS?lang=fr"), 400);
   });
 

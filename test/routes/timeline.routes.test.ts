@@ -26,7 +26,9 @@ describe("GET / (timeline page)", () => {
 
   it("marks year- and month-precision edges as uncertain", async () => {
     const { html } = await page("/timeline");
-    expect(html).toMatch(/<rect class="uncertain"[^>]*stroke-dasharray="3 2"[^>]*><title>ESCAP: partner organisation, 2008 – ongoing<\/title>/);
+    expect(html).toMatch(
+      /<rect class="uncertain"[^>]*stroke-dasharray="3 2"[^>]*><title>ESCAP: partner organisation, 2008 – ongoing<\/title>/,
+    );
   });
 
   it("lists today's roster grouped by status with counts", async () => {
@@ -58,9 +60,13 @@ describe("GET / (the Secretaries-General's row)", () => {
   it("draws a bar per Secretary-General with name and state, and lists them in a table, in three languages", async () => {
     const { html } = await page("/");
     expect(html).toContain('class="label sgname">Secretaries-General</text>');
-    expect(html).toMatch(/<rect class="sg"[^>]*><title>Vladimir Norov \(Uzbekistan\), 2019-01-01 – 2021-12-31<\/title>/);
+    expect(html).toMatch(
+      /<rect class="sg"[^>]*><title>Vladimir Norov \(Uzbekistan\), 2019-01-01 – 2021-12-31<\/title>/,
+    );
     // Year- and month-precision ends are drawn faint, as for the parties.
-    expect(html).toMatch(/<rect class="uncertain sg"[^>]*><title>Muratbek Imanaliev \(Kyrgyzstan\), 2010-01 – 2012<\/title>/);
+    expect(html).toMatch(
+      /<rect class="uncertain sg"[^>]*><title>Muratbek Imanaliev \(Kyrgyzstan\), 2010-01 – 2012<\/title>/,
+    );
     expect(html).toContain("<caption>Secretaries-General of the SCO as a table</caption>");
     expect(html).not.toMatch(/ style="/);
     const ru = (await page("/?lang=ru")).html;

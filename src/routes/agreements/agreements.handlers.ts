@@ -1,16 +1,20 @@
 /** The agreements register: public reads, drafting and changing, and the steps after consent. */
 import { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/client";
-import { counterpartiesEditable, canTransition, type Lifecycle } from "../../domain/agreements";
+import { canTransition, counterpartiesEditable, type Lifecycle } from "../../domain/agreements";
 import { today } from "../../domain/dates";
 import { randomId } from "../../lib/crypto";
 import { tagged } from "../../lib/etag";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { ApiError } from "../../lib/problem";
+import type { Guard } from "../../lib/write";
 import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
 import { conclusionAllowedSql } from "../consents/consents.queries";
 import {
+  type AgreementFilter,
+  type AgreementRow,
+  type CounterpartyRow,
   counterpartiesOf,
   deleteCounterparties,
   findAgreement,
@@ -18,9 +22,6 @@ import {
   insertCounterparties,
   listAgreements,
   updateAgreement,
-  type AgreementFilter,
-  type AgreementRow,
-  type CounterpartyRow,
 } from "./agreements.queries";
 import type * as R from "./agreements.routes";
 import { agreementEtag, toWireAgreement } from "./agreements.schemas";
@@ -36,33 +37,34 @@ import {
   stepAfterSignature,
   transitionError,
 } from "./agreements.service";
-import type { Guard } from "../../lib/write";
 
 /** Public reads of the agreements register. */
 
 const AgreementCursor = z.tuple([z.string()]);
 
-
 async function page(db: Db, filter: Omit<AgreementFilter, "after">, cursor: string | undefined) {
   const after = decodeCursor(cursor, AgreementCursor)?.[0];
   const rows = await listAgreements(db, { ...filter, after });
   const { page: items, nextCursor } = paginate(rows, filter.limit, (r) => [r.agreement.id]);
-  const counterparties = await counterpartiesOf(db, items.map((r) => r.agreement.id));
+  const counterparties = await counterpartiesOf(
+    db,
+    items.map((r) => r.agreement.id),
+  );
   return { items: items.map((r) => toWireAgreement(r.agreement, counterparties)), nextCursor };
 }
-
 
 export const list: AppRouteHandler<R.ListRoute> = async (c) => {
   const { cursor, counterparty, ...filter } = c.req.valid("query");
   return c.json(tagged(c, await page(c.var.db, { ...filter, counterparty }, cursor)), 200);
 };
 
-
 export const listForOrganisation: AppRouteHandler<R.ListForOrganisationRoute> = async (c) => {
   const { cursor, ...filter } = c.req.valid("query");
-  return c.json(tagged(c, await page(c.var.db, { ...filter, counterparty: c.req.valid("param").id.toLowerCase() }, cursor)), 200);
+  return c.json(
+    tagged(c, await page(c.var.db, { ...filter, counterparty: c.req.valid("param").id.toLowerCase() }, cursor)),
+    200,
+  );
 };
-
 
 export const getOne: AppRouteHandler<R.GetOneRoute> = async (c) => {
   const row = await loadAgreement(c.var.db, c.req.valid("param").id);
@@ -70,41 +72,72 @@ export const getOne: AppRouteHandler<R.GetOneRoute> = async (c) => {
   return c.json(toWireAgreement(row, counterparties), 200, { ETag: agreementEtag(row.version) });
 };
 
-
 export const create: AppRouteHandler<R.CreateRoute> = async (c) => {
   const body = c.req.valid("json");
   const db = c.var.db;
   const id = body.id ?? randomId("agr").replace("_", "-");
-  if (await findAgreement(db, id)) throw new ApiError(409, { code: "duplicate", detail: `An agreement with id "${id}" already exists` });
+  if (await findAgreement(db, id))
+    throw new ApiError(409, { code: "duplicate", detail: `An agreement with id "${id}" already exists` });
   const cps = await resolveCounterparties(db, body.counterparties);
   const now = new Date().toISOString();
   const proposed = body.proposed ? date(body.proposed) : null;
   const row: AgreementRow = {
-    id, kind: body.kind, titleEn: body.title.en, titleRu: body.title.ru ?? null, titleZh: body.title.zh ?? null, lifecycle: "draft",
-    proposedDate: proposed?.value ?? null, proposedPrecision: proposed?.precision ?? null, signedDate: null, signedPrecision: null, signedWindowStart: null,
-    inForceDate: null, inForcePrecision: null, endedDate: null, endedPrecision: null, place: body.place ?? null,
-    signatories: JSON.stringify(body.signatories ?? []), authorisingDecision: body.authorisingDecision ?? null, sources: JSON.stringify(body.sources),
-    version: 1, consentsRecorded: true, createdAt: now, updatedAt: now,
+    id,
+    kind: body.kind,
+    titleEn: body.title.en,
+    titleRu: body.title.ru ?? null,
+    titleZh: body.title.zh ?? null,
+    lifecycle: "draft",
+    proposedDate: proposed?.value ?? null,
+    proposedPrecision: proposed?.precision ?? null,
+    signedDate: null,
+    signedPrecision: null,
+    signedWindowStart: null,
+    inForceDate: null,
+    inForcePrecision: null,
+    endedDate: null,
+    endedPrecision: null,
+    place: body.place ?? null,
+    signatories: JSON.stringify(body.signatories ?? []),
+    authorisingDecision: body.authorisingDecision ?? null,
+    sources: JSON.stringify(body.sources),
+    version: 1,
+    consentsRecorded: true,
+    createdAt: now,
+    updatedAt: now,
   };
-  const after = toWireAgreement(row, cps.map((p) => ({ ...p, agreementId: id })));
+  const after = toWireAgreement(
+    row,
+    cps.map((p) => ({ ...p, agreementId: id })),
+  );
   return commitWrite(c, {
-    statements: [insertAgreement(db, row), insertCounterparties(db, id, cps.map((p) => p.id))],
+    statements: [
+      insertAgreement(db, row),
+      insertCounterparties(
+        db,
+        id,
+        cps.map((p) => p.id),
+      ),
+    ],
     record: { action: "agreement.created", entityType: "agreement", entityId: id, before: null, after },
     publicChange: true,
     status: 201,
     body: after,
     headers: { ETag: agreementEtag(1), Location: `/v1/agreements/${id}` },
-    onConstraint: (violated) => (violated === "agreementId" ? new ApiError(409, { code: "duplicate", detail: `An agreement with id "${id}" already exists` }) : undefined),
+    onConstraint: (violated) =>
+      violated === "agreementId"
+        ? new ApiError(409, { code: "duplicate", detail: `An agreement with id "${id}" already exists` })
+        : undefined,
   });
 };
-
 
 export const update: AppRouteHandler<R.UpdateRoute> = async (c) => {
   const db = c.var.db;
   const row = await loadAgreement(db, c.req.valid("param").id);
   checkIfMatch(c, row);
   const body = c.req.valid("json");
-  if (body.lifecycle && body.lifecycle !== row.lifecycle && !canTransition(row.lifecycle as Lifecycle, body.lifecycle)) throw transitionError(row, body.lifecycle);
+  if (body.lifecycle && body.lifecycle !== row.lifecycle && !canTransition(row.lifecycle as Lifecycle, body.lifecycle))
+    throw transitionError(row, body.lifecycle);
   const proposed = body.proposed ? date(body.proposed) : undefined;
   const set: Partial<AgreementRow> = {
     ...(body.kind && { kind: body.kind }),
@@ -120,17 +153,27 @@ export const update: AppRouteHandler<R.UpdateRoute> = async (c) => {
   let newCounterparties: CounterpartyRow[] | undefined;
   if (body.counterparties) {
     if (!counterpartiesEditable(row.lifecycle as Lifecycle)) {
-      throw new ApiError(409, { code: "agreement-signed", detail: "The counterparties of a signed agreement cannot change" });
+      throw new ApiError(409, {
+        code: "agreement-signed",
+        detail: "The counterparties of a signed agreement cannot change",
+      });
     }
     const cps = await resolveCounterparties(db, body.counterparties);
-    statements.push(deleteCounterparties(db, row.id), insertCounterparties(db, row.id, cps.map((p) => p.id)));
+    statements.push(
+      deleteCounterparties(db, row.id),
+      insertCounterparties(
+        db,
+        row.id,
+        cps.map((p) => p.id),
+      ),
+    );
     newCounterparties = cps.map((p) => ({ ...p, agreementId: row.id }));
   }
   const predicted = { ...row, ...set, version: row.version + 1, updatedAt: new Date().toISOString() };
-  const action = body.lifecycle === "awaiting_consent" && row.lifecycle === "draft" ? "agreement.submitted" : "agreement.updated";
+  const action =
+    body.lifecycle === "awaiting_consent" && row.lifecycle === "draft" ? "agreement.submitted" : "agreement.updated";
   return commitAgreementChange(c, row, action, statements, predicted, newCounterparties);
 };
-
 
 export const conclude: AppRouteHandler<R.ConcludeRoute> = async (c) => {
   const db = c.var.db;
@@ -152,13 +195,25 @@ export const conclude: AppRouteHandler<R.ConcludeRoute> = async (c) => {
   };
   const stillAllowed: Guard = {
     condition: conclusionAllowedSql(row.id, body.date),
-    error: async () => (await conclusionProblem(db, row, body.date)) ?? new ApiError(409, { code: "consents-changed", detail: "The consents changed while concluding; reload and retry" }),
+    error: async () =>
+      (await conclusionProblem(db, row, body.date)) ??
+      new ApiError(409, {
+        code: "consents-changed",
+        detail: "The consents changed while concluding; reload and retry",
+      }),
   };
-  return commitAgreementChange(c, row, "agreement.concluded", [updateAgreement(db, row.id, set)], { ...row, ...set, version: row.version + 1 }, undefined, {
-    preconditions: [stillAllowed],
-  });
+  return commitAgreementChange(
+    c,
+    row,
+    "agreement.concluded",
+    [updateAgreement(db, row.id, set)],
+    { ...row, ...set, version: row.version + 1 },
+    undefined,
+    {
+      preconditions: [stillAllowed],
+    },
+  );
 };
-
 
 export const enterIntoForce: AppRouteHandler<R.EnterIntoForceRoute> = async (c) => {
   const row = await loadAgreement(c.var.db, c.req.valid("param").id);
@@ -166,14 +221,21 @@ export const enterIntoForce: AppRouteHandler<R.EnterIntoForceRoute> = async (c) 
   const { date } = c.req.valid("json");
   const set = stepAfterSignature("in_force", date, row);
   refuseBeyondHorizon(date, today());
-  return commitAgreementChange(c, row, "agreement.entered_into_force", [updateAgreement(c.var.db, row.id, set)], { ...row, ...set, version: row.version + 1 });
+  return commitAgreementChange(c, row, "agreement.entered_into_force", [updateAgreement(c.var.db, row.id, set)], {
+    ...row,
+    ...set,
+    version: row.version + 1,
+  });
 };
-
 
 export const terminate: AppRouteHandler<R.TerminateRoute> = async (c) => {
   const row = await loadAgreement(c.var.db, c.req.valid("param").id);
   checkIfMatch(c, row);
   const body = c.req.valid("json");
   const set = stepAfterSignature(body.outcome, body.date, row);
-  return commitAgreementChange(c, row, `agreement.${body.outcome}`, [updateAgreement(c.var.db, row.id, set)], { ...row, ...set, version: row.version + 1 });
+  return commitAgreementChange(c, row, `agreement.${body.outcome}`, [updateAgreement(c.var.db, row.id, set)], {
+    ...row,
+    ...set,
+    version: row.version + 1,
+  });
 };

@@ -1,5 +1,5 @@
 /** Agreements and their counterparties, and the SQL of the agreement's invariants. No Hono here. */
-import { and, asc, eq, gt, gte, lte, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lte, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { windowEndSql, windowStartSql } from "../../db/partial-dates";
 import { partyIdFor } from "../../db/parties";
@@ -13,7 +13,6 @@ export type AgreementRow = typeof agreements.$inferSelect;
 
 export type CounterpartyRow = { agreementId: string; id: string; kind: string; name: string };
 
-
 export interface AgreementFilter {
   counterparty?: string;
   lifecycle?: string;
@@ -23,7 +22,6 @@ export interface AgreementFilter {
   after?: string;
   limit: number;
 }
-
 
 /** One page of agreements in id order; with a counterparty, walked through its index. */
 export function listAgreements(db: Db, f: AgreementFilter) {
@@ -38,7 +36,13 @@ export function listAgreements(db: Db, f: AgreementFilter) {
       .select({ agreement: agreements })
       .from(agreementCounterparties)
       .innerJoin(agreements, eq(agreements.id, agreementCounterparties.agreementId))
-      .where(and(eq(agreementCounterparties.partyId, partyIdFor(f.counterparty)), f.after ? gt(agreementCounterparties.agreementId, f.after) : undefined, where))
+      .where(
+        and(
+          eq(agreementCounterparties.partyId, partyIdFor(f.counterparty)),
+          f.after ? gt(agreementCounterparties.agreementId, f.after) : undefined,
+          where,
+        ),
+      )
       .orderBy(asc(agreementCounterparties.agreementId))
       .limit(f.limit + 1);
   }
@@ -50,29 +54,35 @@ export function listAgreements(db: Db, f: AgreementFilter) {
     .limit(f.limit + 1);
 }
 
-
 export function counterpartiesOf(db: Db, agreementIds: string[]) {
-  return db
-    .select({ agreementId: agreementCounterparties.agreementId, id: parties.id, kind: parties.kind, name: parties.nameEn })
-    .from(agreementCounterparties)
-    .innerJoin(parties, eq(parties.id, agreementCounterparties.partyId))
-    // One JSON parameter, not one per id: a page of 200 would pass D1's limit of 100 bound parameters.
-    .where(sql`${agreementCounterparties.agreementId} IN (SELECT value FROM json_each(${JSON.stringify(agreementIds)}))`)
-    .orderBy(asc(agreementCounterparties.agreementId), asc(agreementCounterparties.partyId));
+  return (
+    db
+      .select({
+        agreementId: agreementCounterparties.agreementId,
+        id: parties.id,
+        kind: parties.kind,
+        name: parties.nameEn,
+      })
+      .from(agreementCounterparties)
+      .innerJoin(parties, eq(parties.id, agreementCounterparties.partyId))
+      // One JSON parameter, not one per id: a page of 200 would pass D1's limit of 100 bound parameters.
+      .where(
+        sql`${agreementCounterparties.agreementId} IN (SELECT value FROM json_each(${JSON.stringify(agreementIds)}))`,
+      )
+      .orderBy(asc(agreementCounterparties.agreementId), asc(agreementCounterparties.partyId))
+  );
 }
 
-
-export const findAgreement = async (db: Db, id: string) => (await db.select().from(agreements).where(eq(agreements.id, id)).limit(1))[0];
-
-
+export const findAgreement = async (db: Db, id: string) =>
+  (await db.select().from(agreements).where(eq(agreements.id, id)).limit(1))[0];
 
 export const insertAgreement = (db: Db, row: typeof agreements.$inferInsert) => db.insert(agreements).values(row);
 
 export const insertCounterparties = (db: Db, agreementId: string, partyIds: string[]) =>
   db.insert(agreementCounterparties).values(partyIds.map((partyId) => ({ agreementId, partyId })));
 
-export const deleteCounterparties = (db: Db, agreementId: string) => db.delete(agreementCounterparties).where(eq(agreementCounterparties.agreementId, agreementId));
-
+export const deleteCounterparties = (db: Db, agreementId: string) =>
+  db.delete(agreementCounterparties).where(eq(agreementCounterparties.agreementId, agreementId));
 
 /** Updates an agreement and bumps its version (the batch's guard has checked the version read). */
 export const updateAgreement = (db: Db, id: string, set: Partial<typeof agreements.$inferInsert>) =>
@@ -81,9 +91,8 @@ export const updateAgreement = (db: Db, id: string, set: Partial<typeof agreemen
     .set({ ...set, version: sql`${agreements.version} + 1`, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
     .where(eq(agreements.id, id));
 
-
-export const versionIs = (id: string, version: number) => sql`EXISTS (SELECT 1 FROM ${agreements} WHERE ${agreements.id} = ${id} AND ${agreements.version} = ${version})`;
-
+export const versionIs = (id: string, version: number) =>
+  sql`EXISTS (SELECT 1 FROM ${agreements} WHERE ${agreements.id} = ${id} AND ${agreements.version} = ${version})`;
 
 const signed = { date: agreements.signedDate, precision: agreements.signedPrecision };
 
@@ -97,12 +106,13 @@ type DateColumns = { date: SQLWrapper; precision: SQLWrapper };
 const notBeforeSql = (later: DateColumns, earlier: DateColumns) =>
   sql`(${later.date} IS NULL OR ${earlier.date} IS NULL OR ${windowEndSql(later.date, later.precision)} >= ${windowStartSql(earlier.date, earlier.precision)})`;
 
-
 /**
  * agreementProblems(...) is empty, for the row as it is inside the batch: checked after a write's
  * statements ran, on the state they leave.
  */
-export const agreementConsistent = (agreementId: string) => sql`EXISTS (SELECT 1 FROM ${agreements} WHERE ${agreements.id} = ${agreementId}
+export const agreementConsistent = (
+  agreementId: string,
+) => sql`EXISTS (SELECT 1 FROM ${agreements} WHERE ${agreements.id} = ${agreementId}
   AND (${agreements.lifecycle} NOT IN (${sqlList(SIGNED)}) OR (${agreements.signedDate} IS NOT NULL
     AND (${agreements.consentsRecorded} = 0 OR ${conclusionAllowedSql(agreements.id, agreements.signedDate)})))
   AND ${notBeforeSql(inForce, signed)}

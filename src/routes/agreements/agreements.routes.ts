@@ -1,84 +1,135 @@
-import { conflictProblems, IdempotencyHeader, IfMatchHeader, jsonBody, keyedContent, locationHeader, preconditionProblems } from "../../lib/openapi";
+import {
+  conflictProblems,
+  IdempotencyHeader,
+  IfMatchHeader,
+  jsonBody,
+  keyedContent,
+  locationHeader,
+  preconditionProblems,
+} from "../../lib/openapi";
 import { keyedOperation, publicRead } from "../operations";
 import { OrganisationIdParam } from "../organisations/organisations.schemas";
 import * as s from "./agreements.schemas";
 
 const tags = ["Agreements"];
 
-const etagHeader = { ETag: { description: "The agreement's version, for If-Match", schema: { type: "string" as const, maxLength: 20, pattern: '^"[0-9]+"$' } } };
+const etagHeader = {
+  ETag: {
+    description: "The agreement's version, for If-Match",
+    schema: { type: "string" as const, maxLength: 20, pattern: '^"[0-9]+"$' },
+  },
+};
 
-const agreementContent = (description: string, headers = {}) => keyedContent(s.AgreementSchema, description, { ...etagHeader, ...headers });
+const agreementContent = (description: string, headers = {}) =>
+  keyedContent(s.AgreementSchema, description, { ...etagHeader, ...headers });
 
-
-export const list = publicRead({ path: "/v1/agreements", operationId: "listAgreements", tags,
+export const list = publicRead({
+  path: "/v1/agreements",
+  operationId: "listAgreements",
+  tags,
   summary: "Agreements, filterable by counterparty, lifecycle, kind and signed date",
   description: "Drafts and agreements awaiting consent included; filter by `lifecycle` to see only concluded ones.",
   request: { query: s.AgreementListQuery },
   ok: s.AgreementListSchema,
-  okDescription: "One page of agreements",});
+  okDescription: "One page of agreements",
+});
 
-
-export const listForOrganisation = publicRead({ path: "/v1/organisations/{id}/agreements", operationId: "listOrganisationAgreements", tags: ["Organisations", ...tags],
+export const listForOrganisation = publicRead({
+  path: "/v1/organisations/{id}/agreements",
+  operationId: "listOrganisationAgreements",
+  tags: ["Organisations", ...tags],
   summary: "The agreements with one organisation",
   description: "The same list as /v1/agreements?counterparty={id}.",
   request: { params: OrganisationIdParam, query: s.AgreementListQuery.omit({ counterparty: true }) },
   ok: s.AgreementListSchema,
-  okDescription: "One page of agreements",});
+  okDescription: "One page of agreements",
+});
 
-
-export const getOne = publicRead({ path: "/v1/agreements/{id}", operationId: "getAgreement", tags,
+export const getOne = publicRead({
+  path: "/v1/agreements/{id}",
+  operationId: "getAgreement",
+  tags,
   summary: "One agreement",
   description: "Send its ETag back in If-Match to change it.",
   request: { params: s.AgreementIdParam },
   ok: s.AgreementSchema,
-  okDescription: "The agreement; its ETag is its version",});
-
+  okDescription: "The agreement; its ETag is its version",
+});
 
 export const create = keyedOperation({
-  method: "post", path: "/v1/agreements", operationId: "createAgreement", tags, role: "editor",
+  method: "post",
+  path: "/v1/agreements",
+  operationId: "createAgreement",
+  tags,
+  role: "editor",
   summary: "Draft an agreement (editor)",
   description: "The agreement starts as a draft; submit it for consent with PATCH lifecycle=awaiting_consent.",
   request: { headers: IdempotencyHeader, body: jsonBody(s.CreateAgreementBody, "The draft") },
-  responses: { 201: agreementContent("The draft", locationHeader), ...conflictProblems },});
-
+  responses: { 201: agreementContent("The draft", locationHeader), ...conflictProblems },
+});
 
 export const update = keyedOperation({
-  method: "patch", path: "/v1/agreements/{id}", operationId: "updateAgreement", tags, role: "editor",
+  method: "patch",
+  path: "/v1/agreements/{id}",
+  operationId: "updateAgreement",
+  tags,
+  role: "editor",
   summary: "Change an agreement's details, or submit a draft for consent (editor, If-Match)",
   description: "Only the fields sent change. Refused with 412 when If-Match is not the current ETag.",
-  request: { params: s.AgreementIdParam, headers: IfMatchHeader, body: jsonBody(s.UpdateAgreementBody, "The fields to change") },
-  responses: { 200: agreementContent("The agreement"), ...conflictProblems, ...preconditionProblems },});
-
+  request: {
+    params: s.AgreementIdParam,
+    headers: IfMatchHeader,
+    body: jsonBody(s.UpdateAgreementBody, "The fields to change"),
+  },
+  responses: { 200: agreementContent("The agreement"), ...conflictProblems, ...preconditionProblems },
+});
 
 const lifecycleRequest = { params: s.AgreementIdParam, headers: IfMatchHeader.merge(IdempotencyHeader) };
 
-const lifecycleResponses = { 200: agreementContent("The agreement after the step"), ...conflictProblems, ...preconditionProblems };
-
+const lifecycleResponses = {
+  200: agreementContent("The agreement after the step"),
+  ...conflictProblems,
+  ...preconditionProblems,
+};
 
 export const conclude = keyedOperation({
-  method: "post", path: "/v1/agreements/{id}/conclusion", operationId: "concludeAgreement", tags, role: "editor",
+  method: "post",
+  path: "/v1/agreements/{id}/conclusion",
+  operationId: "concludeAgreement",
+  tags,
+  role: "editor",
   summary: "Conclude (sign) an agreement once every member state of that day consented (editor, If-Match)",
   description:
     "Refused with 409 while a member state of the date of signature has not consented, one objects, or a consent is dated after the signature — checked again inside the write, so a consent or objection that arrives at the same moment cannot slip past. Dates more than a year ahead are refused (422).",
   request: { ...lifecycleRequest, body: jsonBody(s.ConclusionBody, "The signature") },
-  responses: lifecycleResponses,});
-
+  responses: lifecycleResponses,
+});
 
 export const enterIntoForce = keyedOperation({
-  method: "post", path: "/v1/agreements/{id}/entry-into-force", operationId: "enterAgreementIntoForce", tags, role: "editor",
+  method: "post",
+  path: "/v1/agreements/{id}/entry-into-force",
+  operationId: "enterAgreementIntoForce",
+  tags,
+  role: "editor",
   summary: "Record an agreement's entry into force (editor, If-Match)",
-  description: "Only a concluded agreement can enter into force, on or after its date of signature (422 otherwise), and not more than a year ahead.",
+  description:
+    "Only a concluded agreement can enter into force, on or after its date of signature (422 otherwise), and not more than a year ahead.",
   request: { ...lifecycleRequest, body: jsonBody(s.EntryIntoForceBody, "The date") },
-  responses: lifecycleResponses,});
-
+  responses: lifecycleResponses,
+});
 
 export const terminate = keyedOperation({
-  method: "post", path: "/v1/agreements/{id}/termination", operationId: "terminateAgreement", tags, role: "editor",
+  method: "post",
+  path: "/v1/agreements/{id}/termination",
+  operationId: "terminateAgreement",
+  tags,
+  role: "editor",
   summary: "Record an agreement's termination or expiry (editor, If-Match)",
-  description: "Ends a concluded or in-force agreement, on or after its entry into force (or signature). An expiry fixed by the agreement's term may be recorded ahead.",
+  description:
+    "Ends a concluded or in-force agreement, on or after its entry into force (or signature). An expiry fixed by the agreement's term may be recorded ahead.",
   request: { ...lifecycleRequest, body: jsonBody(s.TerminationBody, "The date and outcome") },
-  responses: lifecycleResponses,});
-
+  responses: lifecycleResponses,
+});
 
 export type ListRoute = typeof list;
 

@@ -6,43 +6,65 @@
 import type { Context } from "hono";
 import type { Db } from "../../db/client";
 import { membersOn, resolveParties } from "../../db/parties";
-import { allowedTransitions, canTransition, checkConclusion, datesOutOfOrder, type Lifecycle } from "../../domain/agreements";
-import { isBeyondHorizon, parsePartialDate, type PartialDate } from "../../domain/dates";
+import {
+  allowedTransitions,
+  canTransition,
+  checkConclusion,
+  datesOutOfOrder,
+  type Lifecycle,
+} from "../../domain/agreements";
+import { isBeyondHorizon, type PartialDate, parsePartialDate } from "../../domain/dates";
 import { ApiError } from "../../lib/problem";
 import { commitWrite, type Guard } from "../../lib/write";
 import type { AppBindings } from "../../types";
 import { consentsOf } from "../consents/consents.queries";
-import { agreementConsistent, counterpartiesOf, findAgreement, versionIs, type AgreementRow, type CounterpartyRow } from "./agreements.queries";
+import {
+  type AgreementRow,
+  agreementConsistent,
+  type CounterpartyRow,
+  counterpartiesOf,
+  findAgreement,
+  versionIs,
+} from "./agreements.queries";
 import { agreementDatesOf, agreementEtag, toWireAgreement } from "./agreements.schemas";
 
 /** The department's edits of agreements: drafting and changing details. */
 
 export const date = (v: string) => parsePartialDate(v) as PartialDate;
 
-
 export async function resolveCounterparties(db: Db, refs: string[]) {
   const resolved = await resolveParties(db, refs);
   const unknown = resolved.filter((r) => !r.party).map((r) => r.ref);
   if (unknown.length > 0) {
-    throw new ApiError(422, { code: "unknown-counterparty", detail: `Unknown counterparties: ${unknown.join(", ")}`, extra: { errors: unknown.map((u) => ({ path: "counterparties", message: `unknown party "${u}"`, code: "custom" })) } });
+    throw new ApiError(422, {
+      code: "unknown-counterparty",
+      detail: `Unknown counterparties: ${unknown.join(", ")}`,
+      extra: {
+        errors: unknown.map((u) => ({ path: "counterparties", message: `unknown party "${u}"`, code: "custom" })),
+      },
+    });
   }
   const parties = resolved.map((r) => r.party!);
   return [...new Map(parties.map((p) => [p.id, { agreementId: "", ...p }])).values()];
 }
 
-
 /** If-Match is required and must name the version read (428 without it, 412 when stale). */
 export function checkIfMatch(c: Context<AppBindings>, row: AgreementRow) {
   const header = c.req.header("If-Match");
-  if (!header) throw new ApiError(428, { code: "if-match-required", detail: `Send If-Match: ${agreementEtag(row.version)} (the ETag you read) to change this agreement` });
+  if (!header)
+    throw new ApiError(428, {
+      code: "if-match-required",
+      detail: `Send If-Match: ${agreementEtag(row.version)} (the ETag you read) to change this agreement`,
+    });
   const tags = header.split(",").map((t) => t.trim());
   if (!tags.includes("*") && !tags.includes(agreementEtag(row.version))) throw staleError(row.id);
 }
 
-
 export const staleError = (id: string) =>
-  new ApiError(412, { code: "stale-version", detail: `Agreement ${id} changed since you read it: reload it and retry with its new ETag` });
-
+  new ApiError(412, {
+    code: "stale-version",
+    detail: `Agreement ${id} changed since you read it: reload it and retry with its new ETag`,
+  });
 
 export function transitionError(row: AgreementRow, to: Lifecycle) {
   const allowed = allowedTransitions(row.lifecycle as Lifecycle);
@@ -53,7 +75,6 @@ export function transitionError(row: AgreementRow, to: Lifecycle) {
   });
 }
 
-
 /** The postcondition of every agreement write: the row it leaves satisfies every invariant. */
 export const consistentAfter = (id: string): Guard => ({
   condition: agreementConsistent(id),
@@ -63,7 +84,6 @@ export const consistentAfter = (id: string): Guard => ({
       detail: `Agreement ${id} changed while this write ran (a consent, an objection or a membership change), and the write would leave it inconsistent; reload it and retry`,
     }),
 });
-
 
 /**
  * Commits an agreement change guarded by the version read (and any further `preconditions`),
@@ -81,7 +101,10 @@ export async function commitAgreementChange(
   const cps = await counterpartiesOf(c.var.db, [row.id]);
   const after = toWireAgreement(predicted, newCounterparties ?? cps);
   return commitWrite(c, {
-    preconditions: [{ condition: versionIs(row.id, row.version), error: () => staleError(row.id) }, ...(guards.preconditions ?? [])],
+    preconditions: [
+      { condition: versionIs(row.id, row.version), error: () => staleError(row.id) },
+      ...(guards.preconditions ?? []),
+    ],
     statements,
     postconditions: [consistentAfter(row.id)],
     record: { action, entityType: "agreement", entityId: row.id, before: toWireAgreement(row, cps), after },
@@ -92,13 +115,11 @@ export async function commitAgreementChange(
   });
 }
 
-
 export async function loadAgreement(db: Db, id: string): Promise<AgreementRow> {
   const row = await findAgreement(db, id);
   if (!row) throw new ApiError(404, { code: "not-found", detail: `No agreement with id "${id}"` });
   return row;
 }
-
 
 /** A consent's or step's date may not lie more than a year ahead of today. */
 export function refuseBeyondHorizon(day: string, now: string) {
@@ -111,16 +132,18 @@ export function refuseBeyondHorizon(day: string, now: string) {
   }
 }
 
-
 export function requireTransition(row: AgreementRow, to: Lifecycle) {
   if (!canTransition(row.lifecycle as Lifecycle, to)) throw transitionError(row, to);
 }
 
-
 /** Why an agreement cannot be concluded on `date`, or null when it can. */
 export async function conclusionProblem(db: Db, row: AgreementRow, date: string): Promise<ApiError | null> {
   const [required, consents] = await Promise.all([membersOn(db, date), consentsOf(db, row.id)]);
-  const check = checkConclusion(required, consents.map((x) => ({ state: x.stateId, decision: x.decision, date: x.date })), date);
+  const check = checkConclusion(
+    required,
+    consents.map((x) => ({ state: x.stateId, decision: x.decision, date: x.date })),
+    date,
+  );
   if (!check.complete) {
     return new ApiError(409, {
       code: "consents-missing",
@@ -132,21 +155,30 @@ export async function conclusionProblem(db: Db, row: AgreementRow, date: string)
     return new ApiError(422, {
       code: "conclusion-before-consents",
       detail: `${date} is before the consents of ${check.consentedAfter.join(", ")}: an agreement is concluded after the member states consented`,
-      extra: { errors: [{ path: "date", message: "before a required consent", code: "custom" }], consentedAfter: check.consentedAfter },
+      extra: {
+        errors: [{ path: "date", message: "before a required consent", code: "custom" }],
+        consentedAfter: check.consentedAfter,
+      },
     });
   }
   return null;
 }
 
-
 /** The step's fields, refused with 422 when its date would put the agreement's dates out of order. */
 export function stepAfterSignature(to: "in_force" | "terminated" | "expired", day: string, row: AgreementRow) {
   requireTransition(row, to);
   const d = date(day);
-  const set = to === "in_force" ? { lifecycle: to, inForceDate: d.value, inForcePrecision: d.precision } : { lifecycle: to, endedDate: d.value, endedPrecision: d.precision };
+  const set =
+    to === "in_force"
+      ? { lifecycle: to, inForceDate: d.value, inForcePrecision: d.precision }
+      : { lifecycle: to, endedDate: d.value, endedPrecision: d.precision };
   const problems = datesOutOfOrder(agreementDatesOf({ ...row, ...set }));
   if (problems.length > 0) {
-    throw new ApiError(422, { code: "dates-out-of-order", detail: problems.join("; "), extra: { errors: problems.map((message) => ({ path: "date", message, code: "custom" })) } });
+    throw new ApiError(422, {
+      code: "dates-out-of-order",
+      detail: problems.join("; "),
+      extra: { errors: problems.map((message) => ({ path: "date", message, code: "custom" })) },
+    });
   }
   return set;
 }

@@ -4,7 +4,7 @@ import { decodeCursor, paginate } from "../../lib/pagination";
 import { ApiError } from "../../lib/problem";
 import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
-import { findKey, insertKey, listKeys, revokeKey, type ApiKeyRow } from "./api-keys.queries";
+import { type ApiKeyRow, findKey, insertKey, listKeys, revokeKey } from "./api-keys.queries";
 import type { CreateRoute, ListRoute, RemoveRoute } from "./api-keys.routes";
 
 const toWire = (k: ApiKeyRow) => ({
@@ -20,7 +20,16 @@ const toWire = (k: ApiKeyRow) => ({
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const { name, role } = c.req.valid("json");
   const secret = `sco_${randomToken()}`;
-  const row = { id: randomId("key"), name, role, hash: await sha256Hex(secret), prefix: secret.slice(0, 8), createdBy: c.var.actor.keyId, createdAt: new Date().toISOString(), revokedAt: null };
+  const row = {
+    id: randomId("key"),
+    name,
+    role,
+    hash: await sha256Hex(secret),
+    prefix: secret.slice(0, 8),
+    createdBy: c.var.actor.keyId,
+    createdAt: new Date().toISOString(),
+    revokedAt: null,
+  };
   const wire = toWire(row);
   return commitWrite(c, {
     statements: [insertKey(c.var.db, row)],
@@ -45,11 +54,18 @@ export const remove: AppRouteHandler<RemoveRoute> = async (c) => {
   const { id } = c.req.valid("param");
   const key = await findKey(c.var.db, id);
   if (!key) throw new ApiError(404, { code: "not-found", detail: `No API key ${id}` });
-  if (key.revokedAt) throw new ApiError(409, { code: "already-revoked", detail: `Key ${id} was revoked at ${key.revokedAt}` });
+  if (key.revokedAt)
+    throw new ApiError(409, { code: "already-revoked", detail: `Key ${id} was revoked at ${key.revokedAt}` });
   const revokedAt = new Date().toISOString();
   await commitWrite(c, {
     statements: [revokeKey(c.var.db, id, revokedAt)],
-    record: { action: "api_key.revoked", entityType: "api_key", entityId: id, before: toWire(key), after: { ...toWire(key), revokedAt } },
+    record: {
+      action: "api_key.revoked",
+      entityType: "api_key",
+      entityId: id,
+      before: toWire(key),
+      after: { ...toWire(key), revokedAt },
+    },
     publicChange: false,
     status: 200,
     body: null,

@@ -4,7 +4,8 @@ import { apiKeys } from "../../db/schema";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
-export const findKey = async (db: Db, id: string) => (await db.select().from(apiKeys).where(eq(apiKeys.id, id)).limit(1))[0];
+export const findKey = async (db: Db, id: string) =>
+  (await db.select().from(apiKeys).where(eq(apiKeys.id, id)).limit(1))[0];
 
 export const listKeys = (db: Db, after: string | undefined, limit: number) =>
   db
@@ -17,4 +18,7 @@ export const listKeys = (db: Db, after: string | undefined, limit: number) =>
 export const insertKey = (db: Db, row: typeof apiKeys.$inferInsert) => db.insert(apiKeys).values(row);
 
 export const revokeKey = (db: Db, id: string, at: string) =>
-  db.update(apiKeys).set({ revokedAt: at }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
+  db
+    .update(apiKeys)
+    .set({ revokedAt: at })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));

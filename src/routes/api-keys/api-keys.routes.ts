@@ -1,6 +1,20 @@
-import { jsonBody, keyedContent, locationHeader, notModified, problemContent, keyedHeaders, IdempotencyHeader } from "../../lib/openapi";
-import { ApiKeyIdParam, ApiKeyListQuery, ApiKeyListSchema, CreateApiKeyBody, CreateApiKeyResultSchema } from "./api-keys.schemas";
+import {
+  IdempotencyHeader,
+  jsonBody,
+  keyedContent,
+  keyedHeaders,
+  locationHeader,
+  notModified,
+  problemContent,
+} from "../../lib/openapi";
 import { keyedOperation } from "../operations";
+import {
+  ApiKeyIdParam,
+  ApiKeyListQuery,
+  ApiKeyListSchema,
+  CreateApiKeyBody,
+  CreateApiKeyResultSchema,
+} from "./api-keys.schemas";
 
 const tags = ["API keys"];
 
@@ -14,7 +28,14 @@ export const create = keyedOperation({
   tags,
   role: "admin",
   request: { headers: IdempotencyHeader, body: jsonBody(CreateApiKeyBody, "The key's holder and role") },
-  responses: { 201: keyedContent(CreateApiKeyResultSchema, "The new key, with its secret (CreatedApiKey); a replay withholds the secret (ReplayedApiKey)", locationHeader) },});
+  responses: {
+    201: keyedContent(
+      CreateApiKeyResultSchema,
+      "The new key, with its secret (CreatedApiKey); a replay withholds the secret (ReplayedApiKey)",
+      locationHeader,
+    ),
+  },
+});
 
 export const list = keyedOperation({
   method: "get",
@@ -25,7 +46,8 @@ export const list = keyedOperation({
   tags,
   role: "admin",
   request: { query: ApiKeyListQuery },
-  responses: { 200: keyedContent(ApiKeyListSchema, "One page of keys"), ...notModified },});
+  responses: { 200: keyedContent(ApiKeyListSchema, "One page of keys"), ...notModified },
+});
 
 export const remove = keyedOperation({
   method: "delete",
@@ -36,7 +58,11 @@ export const remove = keyedOperation({
   tags,
   role: "admin",
   request: { params: ApiKeyIdParam },
-  responses: { 204: { description: "Revoked", headers: keyedHeaders }, 409: problemContent("The key is already revoked", keyedHeaders) },});
+  responses: {
+    204: { description: "Revoked", headers: keyedHeaders },
+    409: problemContent("The key is already revoked", keyedHeaders),
+  },
+});
 
 export type CreateRoute = typeof create;
 export type ListRoute = typeof list;

@@ -1,6 +1,6 @@
 import { keyedContent, notModified } from "../../lib/openapi";
-import { AuditListSchema, AuditQuery } from "./audit.schemas";
 import { keyedOperation } from "../operations";
+import { AuditListSchema, AuditQuery } from "./audit.schemas";
 
 export const list = keyedOperation({
   method: "get",
@@ -11,6 +11,7 @@ export const list = keyedOperation({
   tags: ["Audit"],
   role: "admin",
   request: { query: AuditQuery },
-  responses: { 200: keyedContent(AuditListSchema, "One page of audit records, oldest first"), ...notModified },});
+  responses: { 200: keyedContent(AuditListSchema, "One page of audit records, oldest first"), ...notModified },
+});
 
 export type ListRoute = typeof list;

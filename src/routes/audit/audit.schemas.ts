@@ -20,11 +20,14 @@ export const AuditRecordSchema = z
     entityId: str(200).regex(PATTERN.entityId),
     before: z.unknown().openapi({ description: "The entity before the change (null on creation)" }),
     after: z.unknown().openapi({ description: "The entity after the change" }),
-    requestId: str(MAX.requestId).regex(PATTERN.requestId).openapi({ description: "The server's id of the write's request (its X-Request-Id answer header); never the caller's" }),
-    clientRequestId: str(MAX.clientRequestId)
-      .regex(PATTERN.clientRequestId)
-      .nullable()
-      .openapi({ description: "The X-Request-Id the caller sent, if any (1–200 visible ASCII characters), kept for the caller's own correlation; not checked for uniqueness", example: "desk-7f3a-retry-1" }),
+    requestId: str(MAX.requestId).regex(PATTERN.requestId).openapi({
+      description: "The server's id of the write's request (its X-Request-Id answer header); never the caller's",
+    }),
+    clientRequestId: str(MAX.clientRequestId).regex(PATTERN.clientRequestId).nullable().openapi({
+      description:
+        "The X-Request-Id the caller sent, if any (1–200 visible ASCII characters), kept for the caller's own correlation; not checked for uniqueness",
+      example: "desk-7f3a-retry-1",
+    }),
   })
   .openapi("AuditRecord", {
     example: {
@@ -41,4 +44,6 @@ export const AuditRecordSchema = z
     },
   });
 
-export const AuditListSchema = z.object({ items: z.array(AuditRecordSchema).max(MAX_PAGE_SIZE), nextCursor: nextCursorField }).openapi("AuditList");
+export const AuditListSchema = z
+  .object({ items: z.array(AuditRecordSchema).max(MAX_PAGE_SIZE), nextCursor: nextCursorField })
+  .openapi("AuditList");

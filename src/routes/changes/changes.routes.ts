@@ -1,5 +1,5 @@
-import { ChangeFeedSchema, ChangesQuery } from "./changes.schemas";
 import { publicRead } from "../operations";
+import { ChangeFeedSchema, ChangesQuery } from "./changes.schemas";
 
 export const list = publicRead({
   path: "/v1/changes",
@@ -9,6 +9,7 @@ export const list = publicRead({
   tags: ["Changes"],
   request: { query: ChangesQuery },
   ok: ChangeFeedSchema,
-  okDescription: "The changes after `since`",});
+  okDescription: "The changes after `since`",
+});
 
 export type ListRoute = typeof list;

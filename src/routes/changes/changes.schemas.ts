@@ -3,7 +3,10 @@ import { MAX_PAGE_SIZE, PageQuery } from "../../lib/pagination";
 import { int32, PATTERN, str, timestamp } from "../../lib/wire";
 
 export const ChangesQuery = z.object({
-  since: PageQuery.cursor.openapi({ description: "The `cursor` of your last sync; omit it to read from the beginning", example: "WzEyMF0" }),
+  since: PageQuery.cursor.openapi({
+    description: "The `cursor` of your last sync; omit it to read from the beginning",
+    example: "WzEyMF0",
+  }),
   limit: PageQuery.limit,
 });
 
@@ -17,13 +20,25 @@ export const ChangeSchema = z
     data: z.unknown().openapi({ description: "The entity after the change" }),
   })
   .openapi("Change", {
-    example: { seq: 121, at: "2026-12-10T08:15:02.120Z", entityType: "agreement", entityId: "sco-asean-culture-2026", action: "agreement.concluded", data: { lifecycle: "concluded" } },
+    example: {
+      seq: 121,
+      at: "2026-12-10T08:15:02.120Z",
+      entityType: "agreement",
+      entityId: "sco-asean-culture-2026",
+      action: "agreement.concluded",
+      data: { lifecycle: "concluded" },
+    },
   });
 
 export const ChangeFeedSchema = z
   .object({
     items: z.array(ChangeSchema).max(MAX_PAGE_SIZE),
-    cursor: str(512).regex(PATTERN.cursor).openapi({ description: "Pass as `since` next time; it is returned even when there is nothing new", example: "WzEyMV0" }),
-    hasMore: z.boolean().openapi({ description: "More changes are waiting: call again with `since=cursor` now", example: false }),
+    cursor: str(512).regex(PATTERN.cursor).openapi({
+      description: "Pass as `since` next time; it is returned even when there is nothing new",
+      example: "WzEyMV0",
+    }),
+    hasMore: z
+      .boolean()
+      .openapi({ description: "More changes are waiting: call again with `since=cursor` now", example: false }),
   })
   .openapi("ChangeFeed");

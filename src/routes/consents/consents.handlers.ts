@@ -1,7 +1,7 @@
 /** The member states' consents to an agreement: who must consent, recording and withdrawing decisions. */
 import type { Db } from "../../db/client";
 import { membersOn, resolveParties } from "../../db/parties";
-import { acceptsConsents, consentBasis, consentReport, tallyConsents, type Lifecycle } from "../../domain/agreements";
+import { acceptsConsents, consentBasis, consentReport, type Lifecycle, tallyConsents } from "../../domain/agreements";
 import { today } from "../../domain/dates";
 import { tagged } from "../../lib/etag";
 import { ApiError } from "../../lib/problem";
@@ -10,10 +10,17 @@ import type { AppRouteHandler } from "../../types";
 import type { AgreementRow } from "../agreements/agreements.queries";
 import { basisDatesOf } from "../agreements/agreements.schemas";
 import { consistentAfter, loadAgreement, refuseBeyondHorizon } from "../agreements/agreements.service";
-import { collectingConsents, consentExists, consentsOf, deleteConsent, memberOn, settleConsentLifecycle, upsertConsent } from "./consents.queries";
+import {
+  collectingConsents,
+  consentExists,
+  consentsOf,
+  deleteConsent,
+  memberOn,
+  settleConsentLifecycle,
+  upsertConsent,
+} from "./consents.queries";
 import type * as R from "./consents.routes";
 import { toWireConsent } from "./consents.schemas";
-
 
 const notCollecting = (id: string, lifecycle: string) =>
   new ApiError(409, {
@@ -21,38 +28,47 @@ const notCollecting = (id: string, lifecycle: string) =>
     detail: `Agreement ${id} is ${lifecycle}; consents are recorded and withdrawn only while it is awaiting_consent or consented`,
   });
 
-
 /** The guard that consents are still collected, with the lifecycle that stopped it in its error. */
 function collecting(db: Db, id: string): Guard {
-  return { condition: collectingConsents(id), error: async () => notCollecting(id, (await loadAgreement(db, id)).lifecycle) };
+  return {
+    condition: collectingConsents(id),
+    error: async () => notCollecting(id, (await loadAgreement(db, id)).lifecycle),
+  };
 }
 
-
 /** The agreement's consents as the answer to a consent write: the tally with `consent` applied. */
-async function consentsAfter(db: Db, row: AgreementRow, now: string, change: { state: string; consent: Record<string, unknown> | null }) {
+async function consentsAfter(
+  db: Db,
+  row: AgreementRow,
+  now: string,
+  change: { state: string; consent: Record<string, unknown> | null },
+) {
   const before = await consentStatus(db, row, now);
   const kept = before.consents.filter((x) => x.state !== change.state);
-  const consents = change.consent ? [...kept, { ...change.consent, recordedAt: new Date().toISOString() } as (typeof kept)[number]] : kept;
+  const consents = change.consent
+    ? [...kept, { ...change.consent, recordedAt: new Date().toISOString() } as (typeof kept)[number]]
+    : kept;
   consents.sort((a, b) => a.state.localeCompare(b.state));
   const tally = tallyConsents(before.required, consents);
   return { before, after: { ...before, ...tally, consentsRecorded: true, consents } };
 }
 
-
 /** Who must consent (on the consent basis), who did, and what is missing or not recorded. */
 export async function consentStatus(db: Db, row: AgreementRow, now: string = today()) {
   const basis = consentBasis(basisDatesOf(row), now);
   const [required, consents] = await Promise.all([membersOn(db, basis.date), consentsOf(db, row.id)]);
-  const report = consentReport(required, consents.map((x) => ({ state: x.stateId, decision: x.decision })), row.consentsRecorded);
+  const report = consentReport(
+    required,
+    consents.map((x) => ({ state: x.stateId, decision: x.decision })),
+    row.consentsRecorded,
+  );
   return { agreementId: row.id, basis, ...report, consents: consents.map(toWireConsent) };
 }
-
 
 export const getConsents: AppRouteHandler<R.GetConsentsRoute> = async (c) => {
   const row = await loadAgreement(c.var.db, c.req.valid("param").id);
   return c.json(tagged(c, await consentStatus(c.var.db, row)), 200);
 };
-
 
 export const recordConsent: AppRouteHandler<R.RecordConsentRoute> = async (c) => {
   const db = c.var.db;
@@ -71,19 +87,40 @@ export const recordConsent: AppRouteHandler<R.RecordConsentRoute> = async (c) =>
       extra: { errors: [{ path: "state", message: `not a member on ${body.date}`, code: "custom" }] },
     });
   if (!code || !membersThen.includes(code)) throw notAMember();
-  const consent = { agreementId: row.id, stateId: code, decision: body.decision, date: body.date, reference: body.reference ?? null, source: body.source ?? null };
-  const { before, after } = await consentsAfter(db, row, now, { state: code, consent: { state: code, decision: body.decision, date: body.date, reference: consent.reference, source: consent.source } });
+  const consent = {
+    agreementId: row.id,
+    stateId: code,
+    decision: body.decision,
+    date: body.date,
+    reference: body.reference ?? null,
+    source: body.source ?? null,
+  };
+  const { before, after } = await consentsAfter(db, row, now, {
+    state: code,
+    consent: {
+      state: code,
+      decision: body.decision,
+      date: body.date,
+      reference: consent.reference,
+      source: consent.source,
+    },
+  });
   return commitWrite(c, {
     preconditions: [collecting(db, row.id), { condition: memberOn(code, body.date), error: notAMember }],
     statements: [upsertConsent(db, consent), settleConsentLifecycle(db, row.id, now)],
     postconditions: [consistentAfter(row.id)],
-    record: { action: `agreement.${body.decision}_recorded`, entityType: "consent", entityId: `${row.id}/${code}`, before: before.consents.find((x) => x.state === code) ?? null, after: consent },
+    record: {
+      action: `agreement.${body.decision}_recorded`,
+      entityType: "consent",
+      entityId: `${row.id}/${code}`,
+      before: before.consents.find((x) => x.state === code) ?? null,
+      after: consent,
+    },
     publicChange: true,
     status: 201,
     body: after,
   });
 };
-
 
 export const withdrawConsent: AppRouteHandler<R.WithdrawConsentRoute> = async (c) => {
   const db = c.var.db;
@@ -95,13 +132,23 @@ export const withdrawConsent: AppRouteHandler<R.WithdrawConsentRoute> = async (c
   const code = hit?.party?.id ?? state.toUpperCase();
   const { before, after } = await consentsAfter(db, row, now, { state: code, consent: null });
   const withdrawn = before.consents.find((x) => x.state === code);
-  const nothing = () => new ApiError(404, { code: "not-found", detail: `${code} has no consent or objection on record for agreement ${row.id}` });
+  const nothing = () =>
+    new ApiError(404, {
+      code: "not-found",
+      detail: `${code} has no consent or objection on record for agreement ${row.id}`,
+    });
   if (!withdrawn) throw nothing();
   return commitWrite(c, {
     preconditions: [collecting(db, row.id), { condition: consentExists(row.id, code), error: nothing }],
     statements: [deleteConsent(db, row.id, code), settleConsentLifecycle(db, row.id, now)],
     postconditions: [consistentAfter(row.id)],
-    record: { action: `agreement.${withdrawn.decision}_withdrawn`, entityType: "consent", entityId: `${row.id}/${code}`, before: withdrawn, after: null },
+    record: {
+      action: `agreement.${withdrawn.decision}_withdrawn`,
+      entityType: "consent",
+      entityId: `${row.id}/${code}`,
+      before: withdrawn,
+      after: null,
+    },
     publicChange: true,
     status: 200,
     body: after,

@@ -1,5 +1,5 @@
 /** Consents of the member states and the SQL that evaluates the consent rules inside a write's batch. No Hono here. */
-import { and, asc, eq, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { membersOnSql } from "../../db/parties";
 import { agreements, consents } from "../../db/schema";
@@ -7,10 +7,8 @@ import { COLLECTING_CONSENTS } from "../../domain/agreements";
 
 export type ConsentRow = typeof consents.$inferSelect;
 
-
 export const consentsOf = (db: Db, agreementId: string) =>
   db.select().from(consents).where(eq(consents.agreementId, agreementId)).orderBy(asc(consents.stateId));
-
 
 export const upsertConsent = (db: Db, row: typeof consents.$inferInsert) =>
   db
@@ -18,9 +16,14 @@ export const upsertConsent = (db: Db, row: typeof consents.$inferInsert) =>
     .values(row)
     .onConflictDoUpdate({
       target: [consents.agreementId, consents.stateId],
-      set: { decision: row.decision, date: row.date, reference: row.reference ?? null, source: row.source ?? null, createdAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` },
+      set: {
+        decision: row.decision,
+        date: row.date,
+        reference: row.reference ?? null,
+        source: row.source ?? null,
+        createdAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+      },
     });
-
 
 export const deleteConsent = (db: Db, agreementId: string, stateId: string) =>
   db.delete(consents).where(and(eq(consents.agreementId, agreementId), eq(consents.stateId, stateId)));
@@ -31,20 +34,21 @@ export const deleteConsent = (db: Db, agreementId: string, stateId: string) =>
 // test/db/agreement-guards.queries.test.ts proves each agrees with its domain function.
 // ---------------------------------------------------------------------------------------------
 
-export 
-// ---------------------------------------------------------------------------------------------
+export // ---------------------------------------------------------------------------------------------
 // The agreements' rules (src/domain/agreements.ts) as SQL, for the guards and statements of a
 // write's batch: they are evaluated at the moment the batch runs, not when the handler read.
 // test/agreement-guards.queries.test.ts proves each agrees with its domain function.
 // ---------------------------------------------------------------------------------------------
 
-const sqlList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
-
+const sqlList = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /** consentBasis: the signed date, else the proposed date, each when known to the day; else `today`. */
 export const consentBasisSql = (today: string) =>
   sql`(CASE WHEN ${agreements.signedPrecision} = 'day' THEN ${agreements.signedDate} WHEN ${agreements.proposedPrecision} = 'day' THEN ${agreements.proposedDate} ELSE ${today} END)`;
-
 
 /** tallyConsents(...).complete for the members on `day`: all consented, none objects, at least one. */
 const consentsCompleteSql = (agreementId: SQLWrapper | string, day: string | SQLWrapper) => {
@@ -54,27 +58,22 @@ const consentsCompleteSql = (agreementId: SQLWrapper | string, day: string | SQL
   return sql`(EXISTS ${required} AND ${given("consent")} = (SELECT count(DISTINCT party_id) FROM ${required}) AND ${given("objection")} = 0)`;
 };
 
-
 /** checkConclusion(...).allowed: every member on `day` consented on or before it, and none objects. */
 export const conclusionAllowedSql = (agreementId: SQLWrapper | string, day: string | SQLWrapper) => {
   const required = membersOnSql(day);
   return sql`(EXISTS ${required} AND NOT EXISTS (SELECT 1 FROM ${required} AS required WHERE NOT EXISTS (SELECT 1 FROM ${consents} WHERE ${consents.agreementId} = ${agreementId} AND ${consents.stateId} = required.party_id AND ${consents.decision} = 'consent' AND ${consents.date} <= ${day})))`;
 };
 
-
 /** acceptsConsents, for the agreement as it is when the batch runs. */
 export const collectingConsents = (agreementId: string) =>
   sql`EXISTS (SELECT 1 FROM ${agreements} WHERE ${agreements.id} = ${agreementId} AND ${agreements.lifecycle} IN (${sqlList(COLLECTING_CONSENTS)}))`;
 
-
 /** The state is a member on `day`, by the status registry as it is when the batch runs. */
 export const memberOn = (stateId: string, day: string) => sql`${stateId} IN ${membersOnSql(day)}`;
-
 
 /** A consent (or objection) of the state is on record for the agreement. */
 export const consentExists = (agreementId: string, stateId: string) =>
   sql`EXISTS (SELECT 1 FROM ${consents} WHERE ${consents.agreementId} = ${agreementId} AND ${consents.stateId} = ${stateId})`;
-
 
 /**
  * lifecycleAfterConsent: while consents are collected, `consented` exactly when the consents are

@@ -2,8 +2,16 @@
 import type { Db } from "../../db/client";
 import { membersOn, resolveParties } from "../../db/parties";
 import type { Lifecycle } from "../../domain/agreements";
-import { parsePartialDate, today, type PartialDate } from "../../domain/dates";
-import { depositaryBasis, depositaryProblems, depositaryReport, type DepositaryAgreement, type DepositaryFact, type DepositaryProblem, type Recipient } from "../../domain/depositary";
+import { type PartialDate, parsePartialDate, today } from "../../domain/dates";
+import {
+  type DepositaryAgreement,
+  type DepositaryFact,
+  type DepositaryProblem,
+  depositaryBasis,
+  depositaryProblems,
+  depositaryReport,
+  type Recipient,
+} from "../../domain/depositary";
 import { randomId } from "../../lib/crypto";
 import { tagged } from "../../lib/etag";
 import { ApiError } from "../../lib/problem";
@@ -11,7 +19,12 @@ import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
 import type { AgreementRow } from "../agreements/agreements.queries";
 import { loadAgreement, refuseBeyondHorizon } from "../agreements/agreements.service";
-import { depositaryAllowedSql, depositaryLogOf, insertDepositaryAction, type DepositaryRow } from "./depositary.queries";
+import {
+  type DepositaryRow,
+  depositaryAllowedSql,
+  depositaryLogOf,
+  insertDepositaryAction,
+} from "./depositary.queries";
 import type * as R from "./depositary.routes";
 import { toFact } from "./depositary.schemas";
 
@@ -25,12 +38,20 @@ const depositaryAgreement = (row: AgreementRow): DepositaryAgreement => ({
 async function readLog(db: Db, row: AgreementRow) {
   const agreement = depositaryAgreement(row);
   const basis = depositaryBasis(agreement);
-  const [members, log] = await Promise.all([basis ? membersOn(db, basis) : Promise.resolve([]), depositaryLogOf(db, row.id)]);
+  const [members, log] = await Promise.all([
+    basis ? membersOn(db, basis) : Promise.resolve([]),
+    depositaryLogOf(db, row.id),
+  ]);
   return { agreement, members, log };
 }
 
 /** The answer of both routes: the per-member view and the whole log, in the wire shape. */
-function statusOf(agreementId: string, agreement: DepositaryAgreement, members: readonly string[], rows: readonly DepositaryRow[]) {
+function statusOf(
+  agreementId: string,
+  agreement: DepositaryAgreement,
+  members: readonly string[],
+  rows: readonly DepositaryRow[],
+) {
   const facts = rows.map(toFact);
   const report = depositaryReport(agreement, members, facts);
   const wire = <F extends { wire: unknown }>(f: F | null) => (f ? (f.wire as ReturnType<typeof toFact>["wire"]) : null);
@@ -66,7 +87,11 @@ const STATUS_OF: Record<DepositaryProblem["code"], 409 | 422> = {
   "before-prior-step": 422,
 };
 
-const FIELD_OF: Partial<Record<DepositaryProblem["code"], string>> = { "before-conclusion": "date", "before-prior-step": "date", "not-a-member": "recipient" };
+const FIELD_OF: Partial<Record<DepositaryProblem["code"], string>> = {
+  "before-conclusion": "date",
+  "before-prior-step": "date",
+  "not-a-member": "recipient",
+};
 
 function problemError(agreementId: string, problems: DepositaryProblem[]) {
   const first = problems[0]!;
@@ -74,7 +99,10 @@ function problemError(agreementId: string, problems: DepositaryProblem[]) {
   return new ApiError(STATUS_OF[first.code], {
     code: first.code === "already-recorded" ? "depositary-duplicate" : first.code,
     detail: `Agreement ${agreementId}: ${problems.map((p) => p.detail).join("; ")}`,
-    extra: { problems: problems.map((p) => p.code), ...(field && { errors: [{ path: field, message: first.detail, code: "custom" }] }) },
+    extra: {
+      problems: problems.map((p) => p.code),
+      ...(field && { errors: [{ path: field, message: first.detail, code: "custom" }] }),
+    },
   });
 }
 
@@ -127,8 +155,17 @@ export const recordDepositaryAction: AppRouteHandler<R.RecordDepositaryActionRou
     sources: JSON.stringify(body.sources),
     createdAt: new Date().toISOString(),
   };
-  const after = statusOf(row.id, agreement, members, [...log, inserted].sort((a, b) => a.windowStart.localeCompare(b.windowStart)));
-  const concurrent = () => new ApiError(409, { code: "concurrent-change", detail: `The depositary log of ${row.id} changed while this act was recorded; reload it and retry` });
+  const after = statusOf(
+    row.id,
+    agreement,
+    members,
+    [...log, inserted].sort((a, b) => a.windowStart.localeCompare(b.windowStart)),
+  );
+  const concurrent = () =>
+    new ApiError(409, {
+      code: "concurrent-change",
+      detail: `The depositary log of ${row.id} changed while this act was recorded; reload it and retry`,
+    });
   return commitWrite(c, {
     preconditions: [
       {
@@ -138,7 +175,13 @@ export const recordDepositaryAction: AppRouteHandler<R.RecordDepositaryActionRou
     ],
     // created_at is written as answered, so the answer and every later read agree.
     statements: [insertDepositaryAction(db, inserted)],
-    record: { action: `depositary.${body.action}`, entityType: "depositary_action", entityId: `${row.id}/${inserted.id}`, before: null, after: { agreementId: row.id, ...toFact(inserted).wire } },
+    record: {
+      action: `depositary.${body.action}`,
+      entityType: "depositary_action",
+      entityId: `${row.id}/${inserted.id}`,
+      before: null,
+      after: { agreementId: row.id, ...toFact(inserted).wire },
+    },
     publicChange: true,
     status: 201,
     body: after,

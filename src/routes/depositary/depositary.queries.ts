@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { membersOnSql } from "../../db/parties";
 import { agreements, depositaryActions } from "../../db/schema";
 import { SIGNED } from "../../domain/agreements";
-import { PRIOR_STEP, type DepositaryAction, type Recipient } from "../../domain/depositary";
+import { type DepositaryAction, PRIOR_STEP, type Recipient } from "../../domain/depositary";
 import { sqlList } from "../consents/consents.queries";
 
 export type DepositaryRow = typeof depositaryActions.$inferSelect;
@@ -17,7 +17,8 @@ export const depositaryLogOf = (db: Db, agreementId: string) =>
     .where(eq(depositaryActions.agreementId, agreementId))
     .orderBy(asc(depositaryActions.windowStart), asc(depositaryActions.createdAt), asc(depositaryActions.id));
 
-export const insertDepositaryAction = (db: Db, row: typeof depositaryActions.$inferInsert) => db.insert(depositaryActions).values(row);
+export const insertDepositaryAction = (db: Db, row: typeof depositaryActions.$inferInsert) =>
+  db.insert(depositaryActions).values(row);
 
 export interface NextAct {
   action: DepositaryAction;
@@ -43,13 +44,23 @@ export function depositaryAllowedSql(agreementId: string, next: NextAct) {
     // notBefore(act, signed): the act's window ends on or after the (day-precise) date of conclusion.
     sql`${next.windowEnd} >= ${agreements.signedDate}`,
     ...(to?.kind === "member_state" ? [sql`${to.state} IN ${membersOnSql(agreements.signedDate)}`] : []),
-    ...(next.action === "original_received" ? [sql`NOT ${logHas(eq(depositaryActions.action, "original_received"))}`] : []),
-    ...(to?.kind === "member_state"
-      ? [sql`NOT ${logHas(and(eq(depositaryActions.action, "copy_forwarded"), eq(depositaryActions.recipientKind, "member_state"), eq(depositaryActions.recipientStateId, to.state)))}`]
+    ...(next.action === "original_received"
+      ? [sql`NOT ${logHas(eq(depositaryActions.action, "original_received"))}`]
       : []),
-    ...(to?.kind === "rats" ? [sql`NOT ${logHas(and(eq(depositaryActions.action, "copy_forwarded"), eq(depositaryActions.recipientKind, "rats")))}`] : []),
+    ...(to?.kind === "member_state"
+      ? [
+          sql`NOT ${logHas(and(eq(depositaryActions.action, "copy_forwarded"), eq(depositaryActions.recipientKind, "member_state"), eq(depositaryActions.recipientStateId, to.state)))}`,
+        ]
+      : []),
+    ...(to?.kind === "rats"
+      ? [
+          sql`NOT ${logHas(and(eq(depositaryActions.action, "copy_forwarded"), eq(depositaryActions.recipientKind, "rats")))}`,
+        ]
+      : []),
     ...(prior
-      ? [sql`(${agreements.consentsRecorded} = 0 OR ${logHas(and(eq(depositaryActions.action, prior), sql`${depositaryActions.windowStart} <= ${next.windowEnd}`))})`]
+      ? [
+          sql`(${agreements.consentsRecorded} = 0 OR ${logHas(and(eq(depositaryActions.action, prior), sql`${depositaryActions.windowStart} <= ${next.windowEnd}`))})`,
+        ]
       : []),
   ];
   return sql`EXISTS (SELECT 1 FROM ${agreements} WHERE ${agreements.id} = ${agreementId} AND ${sql.join(conditions, sql` AND `)})`;

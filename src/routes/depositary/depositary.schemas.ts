@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { type PartialDate, parsePartialDate } from "../../domain/dates";
 import { DEPOSITARY_ACTIONS, type DepositaryAction, type Recipient } from "../../domain/depositary";
-import { parsePartialDate, type PartialDate } from "../../domain/dates";
 import { PartialDateSchema } from "../../lib/party-schemas";
 import { MAX, MAX_LIST, stateCode, str, timestamp } from "../../lib/wire";
 import { PartialDateInput, text } from "../agreements/agreements.schemas";
@@ -30,16 +30,35 @@ const inputExample = {
 
 export const DepositaryBody = z
   .strictObject({
-    action: z.enum(DEPOSITARY_ACTIONS).openapi({ description: "original_received, certified_copy_made, or copy_forwarded (to `recipient`)" }),
-    date: PartialDateInput.openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD: as precisely as the source states it", example: "2026-12-17" }),
+    action: z
+      .enum(DEPOSITARY_ACTIONS)
+      .openapi({ description: "original_received, certified_copy_made, or copy_forwarded (to `recipient`)" }),
+    date: PartialDateInput.openapi({
+      description: "YYYY, YYYY-MM or YYYY-MM-DD: as precisely as the source states it",
+      example: "2026-12-17",
+    }),
     recipient: z
       .string()
       .regex(/^([A-Za-z]{2,3}|[Rr][Aa][Tt][Ss])$/)
       .optional()
-      .openapi({ maxLength: 4, description: "copy_forwarded only, and then required: a member state's code (alpha-3 or alpha-2), or `rats` for the SCO Regional Anti-Terrorist Structure", example: "KAZ" }),
-    reference: text(300).optional().openapi({ description: "e.g. the number of the note verbale", example: "Note verbale No. 2026/LD-114" }),
+      .openapi({
+        maxLength: 4,
+        description:
+          "copy_forwarded only, and then required: a member state's code (alpha-3 or alpha-2), or `rats` for the SCO Regional Anti-Terrorist Structure",
+        example: "KAZ",
+      }),
+    reference: text(300)
+      .optional()
+      .openapi({ description: "e.g. the number of the note verbale", example: "Note verbale No. 2026/LD-114" }),
     actor: text(200).openapi({ description: "Who acted", example: "Legal Department of the SCO Secretariat" }),
-    sources: z.array(text(500)).min(1).max(20).openapi({ description: "Where the fact comes from: citations or URLs", example: ["Note verbale No. 2026/LD-114 of the SCO Secretariat"] }),
+    sources: z
+      .array(text(500))
+      .min(1)
+      .max(20)
+      .openapi({
+        description: "Where the fact comes from: citations or URLs",
+        example: ["Note verbale No. 2026/LD-114 of the SCO Secretariat"],
+      }),
   })
   .refine((b) => (b.action === "copy_forwarded") === (b.recipient !== undefined), {
     path: ["recipient"],
@@ -49,7 +68,9 @@ export const DepositaryBody = z
 
 const RecipientSchema = z
   .union([z.object({ kind: z.literal("member_state"), state: stateCode() }), z.object({ kind: z.literal("rats") })])
-  .openapi("DepositaryRecipient", { description: "A member state, or the SCO Regional Anti-Terrorist Structure (`rats`)" });
+  .openapi("DepositaryRecipient", {
+    description: "A member state, or the SCO Regional Anti-Terrorist Structure (`rats`)",
+  });
 
 export const DepositaryActionSchema = z
   .object({
@@ -68,9 +89,12 @@ const MemberCopySchema = z
   .object({
     state: stateCode(),
     copy: z.enum(["forwarded", "missing", "not_recorded"]).openapi({
-      description: "forwarded; missing (the registry kept the log and no forward is on record); not_recorded (concluded before the registry: no archive entry, which proves nothing)",
+      description:
+        "forwarded; missing (the registry kept the log and no forward is on record); not_recorded (concluded before the registry: no archive entry, which proves nothing)",
     }),
-    forward: z.union([DepositaryActionSchema, z.null()]).openapi({ description: "The forward of the state's certified copy: when, reference, actor, sources" }),
+    forward: z
+      .union([DepositaryActionSchema, z.null()])
+      .openapi({ description: "The forward of the state's certified copy: when, reference, actor, sources" }),
   })
   .openapi("MemberCopy");
 
@@ -80,19 +104,28 @@ export const DepositaryStatusSchema = z
   .object({
     agreementId: str(MAX.agreementId).regex(/^[a-z0-9][a-z0-9_-]{2,79}$/),
     basis: z.union([z.string().max(10).openapi({ format: "date" }), z.null()]).openapi({
-      description: "The date of conclusion, whose member states receive certified copies; null before the conclusion, or when the date is known only to the month or year",
+      description:
+        "The date of conclusion, whose member states receive certified copies; null before the conclusion, or when the date is known only to the month or year",
       example: "2026-12-10",
     }),
     logKept: z.boolean().openapi({
-      description: "true when the registry kept the log from the conclusion; false for agreements concluded before the registry, whose log holds archive entries only",
+      description:
+        "true when the registry kept the log from the conclusion; false for agreements concluded before the registry, whose log holds archive entries only",
     }),
-    complete: z.boolean().nullable().openapi({ description: "Every member state of the date of conclusion was forwarded a certified copy; null when that cannot be said (no basis, or a state not recorded)" }),
+    complete: z.boolean().nullable().openapi({
+      description:
+        "Every member state of the date of conclusion was forwarded a certified copy; null when that cannot be said (no basis, or a state not recorded)",
+    }),
     members: z.array(MemberCopySchema).max(MAX_LIST),
     forwarded: codes(),
     missing: codes(),
     notRecorded: codes(),
-    original: z.union([DepositaryActionSchema, z.null()]).openapi({ description: "The receipt of the original, if on record" }),
-    rats: z.union([DepositaryActionSchema, z.null()]).openapi({ description: "The copy forwarded to the SCO RATS (as applicable), if on record" }),
+    original: z
+      .union([DepositaryActionSchema, z.null()])
+      .openapi({ description: "The receipt of the original, if on record" }),
+    rats: z
+      .union([DepositaryActionSchema, z.null()])
+      .openapi({ description: "The copy forwarded to the SCO RATS (as applicable), if on record" }),
     actions: z.array(DepositaryActionSchema).max(MAX_LIST).openapi({ description: "The whole log, in date order" }),
   })
   .openapi("DepositaryStatus", {
@@ -101,7 +134,10 @@ export const DepositaryStatusSchema = z
       basis: "2026-12-10",
       logKept: true,
       complete: false,
-      members: [{ state: "KAZ", copy: "forwarded" as const, forward: forwardExample }, { state: "RUS", copy: "missing" as const, forward: null }],
+      members: [
+        { state: "KAZ", copy: "forwarded" as const, forward: forwardExample },
+        { state: "RUS", copy: "missing" as const, forward: null },
+      ],
       forwarded: ["KAZ"],
       missing: ["RUS"],
       notRecorded: [],
@@ -112,7 +148,11 @@ export const DepositaryStatusSchema = z
   });
 
 export const recipientOf = (row: Pick<DepositaryRow, "recipientKind" | "recipientStateId">): Recipient | null =>
-  row.recipientKind === "rats" ? { kind: "rats" } : row.recipientKind === "member_state" && row.recipientStateId ? { kind: "member_state", state: row.recipientStateId } : null;
+  row.recipientKind === "rats"
+    ? { kind: "rats" }
+    : row.recipientKind === "member_state" && row.recipientStateId
+      ? { kind: "member_state", state: row.recipientStateId }
+      : null;
 
 /** A row as the domain's fact, keeping the wire form alongside for the answer. */
 export function toFact(row: DepositaryRow) {

@@ -1,28 +1,48 @@
 import { z } from "@hono/zod-openapi";
+import { listPeriodsOn } from "../../db/parties";
+import { tagged } from "../../lib/etag";
 import { decodeCursor, paginate } from "../../lib/pagination";
-import type { AppRouteHandler } from "../../types";
 import { loadPartyHistory } from "../../lib/party-history";
 import { nameOf, namesOf, periodOnDay } from "../../lib/party-mappers";
-import { listPeriodsOn } from "../../db/parties";
+import type { AppRouteHandler } from "../../types";
 import type { GetHistoryRoute, GetOneRoute, ListRoute } from "./organisations.routes";
-import { tagged } from "../../lib/etag";
 
 const OrganisationCursor = z.tuple([z.string()]);
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { at, limit, cursor } = c.req.valid("query");
   const after = decodeCursor(cursor, OrganisationCursor);
-  const rows = await listPeriodsOn(c.var.db, { kind: "organisation", day: at, after: after && { id: after[0] }, limit });
+  const rows = await listPeriodsOn(c.var.db, {
+    kind: "organisation",
+    day: at,
+    after: after && { id: after[0] },
+    limit,
+  });
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.party.id]);
   const lang = c.var.language;
-  const items = page.map(({ party, period }) => ({ id: party.id, name: nameOf(party, lang), fullName: party.fullNameEn, ...periodOnDay(period, at) }));
+  const items = page.map(({ party, period }) => ({
+    id: party.id,
+    name: nameOf(party, lang),
+    fullName: party.fullNameEn,
+    ...periodOnDay(period, at),
+  }));
   return c.json(tagged(c, { at, items, nextCursor }), 200);
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
   const { party, history, statusOnDay } = await loadPartyHistory(c.var.db, "organisation", c.req.valid("param").id);
   const lang = c.var.language;
-  return c.json(tagged(c, { id: party.id, name: nameOf(party, lang), fullName: party.fullNameEn, names: namesOf(party), current: statusOnDay, history }), 200);
+  return c.json(
+    tagged(c, {
+      id: party.id,
+      name: nameOf(party, lang),
+      fullName: party.fullNameEn,
+      names: namesOf(party),
+      current: statusOnDay,
+      history,
+    }),
+    200,
+  );
 };
 
 export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {

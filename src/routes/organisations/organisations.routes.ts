@@ -1,5 +1,12 @@
-import { OrganisationDetailSchema, OrganisationHistorySchema, OrganisationIdParam, OrganisationLangQuery, OrganisationListQuery, OrganisationListSchema } from "./organisations.schemas";
 import { publicRead } from "../operations";
+import {
+  OrganisationDetailSchema,
+  OrganisationHistorySchema,
+  OrganisationIdParam,
+  OrganisationLangQuery,
+  OrganisationListQuery,
+  OrganisationListSchema,
+} from "./organisations.schemas";
 
 const tags = ["Organisations"];
 
@@ -11,7 +18,8 @@ export const list = publicRead({
   tags,
   request: { query: OrganisationListQuery },
   ok: OrganisationListSchema,
-  okDescription: "One page of organisations",});
+  okDescription: "One page of organisations",
+});
 
 export const getOne = publicRead({
   path: "/v1/organisations/{id}",
@@ -21,7 +29,8 @@ export const getOne = publicRead({
   tags,
   request: { params: OrganisationIdParam, query: OrganisationLangQuery },
   ok: OrganisationDetailSchema,
-  okDescription: "The organisation",});
+  okDescription: "The organisation",
+});
 
 export const getHistory = publicRead({
   path: "/v1/organisations/{id}/history",
@@ -31,7 +40,8 @@ export const getHistory = publicRead({
   tags,
   request: { params: OrganisationIdParam, query: OrganisationLangQuery },
   ok: OrganisationHistorySchema,
-  okDescription: "The history, oldest first",});
+  okDescription: "The history, oldest first",
+});
 
 export type ListRoute = typeof list;
 export type GetOneRoute = typeof getOne;

@@ -1,15 +1,26 @@
 import { z } from "@hono/zod-openapi";
-import { LangQuery } from "../../lib/params";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
+import { AtQuery, LangQuery } from "../../lib/params";
+import {
+  HistorySchema,
+  NamesSchema,
+  PartialDateSchema,
+  StatusOnDaySchema,
+  StatusSchema,
+  UncertaintySchema,
+} from "../../lib/party-schemas";
 import { day, MAX, partyId, str } from "../../lib/wire";
-import { HistorySchema, NamesSchema, PartialDateSchema, StatusOnDaySchema, StatusSchema, UncertaintySchema } from "../../lib/party-schemas";
-import { AtQuery } from "../../lib/params";
 
 export const OrganisationIdParam = z.object({
   id: z
     .string()
     .regex(/^[A-Za-z0-9-]{2,40}$/, "use the organisation's id, e.g. asean")
-    .openapi({ param: { name: "id", in: "path" }, maxLength: MAX.partyId, description: "Lowercase slug, any case", example: "asean" }),
+    .openapi({
+      param: { name: "id", in: "path" },
+      maxLength: MAX.partyId,
+      description: "Lowercase slug, any case",
+      example: "asean",
+    }),
 });
 
 export const OrganisationListQuery = z.object({ at: AtQuery, lang: LangQuery, ...PageQuery });
@@ -27,7 +38,11 @@ export const OrganisationSummarySchema = z
   .openapi("OrganisationSummary");
 
 export const OrganisationListSchema = z
-  .object({ at: day().openapi({ example: "2026-01-01" }), items: z.array(OrganisationSummarySchema).max(MAX_PAGE_SIZE), nextCursor: nextCursorField })
+  .object({
+    at: day().openapi({ example: "2026-01-01" }),
+    items: z.array(OrganisationSummarySchema).max(MAX_PAGE_SIZE),
+    nextCursor: nextCursorField,
+  })
   .openapi("OrganisationList");
 
 export const OrganisationDetailSchema = z

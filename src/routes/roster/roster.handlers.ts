@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import type { Status } from "../../domain/statuses";
-import { decodeCursor, paginate } from "../../lib/pagination";
-import type { AppRouteHandler } from "../../types";
-import { nameOf, periodOnDay } from "../../lib/party-mappers";
 import { countStatusesOn, listPeriodsOn } from "../../db/parties";
-import type { GetRoute } from "./roster.routes";
+import type { Status } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
+import { decodeCursor, paginate } from "../../lib/pagination";
+import { nameOf, periodOnDay } from "../../lib/party-mappers";
+import type { AppRouteHandler } from "../../types";
+import type { GetRoute } from "./roster.routes";
 
 const RosterCursor = z.tuple([z.string(), z.string()]);
 
@@ -13,7 +13,12 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
   const { at, limit, cursor } = c.req.valid("query");
   const after = decodeCursor(cursor, RosterCursor);
   const [rows, countRows] = await Promise.all([
-    listPeriodsOn(c.var.db, { day: at, after: after && { status: after[0], id: after[1] }, limit, orderByStatus: true }),
+    listPeriodsOn(c.var.db, {
+      day: at,
+      after: after && { status: after[0], id: after[1] },
+      limit,
+      orderByStatus: true,
+    }),
     countStatusesOn(c.var.db, at),
   ]);
   const counts: Record<string, number> = {};

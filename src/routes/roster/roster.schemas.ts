@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { AtQuery, LangQuery } from "../../lib/params";
-import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
-import { PartialDateSchema, StatusSchema, UncertaintySchema } from "../../lib/party-schemas";
 import { STATUSES } from "../../domain/statuses";
+import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
+import { AtQuery, LangQuery } from "../../lib/params";
+import { PartialDateSchema, StatusSchema, UncertaintySchema } from "../../lib/party-schemas";
 import { day, int32, MAX, partyId, str } from "../../lib/wire";
 
 export const RosterQuery = z.object({
@@ -25,7 +25,10 @@ export const RosterEntrySchema = z
 export const RosterSchema = z
   .object({
     at: day().openapi({ example: "2017-06-10" }),
-    counts: z.record(z.string(), int32()).openapi({ description: "Parties holding each status on the day (all pages)", example: { member: 8, observer: 4 } }),
+    counts: z.record(z.string(), int32()).openapi({
+      description: "Parties holding each status on the day (all pages)",
+      example: { member: 8, observer: 4 },
+    }),
     total: int32().openapi({ example: 26 }),
     groups: z
       .array(z.object({ status: StatusSchema, count: int32(), items: z.array(RosterEntrySchema).max(MAX_PAGE_SIZE) }))

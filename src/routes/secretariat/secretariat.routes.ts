@@ -48,8 +48,13 @@ export const endTerm = keyedOperation({
   tags,
   role: "editor",
   summary: "Record the end of a term (editor)",
-  description: "Only an open term can be ended (409 otherwise, checked inside the write); the end may not be before the start, nor make a Secretary-General's term longer than three years (422).",
-  request: { params: s.TermIdParam, headers: IdempotencyHeader, body: jsonBody(s.EndTermBody, "The last day in office") },
+  description:
+    "Only an open term can be ended (409 otherwise, checked inside the write); the end may not be before the start, nor make a Secretary-General's term longer than three years (422).",
+  request: {
+    params: s.TermIdParam,
+    headers: IdempotencyHeader,
+    body: jsonBody(s.EndTermBody, "The last day in office"),
+  },
   responses: { 200: keyedContent(s.TermSchema, "The term"), ...conflictProblems },
 });
 

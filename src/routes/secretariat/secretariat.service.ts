@@ -5,8 +5,18 @@
  */
 import type { Db } from "../../db/client";
 import { getPartyPeriods, resolveParties } from "../../db/parties";
-import { endTerm as endTermSql, findTerm, insertTerm, memberOnSql, memberPeriods, noOtherSgTerm, noOverlappingSg, termOpen, type TermRow } from "../../db/secretariat";
-import { isBeyondHorizon, parsePartialDate, today, type PartialDate } from "../../domain/dates";
+import {
+  endTerm as endTermSql,
+  findTerm,
+  insertTerm,
+  memberOnSql,
+  memberPeriods,
+  noOtherSgTerm,
+  noOverlappingSg,
+  type TermRow,
+  termOpen,
+} from "../../db/secretariat";
+import { isBeyondHorizon, type PartialDate, parsePartialDate, today } from "../../domain/dates";
 import { endsBeforeStart, exceedsTerm, latestEndDay, type TermDates } from "../../domain/secretariat";
 import { ApiError } from "../../lib/problem";
 import { membersOn, termDates, toWireTerm } from "../../lib/secretariat";
@@ -16,29 +26,46 @@ import type * as R from "./secretariat.routes";
 
 const date = (v: string) => parsePartialDate(v) as PartialDate;
 
-const invalid = (code: string, path: string, detail: string) => new ApiError(422, { code, detail, extra: { errors: [{ path, message: detail, code: "custom" }] } });
+const invalid = (code: string, path: string, detail: string) =>
+  new ApiError(422, { code, detail, extra: { errors: [{ path, message: detail, code: "custom" }] } });
 
 /** The term rule's refusals (422), shared by appointing and ending. */
 function checkDates(post: string, t: TermDates) {
-  if (endsBeforeStart(t)) throw invalid("end-before-start", "end", `The end (${t.end!.value}) is before the start (${t.start.value})`);
+  if (endsBeforeStart(t))
+    throw invalid("end-before-start", "end", `The end (${t.end!.value}) is before the start (${t.start.value})`);
   if (post === "secretary_general" && exceedsTerm(t)) {
-    throw invalid("term-too-long", "end", `A Secretary-General's term is a single term of three years: begun ${t.start.value}, it ends before ${latestEndDay(t.start)}, not ${t.end!.value}`);
+    throw invalid(
+      "term-too-long",
+      "end",
+      `A Secretary-General's term is a single term of three years: begun ${t.start.value}, it ends before ${latestEndDay(t.start)}, not ${t.end!.value}`,
+    );
   }
 }
 
 const bounds = (t: TermDates) => ({ startWindowEnd: t.start.windowEnd, endWindowStart: t.end?.windowStart ?? null });
 
-const overlapError = (id: string) => new ApiError(409, { code: "term-overlap", detail: `Another Secretary-General's term overlaps ${id}: the post has one holder at a time` });
+const overlapError = (id: string) =>
+  new ApiError(409, {
+    code: "term-overlap",
+    detail: `Another Secretary-General's term overlaps ${id}: the post has one holder at a time`,
+  });
 
 /** A fact dated more than a year ahead is a typo or a plan (the registry's horizon, src/domain/dates.ts). */
 function refuseBeyondHorizon(path: string, d: PartialDate, now: string) {
-  if (isBeyondHorizon(d, now)) throw invalid("date-beyond-horizon", path, `${d.value} is more than a year ahead of today (${now}); record facts, not plans`);
+  if (isBeyondHorizon(d, now))
+    throw invalid(
+      "date-beyond-horizon",
+      path,
+      `${d.value} is more than a year ahead of today (${now}); record facts, not plans`,
+    );
 }
 
 /** The state's names, for the answer. */
 async function stateNames(db: Db, code: string) {
   const found = await getPartyPeriods(db, "state", code);
-  return found ? { nameEn: found.party.nameEn, nameRu: found.party.nameRu, nameZh: found.party.nameZh } : { nameEn: code, nameRu: code, nameZh: code };
+  return found
+    ? { nameEn: found.party.nameEn, nameRu: found.party.nameRu, nameZh: found.party.nameZh }
+    : { nameEn: code, nameRu: code, nameZh: code };
 }
 
 export const appoint: AppRouteHandler<R.AppointRoute> = async (c) => {
@@ -48,25 +75,63 @@ export const appoint: AppRouteHandler<R.AppointRoute> = async (c) => {
   const t: TermDates = { start: date(body.start), end: body.end ? date(body.end) : null };
   refuseBeyondHorizon("start", t.start, now);
   checkDates(body.post, t);
-  if (await findTerm(db, body.id)) throw new ApiError(409, { code: "duplicate", detail: `A term with id "${body.id}" already exists` });
+  if (await findTerm(db, body.id))
+    throw new ApiError(409, { code: "duplicate", detail: `A term with id "${body.id}" already exists` });
   const [hit] = await resolveParties(db, [body.state]);
   const code = hit?.party?.kind === "state" ? hit.party.id : undefined;
-  const members = membersOn(await memberPeriods(db), t.start.windowStart).map((m) => m.id).sort();
-  const notAMember = () => invalid("not-a-member", "state", `${body.state.toUpperCase()} was not a member state on ${body.start}; the posts are held by citizens of member states (members then: ${members.join(", ")})`);
+  const members = membersOn(await memberPeriods(db), t.start.windowStart)
+    .map((m) => m.id)
+    .sort();
+  const notAMember = () =>
+    invalid(
+      "not-a-member",
+      "state",
+      `${body.state.toUpperCase()} was not a member state on ${body.start}; the posts are held by citizens of member states (members then: ${members.join(", ")})`,
+    );
   if (!code || !members.includes(code)) throw notAMember();
   const approval = body.approval ? date(body.approval) : null;
   const row: TermRow = {
-    id: body.id, post: body.post, title: body.title ?? null, personId: body.person, nameEn: body.name.en, nameRu: body.name.ru ?? null, nameZh: body.name.zh ?? null, stateId: code,
-    startDate: t.start.value, startPrecision: t.start.precision, startWindowStart: t.start.windowStart, startWindowEnd: t.start.windowEnd,
-    endDate: t.end?.value ?? null, endPrecision: t.end?.precision ?? null, endWindowStart: t.end?.windowStart ?? null, endWindowEnd: t.end?.windowEnd ?? null,
-    nominatedBy: body.nominatedBy ?? null, nominationDate: body.nomination ?? null, approvedBy: body.approvedBy ?? null,
-    approvalDate: approval?.value ?? null, approvalPrecision: approval?.precision ?? null, approvalWindowEnd: approval?.windowEnd ?? null, approvalPlace: body.approvalPlace ?? null,
-    exception: null, note: body.note ?? null, corrections: "[]", sources: JSON.stringify(body.sources), version: 1, createdAt: new Date().toISOString(),
+    id: body.id,
+    post: body.post,
+    title: body.title ?? null,
+    personId: body.person,
+    nameEn: body.name.en,
+    nameRu: body.name.ru ?? null,
+    nameZh: body.name.zh ?? null,
+    stateId: code,
+    startDate: t.start.value,
+    startPrecision: t.start.precision,
+    startWindowStart: t.start.windowStart,
+    startWindowEnd: t.start.windowEnd,
+    endDate: t.end?.value ?? null,
+    endPrecision: t.end?.precision ?? null,
+    endWindowStart: t.end?.windowStart ?? null,
+    endWindowEnd: t.end?.windowEnd ?? null,
+    nominatedBy: body.nominatedBy ?? null,
+    nominationDate: body.nomination ?? null,
+    approvedBy: body.approvedBy ?? null,
+    approvalDate: approval?.value ?? null,
+    approvalPrecision: approval?.precision ?? null,
+    approvalWindowEnd: approval?.windowEnd ?? null,
+    approvalPlace: body.approvalPlace ?? null,
+    exception: null,
+    note: body.note ?? null,
+    corrections: "[]",
+    sources: JSON.stringify(body.sources),
+    version: 1,
+    createdAt: new Date().toISOString(),
   };
   const guards: Guard[] = [{ condition: memberOnSql(code, t.start.windowStart), error: notAMember }];
   if (body.post === "secretary_general") {
-    const extension = () => new ApiError(409, { code: "no-extension", detail: `${body.person} already held the post of Secretary-General: the term is single, with no extension` });
-    guards.push({ condition: noOtherSgTerm(body.id, body.person), error: extension }, { condition: noOverlappingSg(body.id, bounds(t)), error: () => overlapError(body.id) });
+    const extension = () =>
+      new ApiError(409, {
+        code: "no-extension",
+        detail: `${body.person} already held the post of Secretary-General: the term is single, with no extension`,
+      });
+    guards.push(
+      { condition: noOtherSgTerm(body.id, body.person), error: extension },
+      { condition: noOverlappingSg(body.id, bounds(t)), error: () => overlapError(body.id) },
+    );
   }
   const after = toWireTerm({ term: row, state: await stateNames(db, code) }, c.var.language);
   return commitWrite(c, {
@@ -93,7 +158,15 @@ export const endTerm: AppRouteHandler<R.EndTermRoute> = async (c) => {
   refuseBeyondHorizon("end", end, today());
   checkDates(row.post, t);
   const sources = JSON.stringify([...(JSON.parse(row.sources) as string[]), ...(body.sources ?? [])]);
-  const ended: TermRow = { ...row, endDate: end.value, endPrecision: end.precision, endWindowStart: end.windowStart, endWindowEnd: end.windowEnd, sources, version: row.version + 1 };
+  const ended: TermRow = {
+    ...row,
+    endDate: end.value,
+    endPrecision: end.precision,
+    endWindowStart: end.windowStart,
+    endWindowEnd: end.windowEnd,
+    sources,
+    version: row.version + 1,
+  };
   const state = await stateNames(db, row.stateId);
   const before = toWireTerm({ term: row, state }, c.var.language);
   const after = toWireTerm({ term: ended, state }, c.var.language);

@@ -1,21 +1,27 @@
-import { paginate, decodeCursor } from "../../lib/pagination";
-import type { AppRouteHandler } from "../../types";
 import { z } from "@hono/zod-openapi";
-import { nameOf, namesOf, periodOnDay, statusOnDayFromPeriods, wireDateOf } from "../../lib/party-mappers";
+import { getPartyPeriods, listPeriodsOn } from "../../db/parties";
 import { termsOfState } from "../../db/secretariat";
 import type { Post } from "../../domain/secretariat";
-import { loadPartyHistory, partyNotFound } from "../../lib/party-history";
-import { getPartyPeriods, listPeriodsOn } from "../../db/parties";
-import type { GetHistoryRoute, GetOneRoute, GetStatusRoute, ListRoute } from "./states.routes";
 import type { Status } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
+import { decodeCursor, paginate } from "../../lib/pagination";
+import { loadPartyHistory, partyNotFound } from "../../lib/party-history";
+import { nameOf, namesOf, periodOnDay, statusOnDayFromPeriods, wireDateOf } from "../../lib/party-mappers";
+import type { AppRouteHandler } from "../../types";
+import type { GetHistoryRoute, GetOneRoute, GetStatusRoute, ListRoute } from "./states.routes";
 
 const StateCursor = z.tuple([z.string()]);
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { status, at, limit, cursor } = c.req.valid("query");
   const after = decodeCursor(cursor, StateCursor);
-  const rows = await listPeriodsOn(c.var.db, { kind: "state", status, day: at, after: after && { id: after[0] }, limit });
+  const rows = await listPeriodsOn(c.var.db, {
+    kind: "state",
+    status,
+    day: at,
+    after: after && { id: after[0] },
+    limit,
+  });
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.party.id]);
   const lang = c.var.language;
   const items = page.map(({ party, period }) => ({
@@ -39,7 +45,15 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
     end: wireDateOf(t.endDate, t.endPrecision),
   }));
   return c.json(
-    tagged(c, { code: party.id, alpha2: party.alpha2, name: nameOf(party, lang), names: namesOf(party), current: statusOnDay, history, secretariatPosts }),
+    tagged(c, {
+      code: party.id,
+      alpha2: party.alpha2,
+      name: nameOf(party, lang),
+      names: namesOf(party),
+      current: statusOnDay,
+      history,
+      secretariatPosts,
+    }),
     200,
   );
 };
@@ -49,7 +63,14 @@ export const getStatus: AppRouteHandler<GetStatusRoute> = async (c) => {
   const { code } = c.req.valid("param");
   const found = await getPartyPeriods(c.var.db, "state", code);
   if (!found) throw partyNotFound("state", code);
-  return c.json(tagged(c, { code: found.party.id, name: nameOf(found.party, c.var.language), ...statusOnDayFromPeriods(found.periods, at) }), 200);
+  return c.json(
+    tagged(c, {
+      code: found.party.id,
+      name: nameOf(found.party, c.var.language),
+      ...statusOnDayFromPeriods(found.periods, at),
+    }),
+    200,
+  );
 };
 
 export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {

@@ -17,7 +17,8 @@ export const list = publicRead({
   operationId: "listStates",
   tags,
   summary: "States holding a status on a day",
-  description: "Every state holding `status` on the day `at` (default: today). Without `status`, every state with any status.",
+  description:
+    "Every state holding `status` on the day `at` (default: today). Without `status`, every state with any status.",
   request: { query: StateListQuery },
   ok: StateListSchema,
   okDescription: "One page of states",
@@ -28,7 +29,8 @@ export const getOne = publicRead({
   operationId: "getState",
   tags,
   summary: "One state: names, current status and full history",
-  description: "Names in English, Russian and Chinese, the status today, and every event with the status periods derived from them.",
+  description:
+    "Names in English, Russian and Chinese, the status today, and every event with the status periods derived from them.",
   request: { params: StateCodeParam, query: LangOnlyQuery },
   ok: StateDetailSchema,
   okDescription: "The state",
@@ -39,7 +41,8 @@ export const getStatus = publicRead({
   operationId: "getStateStatus",
   tags,
   summary: "A state's status on a day",
-  description: "`status` is `none` where the state had no relation on that day; `uncertain` is true inside the window of a year- or month-precision date.",
+  description:
+    "`status` is `none` where the state had no relation on that day; `uncertain` is true inside the window of a year- or month-precision date.",
   request: { params: StateCodeParam, query: AtLangQuery },
   ok: StateStatusSchema,
   okDescription: "The status on that day",

@@ -1,23 +1,38 @@
 import { z } from "@hono/zod-openapi";
-import { STATE_STATUSES } from "../../domain/statuses";
-import { AtQuery, LangQuery } from "../../lib/params";
-import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { POSTS } from "../../domain/secretariat";
+import { STATE_STATUSES } from "../../domain/statuses";
+import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
+import { AtQuery, LangQuery } from "../../lib/params";
+import {
+  HistorySchema,
+  NamesSchema,
+  PartialDateSchema,
+  StatusOnDaySchema,
+  StatusSchema,
+  UncertaintySchema,
+} from "../../lib/party-schemas";
 import { day, MAX, MAX_LIST, str } from "../../lib/wire";
-import { HistorySchema, NamesSchema, PartialDateSchema, StatusOnDaySchema, StatusSchema, UncertaintySchema } from "../../lib/party-schemas";
 
 export const StateCodeParam = z.object({
   code: z
     .string()
     .regex(/^[A-Za-z]{2,3}$/, "use an ISO 3166-1 alpha-3 or alpha-2 code, e.g. IRN or IR")
-    .openapi({ param: { name: "code", in: "path" }, maxLength: 3, description: "ISO 3166-1 alpha-3 or alpha-2 code, any case", example: "IRN" }),
+    .openapi({
+      param: { name: "code", in: "path" },
+      maxLength: 3,
+      description: "ISO 3166-1 alpha-3 or alpha-2 code, any case",
+      example: "IRN",
+    }),
 });
 
 export const StateListQuery = z.object({
   status: z
     .enum(STATE_STATUSES.filter((s) => s !== "none") as [string, ...string[]])
     .optional()
-    .openapi({ description: "Only states holding this status on the day; omit for every state with any status", example: "member" }),
+    .openapi({
+      description: "Only states holding this status on the day; omit for every state with any status",
+      example: "member",
+    }),
   at: AtQuery,
   lang: LangQuery,
   ...PageQuery,
@@ -28,8 +43,13 @@ export const LangOnlyQuery = z.object({ lang: LangQuery });
 
 export const StateSummarySchema = z
   .object({
-    code: str(3).regex(/^[A-Z]{3}$/).openapi({ example: "IND" }),
-    alpha2: str(2).regex(/^[A-Z]{2}$/).nullable().openapi({ example: "IN" }),
+    code: str(3)
+      .regex(/^[A-Z]{3}$/)
+      .openapi({ example: "IND" }),
+    alpha2: str(2)
+      .regex(/^[A-Z]{2}$/)
+      .nullable()
+      .openapi({ example: "IN" }),
     name: str(MAX.name).openapi({ example: "India" }),
     status: StatusSchema,
     since: PartialDateSchema,
@@ -47,14 +67,21 @@ export const StateListSchema = z
   .openapi("StateList");
 
 export const StateStatusSchema = StatusOnDaySchema.extend({
-  code: str(3).regex(/^[A-Z]{3}$/).openapi({ example: "IRN" }),
+  code: str(3)
+    .regex(/^[A-Z]{3}$/)
+    .openapi({ example: "IRN" }),
   name: str(MAX.name).openapi({ example: "Iran" }),
 }).openapi("StateStatus");
 
 export const StateDetailSchema = z
   .object({
-    code: str(3).regex(/^[A-Z]{3}$/).openapi({ example: "IRN" }),
-    alpha2: str(2).regex(/^[A-Z]{2}$/).nullable().openapi({ example: "IR" }),
+    code: str(3)
+      .regex(/^[A-Z]{3}$/)
+      .openapi({ example: "IRN" }),
+    alpha2: str(2)
+      .regex(/^[A-Z]{2}$/)
+      .nullable()
+      .openapi({ example: "IR" }),
     name: str(MAX.name).openapi({ example: "Iran" }),
     names: NamesSchema,
     current: StatusOnDaySchema.openapi({ description: "The status today" }),
@@ -65,17 +92,25 @@ export const StateDetailSchema = z
           termId: str(80).openapi({ example: "sg-2007-bolat-nurgaliyev" }),
           post: z.enum(POSTS).openapi({ example: "secretary_general" }),
           title: str(100).nullable().openapi({ example: null }),
-          name: str(MAX.name).nullable().openapi({ description: "In the asked language; null where no source gives it", example: "Bolat Nurgaliyev" }),
+          name: str(MAX.name).nullable().openapi({
+            description: "In the asked language; null where no source gives it",
+            example: "Bolat Nurgaliyev",
+          }),
           start: PartialDateSchema,
           end: z.union([PartialDateSchema, z.null()]),
         }),
       )
       .max(MAX_LIST)
-      .openapi({ description: "The posts of the SCO Secretariat held by its citizens (see /v1/secretariat/leadership), oldest first" }),
+      .openapi({
+        description:
+          "The posts of the SCO Secretariat held by its citizens (see /v1/secretariat/leadership), oldest first",
+      }),
   })
   .openapi("StateDetail");
 
 export const StateHistorySchema = HistorySchema.extend({
-  code: str(3).regex(/^[A-Z]{3}$/).openapi({ example: "IRN" }),
+  code: str(3)
+    .regex(/^[A-Z]{3}$/)
+    .openapi({ example: "IRN" }),
   name: str(MAX.name).openapi({ example: "Iran" }),
 }).openapi("StateHistory");

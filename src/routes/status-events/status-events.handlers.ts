@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { tagged } from "../../lib/etag";
 import { decodeCursor, paginate } from "../../lib/pagination";
-import type { AppRouteHandler } from "../../types";
 import { toWireEvent } from "../../lib/party-mappers";
+import type { AppRouteHandler } from "../../types";
 import { listEvents } from "./status-events.queries";
 import type { ListRoute } from "./status-events.routes";
-import { tagged } from "../../lib/etag";
 
 const EventCursor = z.tuple([z.string(), z.number().int()]);
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, lte, or, sql } from "drizzle-orm";
-import { partyIdFor } from "../../db/parties";
 import type { Db } from "../../db/client";
+import { partyIdFor } from "../../db/parties";
 import { idSequences, parties, statusEvents, statusPeriods } from "../../db/schema";
 
 export interface EventFilter {
@@ -27,7 +27,10 @@ export function listEvents(db: Db, f: EventFilter) {
         f.from ? gte(statusEvents.windowStart, f.from) : undefined,
         f.to ? lte(statusEvents.windowStart, f.to) : undefined,
         f.after
-          ? or(gt(statusEvents.windowStart, f.after.windowStart), and(eq(statusEvents.windowStart, f.after.windowStart), gt(statusEvents.id, f.after.id)))
+          ? or(
+              gt(statusEvents.windowStart, f.after.windowStart),
+              and(eq(statusEvents.windowStart, f.after.windowStart), gt(statusEvents.id, f.after.id)),
+            )
           : undefined,
       ),
     )
@@ -37,7 +40,12 @@ export function listEvents(db: Db, f: EventFilter) {
 
 /** The next status-event id, from its sequence: one atomic statement, never contended across parties. */
 export async function allocateEventId(db: Db): Promise<number> {
-  const row = await db.update(idSequences).set({ last: sql`${idSequences.last} + 1` }).where(eq(idSequences.name, "status_events")).returning({ id: idSequences.last }).get();
+  const row = await db
+    .update(idSequences)
+    .set({ last: sql`${idSequences.last} + 1` })
+    .where(eq(idSequences.name, "status_events"))
+    .returning({ id: idSequences.last })
+    .get();
   if (!row) throw new Error("the status_events id sequence is missing (migration 0008)");
   return row.id;
 }
@@ -51,6 +59,8 @@ export const noEventStartsAfter = (partyId: string, windowStart: string) =>
   sql`NOT EXISTS (SELECT 1 FROM ${statusEvents} WHERE ${statusEvents.partyId} = ${partyId} AND ${statusEvents.windowStart} > ${windowStart})`;
 
 export const insertEvent = (db: Db, row: typeof statusEvents.$inferInsert) => db.insert(statusEvents).values(row);
-export const deletePeriods = (db: Db, partyId: string) => db.delete(statusPeriods).where(eq(statusPeriods.partyId, partyId));
+export const deletePeriods = (db: Db, partyId: string) =>
+  db.delete(statusPeriods).where(eq(statusPeriods.partyId, partyId));
 
-export const insertPeriods = (db: Db, rows: (typeof statusPeriods.$inferInsert)[]) => rows.map((row) => db.insert(statusPeriods).values(row));
+export const insertPeriods = (db: Db, rows: (typeof statusPeriods.$inferInsert)[]) =>
+  rows.map((row) => db.insert(statusPeriods).values(row));

@@ -1,7 +1,7 @@
 import { conflictProblems, IdempotencyHeader, jsonBody, keyedContent, locationHeader } from "../../lib/openapi";
 import { StatusEventSchema } from "../../lib/party-schemas";
+import { keyedOperation, publicRead } from "../operations";
 import { CreateStatusEventBody, StatusEventListQuery, StatusEventListSchema } from "./status-events.schemas";
-import { publicRead, keyedOperation } from "../operations";
 
 const tags = ["Status events"];
 
@@ -13,18 +13,21 @@ export const list = publicRead({
   tags,
   request: { query: StatusEventListQuery },
   ok: StatusEventListSchema,
-  okDescription: "One page of events",});
+  okDescription: "One page of events",
+});
 
 export const create = keyedOperation({
   method: "post",
   path: "/v1/status-events",
   operationId: "createStatusEvent",
   summary: "Record a status event: admit a state, change or end a status (editor)",
-  description: "Refused with 409 when it contradicts the party's log: a second founding, a date before the party's previous event, a status the kind of event cannot lead to.",
+  description:
+    "Refused with 409 when it contradicts the party's log: a second founding, a date before the party's previous event, a status the kind of event cannot lead to.",
   tags,
   role: "editor",
   request: { headers: IdempotencyHeader, body: jsonBody(CreateStatusEventBody, "The event") },
-  responses: { 201: keyedContent(StatusEventSchema, "The recorded event", locationHeader), ...conflictProblems },});
+  responses: { 201: keyedContent(StatusEventSchema, "The recorded event", locationHeader), ...conflictProblems },
+});
 
 export type ListRoute = typeof list;
 export type CreateRoute = typeof create;

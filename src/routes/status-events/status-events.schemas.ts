@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { EVENT_KINDS, STATUSES } from "../../domain/statuses";
 import { parsePartialDate } from "../../domain/dates";
-import { DaySchema } from "../../lib/params";
+import { EVENT_KINDS, STATUSES } from "../../domain/statuses";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
+import { DaySchema } from "../../lib/params";
 import { StatusEventSchema } from "../../lib/party-schemas";
 
 export const StatusEventListQuery = z.object({
@@ -13,8 +13,20 @@ export const StatusEventListQuery = z.object({
     .openapi({ maxLength: 40, description: "State code (alpha-3) or organisation id", example: "IRN" }),
   status: z.enum(STATUSES).optional().openapi({ description: "Only events entering this status", example: "member" }),
   kind: z.enum(EVENT_KINDS).optional().openapi({ description: "Only events of this kind", example: "accession" }),
-  from: DaySchema.optional().openapi({ type: "string", format: "date", maxLength: 10, description: "Events whose date window starts on or after this day", example: "2015-01-01" }),
-  to: DaySchema.optional().openapi({ type: "string", format: "date", maxLength: 10, description: "Events whose date window starts on or before this day", example: "2024-12-31" }),
+  from: DaySchema.optional().openapi({
+    type: "string",
+    format: "date",
+    maxLength: 10,
+    description: "Events whose date window starts on or after this day",
+    example: "2015-01-01",
+  }),
+  to: DaySchema.optional().openapi({
+    type: "string",
+    format: "date",
+    maxLength: 10,
+    description: "Events whose date window starts on or before this day",
+    example: "2024-12-31",
+  }),
   ...PageQuery,
 });
 
@@ -33,14 +45,40 @@ export const CreateStatusEventBody = z
     date: z
       .string()
       .max(10)
-      .refine((v) => !("error" in parsePartialDate(v)), { error: (i) => (parsePartialDate(String(i.input)) as { error: string }).error })
-      .openapi({ pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$", description: "YYYY, YYYY-MM or YYYY-MM-DD: as precisely as it is known, never padded", example: "2026-07-15" }),
-    decision: z.string().trim().min(1).max(500).optional().openapi({ example: "Decision on granting the status of SCO partner" }),
+      .refine((v) => !("error" in parsePartialDate(v)), {
+        error: (i) => (parsePartialDate(String(i.input)) as { error: string }).error,
+      })
+      .openapi({
+        pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
+        description: "YYYY, YYYY-MM or YYYY-MM-DD: as precisely as it is known, never padded",
+        example: "2026-07-15",
+      }),
+    decision: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .optional()
+      .openapi({ example: "Decision on granting the status of SCO partner" }),
     body: z.string().trim().min(1).max(200).optional().openapi({ example: "Council of Heads of State" }),
     place: z.string().trim().min(1).max(200).optional().openapi({ example: "Bishkek" }),
     note: z.string().trim().min(1).max(1000).optional(),
-    sources: z.array(z.string().trim().min(1).max(500)).min(1).max(20).openapi({ description: "At least one citation or URL", example: ["Bishkek Declaration of the SCO Council of Heads of State, 2026"] }),
+    sources: z
+      .array(z.string().trim().min(1).max(500))
+      .min(1)
+      .max(20)
+      .openapi({
+        description: "At least one citation or URL",
+        example: ["Bishkek Declaration of the SCO Council of Heads of State, 2026"],
+      }),
   })
   .openapi("CreateStatusEvent", {
-    example: { party: "LAO", status: "partner", kind: "status_granted", date: "2026-07", body: "Council of Heads of State", sources: ["Declaration of the SCO Council of Heads of State, 2026"] },
+    example: {
+      party: "LAO",
+      status: "partner",
+      kind: "status_granted",
+      date: "2026-07",
+      body: "Council of Heads of State",
+      sources: ["Declaration of the SCO Council of Heads of State, 2026"],
+    },
   });

@@ -4,20 +4,31 @@
  * derived again by the period rule, and both land in one batch guarded against a concurrent event
  * for the same party. Ids come from a sequence, so events for different parties never contend.
  */
-import { isBeyondHorizon, parsePartialDate, today, type PartialDate } from "../../domain/dates";
+
+import { getPartyWithEvents, recountStatuses, resolveParties } from "../../db/parties";
+import { periodRows } from "../../db/period-rows";
+import { isBeyondHorizon, type PartialDate, parsePartialDate, today } from "../../domain/dates";
 import { checkEvent, findIdenticalEvent } from "../../domain/event-log";
 import type { PartyKind } from "../../domain/statuses";
-import { periodRows } from "../../db/period-rows";
+import { toEventInput, toWireEvent } from "../../lib/party-mappers";
 import { ApiError } from "../../lib/problem";
 import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
-import { toEventInput, toWireEvent } from "../../lib/party-mappers";
-import { getPartyWithEvents, recountStatuses, resolveParties } from "../../db/parties";
-import { allocateEventId, deletePeriods, insertEvent, insertPeriods, logIs, noEventStartsAfter } from "./status-events.queries";
+import {
+  allocateEventId,
+  deletePeriods,
+  insertEvent,
+  insertPeriods,
+  logIs,
+  noEventStartsAfter,
+} from "./status-events.queries";
 import type { CreateRoute } from "./status-events.routes";
 
 const duplicate = (partyId: string, id?: number) =>
-  new ApiError(409, { code: "duplicate-event", detail: `The same event (status, kind and date) is already recorded for ${partyId}${id ? ` as event ${id}` : ""}` });
+  new ApiError(409, {
+    code: "duplicate-event",
+    detail: `The same event (status, kind and date) is already recorded for ${partyId}${id ? ` as event ${id}` : ""}`,
+  });
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const db = c.var.db;
@@ -25,7 +36,12 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const now = today();
   const [ref] = await resolveParties(db, [body.party]);
   const found = ref?.party && (await getPartyWithEvents(db, ref.party.kind as PartyKind, ref.party.id));
-  if (!found) throw new ApiError(422, { code: "unknown-party", detail: `No party "${body.party}" in the registry`, extra: { errors: [{ path: "party", message: "unknown party", code: "custom" }] } });
+  if (!found)
+    throw new ApiError(422, {
+      code: "unknown-party",
+      detail: `No party "${body.party}" in the registry`,
+      extra: { errors: [{ path: "party", message: "unknown party", code: "custom" }] },
+    });
   const { party, events } = found;
   const date = parsePartialDate(body.date) as PartialDate;
   if (isBeyondHorizon(date, now)) {
@@ -41,26 +57,56 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
   if (repeated) throw duplicate(party.id, repeated.id);
   const problems = checkEvent(party.kind as PartyKind, log, candidate);
   if (problems.length > 0) {
-    throw new ApiError(409, { code: "contradicts-log", detail: `The event contradicts ${party.id}'s log: ${problems.join("; ")}`, extra: { problems } });
+    throw new ApiError(409, {
+      code: "contradicts-log",
+      detail: `The event contradicts ${party.id}'s log: ${problems.join("; ")}`,
+      extra: { problems },
+    });
   }
   // Allocated after the log was read, so the new id is above every id of that log.
   const id = await allocateEventId(db);
   const input = { ...candidate, id };
   const row = {
-    id, partyId: party.id, status: body.status, kind: body.kind, date: date.value, precision: date.precision, windowStart: date.windowStart, windowEnd: date.windowEnd,
-    decision: body.decision ?? null, body: body.body ?? null, place: body.place ?? null, note: body.note ?? null, sources: JSON.stringify(body.sources),
+    id,
+    partyId: party.id,
+    status: body.status,
+    kind: body.kind,
+    date: date.value,
+    precision: date.precision,
+    windowStart: date.windowStart,
+    windowEnd: date.windowEnd,
+    decision: body.decision ?? null,
+    body: body.body ?? null,
+    place: body.place ?? null,
+    note: body.note ?? null,
+    sources: JSON.stringify(body.sources),
     createdAt: new Date().toISOString(),
   };
   const periods = periodRows(party.id, party.kind, [...log, input]);
   const wire = toWireEvent(row, party.kind);
-  const concurrent = () => new ApiError(409, { code: "concurrent-event", detail: `Another event for ${party.id} was recorded meanwhile; reload its history and retry` });
+  const concurrent = () =>
+    new ApiError(409, {
+      code: "concurrent-event",
+      detail: `Another event for ${party.id} was recorded meanwhile; reload its history and retry`,
+    });
   return commitWrite(c, {
     preconditions: [
       { condition: logIs(party.id, events.length, Math.max(0, ...events.map((e) => e.id))), error: concurrent },
       { condition: noEventStartsAfter(party.id, date.windowStart), error: concurrent },
     ],
-    statements: [insertEvent(db, row), deletePeriods(db, party.id), ...insertPeriods(db, periods), ...recountStatuses(db)],
-    record: { action: "status_event.created", entityType: "status_event", entityId: String(id), before: null, after: wire },
+    statements: [
+      insertEvent(db, row),
+      deletePeriods(db, party.id),
+      ...insertPeriods(db, periods),
+      ...recountStatuses(db),
+    ],
+    record: {
+      action: "status_event.created",
+      entityType: "status_event",
+      entityId: String(id),
+      before: null,
+      after: wire,
+    },
     publicChange: true,
     status: 201,
     body: wire,

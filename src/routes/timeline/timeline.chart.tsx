@@ -56,7 +56,15 @@ function SecretaryTerm(props: { s: SecretaryBar; i: number; x: (day: string) => 
   const { s, i, x, y } = props;
   const fill = SG_FILLS[i % 2]!;
   const seg = (a: number, b: number, faint: boolean) => (
-    <rect class={faint ? "uncertain sg" : "sg"} x={a.toFixed(1)} y={y} width={Math.max(2, b - a).toFixed(1)} height={BAR_H} fill={fill} fill-opacity={faint ? "0.35" : undefined}>
+    <rect
+      class={faint ? "uncertain sg" : "sg"}
+      x={a.toFixed(1)}
+      y={y}
+      width={Math.max(2, b - a).toFixed(1)}
+      height={BAR_H}
+      fill={fill}
+      fill-opacity={faint ? "0.35" : undefined}
+    >
       <title>{s.title}</title>
     </rect>
   );
@@ -65,7 +73,7 @@ function SecretaryTerm(props: { s: SecretaryBar; i: number; x: (day: string) => 
       {s.fromStart < s.fromEnd ? seg(x(s.fromStart), x(s.fromEnd), true) : null}
       {s.fromEnd < s.to ? seg(x(s.fromEnd), x(s.to), false) : null}
       {s.endUncertainTo ? seg(x(s.to), x(s.endUncertainTo), true) : null}
-      <text x={(x(s.fromEnd) + 3).toFixed(1)} y={y + BAR_H - 3} class="sg-label" aria-hidden="true">
+      <text x={(x(s.fromEnd) + 3).toFixed(1)} y={y + BAR_H - 3} class="sg-label">
         {s.state}
       </text>
     </g>
@@ -83,13 +91,27 @@ export function Chart({ m }: { m: TimelineModel }) {
   const years = Array.from({ length: Number(m.today.slice(0, 4)) - firstYear + 1 }, (_, i) => firstYear + i);
   const every = PLOT_W / years.length < 34 ? 2 : 1;
   return (
-    <svg role="img" aria-labelledby="chart-title chart-desc" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" class="chart">
+    <svg
+      role="img"
+      aria-labelledby="chart-title chart-desc"
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width="100%"
+      class="chart"
+    >
       <title id="chart-title">{m.t.chartTitle}</title>
       <desc id="chart-desc">{`${m.t.chartDesc} ${m.markers.map((k) => k.label).join("; ")}.`}</desc>
-      {m.rows.map((_, i) => (i % 2 === 0 ? <rect x="0" y={top + i * ROW_H} width={WIDTH} height={ROW_H} fill="#f3f3f3" /> : null))}
+      {m.rows.map((_, i) =>
+        i % 2 === 0 ? <rect x="0" y={top + i * ROW_H} width={WIDTH} height={ROW_H} fill="#f3f3f3" /> : null,
+      )}
       {years.map((yr) => (
         <g>
-          <line x1={x(`${yr}-01-01`).toFixed(1)} x2={x(`${yr}-01-01`).toFixed(1)} y1={top} y2={bottom + 4} stroke="#c8c8c8" />
+          <line
+            x1={x(`${yr}-01-01`).toFixed(1)}
+            x2={x(`${yr}-01-01`).toFixed(1)}
+            y1={top}
+            y2={bottom + 4}
+            stroke="#c8c8c8"
+          />
           {(yr - firstYear) % every === 0 ? (
             <text x={x(`${yr}-01-01`).toFixed(1)} y={bottom + 18} text-anchor="middle" class="tick">
               {String(yr)}
@@ -110,7 +132,12 @@ export function Chart({ m }: { m: TimelineModel }) {
       {m.rows.map((row, i) => (
         <g>
           <a href={row.href}>
-            <text x={LABEL_W} y={top + i * ROW_H + 13} text-anchor="end" class={row.name.length > LONG_NAME ? "label long" : "label"}>
+            <text
+              x={LABEL_W}
+              y={top + i * ROW_H + 13}
+              text-anchor="end"
+              class={row.name.length > LONG_NAME ? "label long" : "label"}
+            >
               {row.name}
             </text>
           </a>
@@ -124,7 +151,14 @@ export function Chart({ m }: { m: TimelineModel }) {
         const right = at > X0 + PLOT_W / 2;
         return (
           <g class="marker">
-            <line x1={at.toFixed(1)} x2={at.toFixed(1)} y1={(i + 1) * LINE_H - 10} y2={bottom} stroke="#1a1a1a" stroke-dasharray="4 3" />
+            <line
+              x1={at.toFixed(1)}
+              x2={at.toFixed(1)}
+              y1={(i + 1) * LINE_H - 10}
+              y2={bottom}
+              stroke="#1a1a1a"
+              stroke-dasharray="4 3"
+            />
             <text x={(right ? at - 4 : at + 4).toFixed(1)} y={(i + 1) * LINE_H} text-anchor={right ? "end" : "start"}>
               {k.label}
             </text>

@@ -8,7 +8,11 @@ import type { HomeRoute } from "./timeline.routes";
 import { TimelinePage } from "./timeline.view";
 
 export const page: AppRouteHandler<HomeRoute> = async (c) => {
-  const [parties, periods, terms] = await Promise.all([listTimelineParties(c.var.db), listTimelinePeriods(c.var.db), listTerms(c.var.db)]);
+  const [parties, periods, terms] = await Promise.all([
+    listTimelineParties(c.var.db),
+    listTimelinePeriods(c.var.db),
+    listTerms(c.var.db),
+  ]);
   // ?lang= was validated by the route; languageDetector already resolved it (or Accept-Language).
   const lang = c.var.language;
   const model = buildTimeline(parties, periods, lang, today(), terms);

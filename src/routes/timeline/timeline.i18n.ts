@@ -30,7 +30,8 @@ export interface TimelineText {
 export const TEXT: Record<Language, TimelineText> = {
   en: {
     title: "SCO partner relations over time",
-    intro: "Every state's and organisation's status since the founding of the Shanghai Cooperation Organisation in 2001.",
+    intro:
+      "Every state's and organisation's status since the founding of the Shanghai Cooperation Organisation in 2001.",
     chartTitle: "Status of each state and organisation, 2001 to today",
     chartDesc:
       "One row per party; a coloured bar for each status period. Lighter, dashed parts mark dates known only to the year or month. Vertical lines mark the accessions and the 2025 conversion.",
@@ -59,7 +60,8 @@ export const TEXT: Record<Language, TimelineText> = {
   },
   ru: {
     title: "Отношения ШОС с партнёрами во времени",
-    intro: "Статус каждого государства и организации со времени основания Шанхайской организации сотрудничества в 2001 году.",
+    intro:
+      "Статус каждого государства и организации со времени основания Шанхайской организации сотрудничества в 2001 году.",
     chartTitle: "Статус каждого государства и организации с 2001 года по сегодняшний день",
     chartDesc:
       "Одна строка на участника; цветная полоса для каждого периода статуса. Светлые части с пунктиром — даты, известные лишь с точностью до года или месяца. Вертикальные линии — вступления и преобразование 2025 года.",
@@ -90,7 +92,8 @@ export const TEXT: Record<Language, TimelineText> = {
     title: "上海合作组织伙伴关系时间线",
     intro: "自2001年上海合作组织成立以来，各国家和组织的地位变化。",
     chartTitle: "2001年至今各国家和组织的地位",
-    chartDesc: "每个参与方一行；每个地位时期一段彩色条。较浅的虚线部分表示仅精确到年或月的日期。竖线标出各次加入和2025年的转换。",
+    chartDesc:
+      "每个参与方一行；每个地位时期一段彩色条。较浅的虚线部分表示仅精确到年或月的日期。竖线标出各次加入和2025年的转换。",
     legend: "图例",
     uncertain: "日期仅精确到年或月",
     today: (day) => `今天（${day}）`,

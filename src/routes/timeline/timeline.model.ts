@@ -1,11 +1,12 @@
 /** Rows from the database to what the page draws; the status rule itself stays in src/domain. */
+
+import type { PartyRow, StatusPeriodRow } from "../../db/parties";
+import type { TermWithState } from "../../db/secretariat";
 import { endIsUncertainOn, isReportedOn } from "../../domain/periods";
 import { CONVERSION_DATE, FOUNDING_DATE, STATUSES } from "../../domain/statuses";
 import type { Language } from "../../lib/params";
 import { nameOf } from "../../lib/party-mappers";
-import type { PartyRow, StatusPeriodRow } from "../../db/parties";
-import type { TermWithState } from "../../db/secretariat";
-import { TEXT, type ShownStatus, type TimelineText } from "./timeline.i18n";
+import { type ShownStatus, TEXT, type TimelineText } from "./timeline.i18n";
 
 export interface TimelinePeriod {
   status: ShownStatus;
@@ -76,14 +77,23 @@ export function secretaryBars(rows: TermWithState[], lang: Language, today: stri
         fromStart: term.startWindowStart,
         fromEnd: term.startWindowEnd,
         to: last < today ? last : today,
-        endUncertainTo: term.endWindowStart !== null && term.endWindowEnd !== null && term.endWindowStart < term.endWindowEnd ? term.endWindowEnd : null,
+        endUncertainTo:
+          term.endWindowStart !== null && term.endWindowEnd !== null && term.endWindowStart < term.endWindowEnd
+            ? term.endWindowEnd
+            : null,
         fromText: term.startDate,
         toText,
       };
     });
 }
 
-export function buildTimeline(parties: PartyRow[], periods: StatusPeriodRow[], lang: Language, today: string, terms: TermWithState[] = []): TimelineModel {
+export function buildTimeline(
+  parties: PartyRow[],
+  periods: StatusPeriodRow[],
+  lang: Language,
+  today: string,
+  terms: TermWithState[] = [],
+): TimelineModel {
   const t = TEXT[lang];
   const byParty = new Map<string, StatusPeriodRow[]>();
   for (const p of periods) byParty.set(p.partyId, [...(byParty.get(p.partyId) ?? []), p]);
@@ -100,7 +110,8 @@ export function buildTimeline(parties: PartyRow[], periods: StatusPeriodRow[], l
       if (isReportedOn(bounds, today)) {
         roster.set(status, [...(roster.get(status) ?? []), { name, href, uncertain: endIsUncertainOn(bounds, today) }]);
       }
-      if (status === "member" && p.fromDate !== FOUNDING_DATE) accessions.set(p.fromDate, [...(accessions.get(p.fromDate) ?? []), name]);
+      if (status === "member" && p.fromDate !== FOUNDING_DATE)
+        accessions.set(p.fromDate, [...(accessions.get(p.fromDate) ?? []), name]);
       const toText = p.toDate ?? t.ongoing;
       const partial = p.toWindowStart !== null && p.toWindowEnd !== null && p.toWindowStart < p.toWindowEnd;
       return {
@@ -119,7 +130,13 @@ export function buildTimeline(parties: PartyRow[], periods: StatusPeriodRow[], l
 
   // States before organisations; each in the order they first gained a status, then by name.
   const first = (r: TimelineRow) => r.periods[0]?.fromStart ?? "9999";
-  rows.sort((a, b) => (a.kind !== b.kind ? (a.kind === "state" ? -1 : 1) : first(a).localeCompare(first(b)) || a.name.localeCompare(b.name, lang)));
+  rows.sort((a, b) =>
+    a.kind !== b.kind
+      ? a.kind === "state"
+        ? -1
+        : 1
+      : first(a).localeCompare(first(b)) || a.name.localeCompare(b.name, lang),
+  );
 
   const markers = [...accessions]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -127,6 +144,17 @@ export function buildTimeline(parties: PartyRow[], periods: StatusPeriodRow[], l
   if (CONVERSION_DATE <= today) markers.push({ day: CONVERSION_DATE, label: t.conversion(CONVERSION_DATE) });
 
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, lang);
-  const groups = STATUSES.flatMap((s) => (s !== "none" && roster.has(s) ? [{ status: s, items: roster.get(s)!.sort(byName) }] : []));
-  return { lang, t, today, rows, markers, roster: groups, total: groups.reduce((n, g) => n + g.items.length, 0), secretaries: secretaryBars(terms, lang, today, t) };
+  const groups = STATUSES.flatMap((s) =>
+    s !== "none" && roster.has(s) ? [{ status: s, items: roster.get(s)!.sort(byName) }] : [],
+  );
+  return {
+    lang,
+    t,
+    today,
+    rows,
+    markers,
+    roster: groups,
+    total: groups.reduce((n, g) => n + g.items.length, 0),
+    secretaries: secretaryBars(terms, lang, today, t),
+  };
 }

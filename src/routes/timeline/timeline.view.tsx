@@ -21,7 +21,9 @@ svg .marker text{fill:#1a1a1a;font-size:11px;paint-order:stroke;stroke:#fff;stro
 .swatch.uncertain{opacity:.5;border:1px dashed #1a1a1a}
 table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:.2rem .5rem;text-align:left}
 aside ul{margin:.2rem 0 1rem;padding-left:1.2rem}aside h3{font-size:1rem;margin:.6rem 0 0}
-${Object.entries(COLOURS).map(([status, colour]) => `.swatch.${status}{background:${colour}}`).join("")}
+${Object.entries(COLOURS)
+  .map(([status, colour]) => `.swatch.${status}{background:${colour}}`)
+  .join("")}
 `;
 
 const Swatch = ({ status, uncertain }: { status: ShownStatus; uncertain?: boolean }) => (

@@ -1,8 +1,8 @@
 /** A benchmark database: the real migrations (schema and real history), then the synthetic registry. */
 import { createDb } from "../../../src/db/client";
 import { recountStatuses } from "../../../src/db/parties";
-import { migrationStatements, runStatements, type D1 } from "./host";
-import { syntheticAgreements, type AgreementData } from "./synthetic-agreements";
+import { type D1, migrationStatements, runStatements } from "./host";
+import { type AgreementData, syntheticAgreements } from "./synthetic-agreements";
 import { syntheticEvents } from "./synthetic-events";
 
 export interface Dataset {
@@ -18,12 +18,17 @@ const TABLES = ["parties", "status_events", "status_periods", "agreements", "agr
 export async function loadDataset(db: D1, events: number, realDb: D1): Promise<Dataset> {
   await runStatements(realDb, migrationStatements(), 25);
   await runStatements(db, migrationStatements(), 25);
-  const parties = (await db.prepare("SELECT id, kind FROM parties").all<{ id: string; kind: string }>()).results as { id: string; kind: string }[];
+  const parties = (await db.prepare("SELECT id, kind FROM parties").all<{ id: string; kind: string }>()).results as {
+    id: string;
+    kind: string;
+  }[];
   const maxId = (await db.prepare("SELECT coalesce(max(id), 0) AS n FROM status_events").first<{ n: number }>())!.n;
   // The real members today: the states whose consent the write benchmark records.
   const members = (
     await db
-      .prepare("SELECT party_id FROM status_periods WHERE party_kind = 'state' AND status = 'member' AND to_date IS NULL ORDER BY party_id")
+      .prepare(
+        "SELECT party_id FROM status_periods WHERE party_kind = 'state' AND status = 'member' AND to_date IS NULL ORDER BY party_id",
+      )
       .all<{ party_id: string }>()
   ).results.map((r: { party_id: string }) => r.party_id);
   const synthetic = syntheticEvents(events, maxId + 1, new Set(parties.map((p) => p.id)));
@@ -35,5 +40,10 @@ export async function loadDataset(db: D1, events: number, realDb: D1): Promise<D
   await drizzleDb.batch(recountStatuses(drizzleDb));
   const rows: Record<string, number> = {};
   for (const t of TABLES) rows[t] = (await db.prepare(`SELECT count(*) AS n FROM ${t}`).first<{ n: number }>())!.n;
-  return { events, code: synthetic.codes[Math.floor(synthetic.codes.length / 2)]!, writePool: agreements.writePool, rows };
+  return {
+    events,
+    code: synthetic.codes[Math.floor(synthetic.codes.length / 2)]!,
+    writePool: agreements.writePool,
+    rows,
+  };
 }

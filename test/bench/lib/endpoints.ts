@@ -35,24 +35,47 @@ export function endpoints(data: Dataset): Endpoint[] {
   const writeRequest = () => {
     // Each write takes the next open (agreement, member state) pair and a fresh Idempotency-Key.
     const pair = data.writePool[nextPair++ % data.writePool.length]!;
-    const body = { state: pair.state, decision: "consent", date: "2026-01-10", reference: `Bench note ${nextPair}`, source: "synthetic benchmark" };
+    const body = {
+      state: pair.state,
+      decision: "consent",
+      date: "2026-01-10",
+      reference: `Bench note ${nextPair}`,
+      source: "synthetic benchmark",
+    };
     return {
       path: `/v1/agreements/${pair.agreement}/consents`,
-      headers: { "content-type": "application/json", authorization: `Bearer ${EDITOR_TOKEN}`, "idempotency-key": `bench-${data.events}-${nextPair}` },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${EDITOR_TOKEN}`,
+        "idempotency-key": `bench-${data.events}-${nextPair}`,
+      },
       body: JSON.stringify(body),
     };
   };
   return [
     { name: "GET /v1/states/{code}/status?at=", target: (base) => ({ url: base + statusPath }), ok: is2xx },
-    { name: "GET /v1/states?status=member&at= (first page)", target: (base) => ({ url: `${base}/v1/states?status=member&at=${AT}` }), ok: is2xx },
-    { name: "GET /v1/roster?at= (real data)", target: (base) => ({ url: `${base}/v1/roster?at=${AT}` }), ok: is2xx, realData: true },
+    {
+      name: "GET /v1/states?status=member&at= (first page)",
+      target: (base) => ({ url: `${base}/v1/states?status=member&at=${AT}` }),
+      ok: is2xx,
+    },
+    {
+      name: "GET /v1/roster?at= (real data)",
+      target: (base) => ({ url: `${base}/v1/roster?at=${AT}` }),
+      ok: is2xx,
+      realData: true,
+    },
     {
       name: "GET /v1/roster?at= (with the synthetic parties)",
       target: (base) => ({ url: `${base}/v1/roster?at=${AT}` }),
       ok: is2xx,
       informative: "its first page walks every period of the first statuses: it grows with the number of parties",
     },
-    { name: "GET /v1/states/{code}/history", target: (base) => ({ url: `${base}/v1/states/${data.code}/history` }), ok: is2xx },
+    {
+      name: "GET /v1/states/{code}/history",
+      target: (base) => ({ url: `${base}/v1/states/${data.code}/history` }),
+      ok: is2xx,
+    },
     {
       name: "GET /v1/agreements?counterparty= (first page)",
       target: (base) => ({ url: `${base}/v1/agreements?counterparty=asean&limit=50` }),
@@ -87,7 +110,11 @@ export const storageFloor = (base: string, data: Dataset): Target => ({ url: `${
 export async function probe(target: Target): Promise<{ status: number; queries: number | null; body: string }> {
   const n = target.next?.();
   const url = n?.path ? new URL(n.path, target.url).toString() : target.url;
-  const res = await fetch(url, { method: target.method ?? "GET", headers: { ...target.headers, ...n?.headers }, body: n?.body ?? target.body });
+  const res = await fetch(url, {
+    method: target.method ?? "GET",
+    headers: { ...target.headers, ...n?.headers },
+    body: n?.body ?? target.body,
+  });
   const body = await res.text();
   const q = res.headers.get("x-d1-queries");
   return { status: res.status, queries: q === null ? null : Number(q), body: body.slice(0, 300) };

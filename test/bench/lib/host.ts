@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
-import { compatibility, ROOT, unlimitedRateLimits, type Bundles } from "./build";
+import { type Bundles, compatibility, ROOT, unlimitedRateLimits } from "./build";
 
 export const WORKER_NAMES = ["registry", "real", "counter", "r1", "r2"] as const;
 export type WorkerName = (typeof WORKER_NAMES)[number];
@@ -20,15 +20,30 @@ export interface Host {
   urls: Record<WorkerName, string>;
 }
 
-export async function startHost(bundles: Bundles, persistDir: string, databaseId: string, inspectorPort?: number): Promise<Host> {
+export async function startHost(
+  bundles: Bundles,
+  persistDir: string,
+  databaseId: string,
+  inspectorPort?: number,
+): Promise<Host> {
   const compat = { ...compatibility(), modulesRoot: persistDir };
   const socket = [{ host: "127.0.0.1", port: 0 }];
   const d1Databases = { DB: databaseId };
   const ratelimits = unlimitedRateLimits();
-  const registryBindings = { d1Databases, bindings: { ADMIN_TOKEN: "bench-admin-token", RATE_LIMITERS: Object.keys(ratelimits) } };
-  const module = (name: string, contents: string) => ({ type: "ESModule" as const, path: path.join(persistDir, name), contents });
+  const registryBindings = {
+    d1Databases,
+    bindings: { ADMIN_TOKEN: "bench-admin-token", RATE_LIMITERS: Object.keys(ratelimits) },
+  };
+  const module = (name: string, contents: string) => ({
+    type: "ESModule" as const,
+    path: path.join(persistDir, name),
+    contents,
+  });
   // Each Worker's modules sit in its own directory, so that every main module finds its own ./registry.js.
-  const timed = (name: string) => [module(`${name}/index.js`, bundles.memoryLimits), module(`${name}/registry.js`, bundles.registry)];
+  const timed = (name: string) => [
+    module(`${name}/index.js`, bundles.memoryLimits),
+    module(`${name}/registry.js`, bundles.registry),
+  ];
   // miniflare 5 still takes the familiar v4 option shape through its documented adapter.
   const options = convertV4MiniflareOptions({
     resourcePersistencePath: persistDir,
@@ -43,15 +58,29 @@ export async function startHost(bundles: Bundles, persistDir: string, databaseId
       // The timed registry Workers count rate limits in memory (test/bench/workers/memory-limits.ts).
       { name: "registry", ...compat, modules: timed("registry"), ...registryBindings, unsafeDirectSockets: socket },
       {
-        name: "real", ...compat, modules: timed("real"), ...registryBindings,
-        d1Databases: { DB: `${databaseId}-real` }, unsafeDirectSockets: socket,
+        name: "real",
+        ...compat,
+        modules: timed("real"),
+        ...registryBindings,
+        d1Databases: { DB: `${databaseId}-real` },
+        unsafeDirectSockets: socket,
       },
       {
-        name: "counter", ...compat, ...registryBindings, ratelimits, unsafeDirectSockets: socket,
+        name: "counter",
+        ...compat,
+        ...registryBindings,
+        ratelimits,
+        unsafeDirectSockets: socket,
         modules: [module("counter.js", bundles.queryCounter), module("registry.js", bundles.registry)],
       },
       { name: "r1", ...compat, modules: [module("r1.js", bundles.runtimeLimit)], unsafeDirectSockets: socket },
-      { name: "r2", ...compat, modules: [module("r2.js", bundles.storageFloor)], d1Databases, unsafeDirectSockets: socket },
+      {
+        name: "r2",
+        ...compat,
+        modules: [module("r2.js", bundles.storageFloor)],
+        d1Databases,
+        unsafeDirectSockets: socket,
+      },
     ],
   });
   const mf = new Miniflare(options);
@@ -74,12 +103,19 @@ export async function runStatements(db: D1, statements: string[], perBatch = 50)
  */
 export function migrationStatements(): string[] {
   const dir = path.join(ROOT, "migrations");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".sql")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort();
   return files.flatMap((file) =>
     readFileSync(path.join(dir, file), "utf8")
       .split("--> statement-breakpoint")
       .flatMap((chunk) => chunk.split(/;\s*\n/))
-      .map((s) => s.replace(/^(\s*--[^\n]*\n)+/, "").trim().replace(/;$/, ""))
+      .map((s) =>
+        s
+          .replace(/^(\s*--[^\n]*\n)+/, "")
+          .trim()
+          .replace(/;$/, ""),
+      )
       .filter((s) => s.length > 0 && !s.startsWith("--")),
   );
 }

@@ -34,7 +34,8 @@ export interface RunResult {
   datasets: DatasetResult[];
 }
 
-const f = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const f = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : "–");
 
 function table(d: DatasetResult): string {
@@ -43,16 +44,29 @@ function table(d: DatasetResult): string {
   for (const r of d.results) {
     const s = r.registry;
     const q = r.ratios;
-    const cells = s && q
-      ? [f(s.rps), f(s.p50), f(s.p99), `${q.r1.toFixed(2)}×`, `${q.r2.toFixed(2)}×`, `${q.p99r2.toFixed(2)}×`, r.queries ?? "?"]
-      : [r.note ?? "n/a (404)", "", "", "", "", "", r.queries ?? "?"];
+    const cells =
+      s && q
+        ? [
+            f(s.rps),
+            f(s.p50),
+            f(s.p99),
+            `${q.r1.toFixed(2)}×`,
+            `${q.r2.toFixed(2)}×`,
+            `${q.p99r2.toFixed(2)}×`,
+            r.queries ?? "?",
+          ]
+        : [r.note ?? "n/a (404)", "", "", "", "", "", r.queries ?? "?"];
     lines.push(`| ${r.endpoint} | ${cells.join(" | ")} |`);
   }
   const r1 = d.results.flatMap((r) => (r.r1 ? [r.r1] : []));
   const r2 = d.results.flatMap((r) => (r.r2 ? [r.r2] : []));
   const avg = (xs: Stats[], k: "rps" | "p50" | "p99") => xs.reduce((a, s) => a + s[k], 0) / Math.max(xs.length, 1);
-  lines.push(`| _R1 runtime limit (mean of its rounds)_ | ${f(avg(r1, "rps"))} | ${f(avg(r1, "p50"), 1)} | ${f(avg(r1, "p99"), 1)} | | | | 0 |`);
-  lines.push(`| _R2 storage floor (mean of its rounds)_ | ${f(avg(r2, "rps"))} | ${f(avg(r2, "p50"), 1)} | ${f(avg(r2, "p99"), 1)} | | | | 1 |`);
+  lines.push(
+    `| _R1 runtime limit (mean of its rounds)_ | ${f(avg(r1, "rps"))} | ${f(avg(r1, "p50"), 1)} | ${f(avg(r1, "p99"), 1)} | | | | 0 |`,
+  );
+  lines.push(
+    `| _R2 storage floor (mean of its rounds)_ | ${f(avg(r2, "rps"))} | ${f(avg(r2, "p50"), 1)} | ${f(avg(r2, "p99"), 1)} | | | | 1 |`,
+  );
   return lines.join("\n");
 }
 
@@ -65,12 +79,17 @@ const scaled = (a: Row, b: Row) => (a.ratios && b.ratios ? a.ratios.r2 / b.ratio
 
 /** 100k vs 1k: cost per request (1/req/s), raw, relative to R1, and relative to R2 (the target's). */
 function scaling(small: DatasetResult, large: DatasetResult): string {
-  const lines = ["| endpoint | cost 100k ÷ 1k | R1-normalised | R2-normalised | p99 100k ÷ 1k |", "|---|---|---|---|---|"];
+  const lines = [
+    "| endpoint | cost 100k ÷ 1k | R1-normalised | R2-normalised | p99 100k ÷ 1k |",
+    "|---|---|---|---|---|",
+  ];
   for (const [i, a] of small.results.entries()) {
     const b = large.results[i];
     if (!a.registry || !b?.registry || !a.r1 || !b.r1) continue;
     const norm = a.registry.rps / a.r1.rps / (b.registry.rps / b.r1.rps);
-    lines.push(`| ${a.endpoint} | ${(a.registry.rps / b.registry.rps).toFixed(2)}× | ${norm.toFixed(2)}× | ${scaled(a, b)?.toFixed(2) ?? "–"}× | ${x(b.registry.p99, a.registry.p99)} |`);
+    lines.push(
+      `| ${a.endpoint} | ${(a.registry.rps / b.registry.rps).toFixed(2)}× | ${norm.toFixed(2)}× | ${scaled(a, b)?.toFixed(2) ?? "–"}× | ${x(b.registry.p99, a.registry.p99)} |`,
+    );
   }
   return lines.join("\n");
 }
@@ -78,7 +97,8 @@ function scaling(small: DatasetResult, large: DatasetResult): string {
 /** The issue's targets, each with what this run measured and whether it holds. */
 function targets(run: RunResult): string {
   const lines = ["| target | measured | holds |", "|---|---|---|"];
-  const add = (target: string, measured: string, holds: boolean) => lines.push(`| ${target} | ${measured} | ${holds ? "yes" : "**no**"} |`);
+  const add = (target: string, measured: string, holds: boolean) =>
+    lines.push(`| ${target} | ${measured} | ${holds ? "yes" : "**no**"} |`);
   for (const d of run.datasets) {
     const at = `${f(d.events)} events`;
     const status = d.results.find((r) => r.endpoint.includes("status?at="))?.ratios;
@@ -112,20 +132,26 @@ export function markdown(run: RunResult): string {
     "",
   ];
   for (const d of run.datasets) {
-    const counts = Object.entries(d.rows).map(([t, n]) => `${t} ${f(n)}`).join(", ");
+    const counts = Object.entries(d.rows)
+      .map(([t, n]) => `${t} ${f(n)}`)
+      .join(", ");
     out.push(`## ${f(d.events)} synthetic status events`, "", `Rows: ${counts}.`, "", table(d), "");
   }
   if (run.datasets.length === 2) out.push("## 100k vs 1k", "", scaling(run.datasets[0]!, run.datasets[1]!), "");
   out.push("## Targets", "", targets(run), "");
-  out.push(`Bundle (wrangler deploy --dry-run): ${f(run.bundle.raw / 1024, 1)} KiB raw, ${f(run.bundle.gzip / 1024, 1)} KiB gzipped`);
-  out.push(`npm start → first 200 of /v1/roster: ${run.startupMs === null ? `failed (${run.startupDetail})` : `${f(run.startupMs)} ms`}`);
-  return out.join("\n") + "\n";
+  out.push(
+    `Bundle (wrangler deploy --dry-run): ${f(run.bundle.raw / 1024, 1)} KiB raw, ${f(run.bundle.gzip / 1024, 1)} KiB gzipped`,
+  );
+  out.push(
+    `npm start → first 200 of /v1/roster: ${run.startupMs === null ? `failed (${run.startupDetail})` : `${f(run.startupMs)} ms`}`,
+  );
+  return `${out.join("\n")}\n`;
 }
 
 /** A smoke run (CI) never overwrites the last full run's results. */
 export function save(run: RunResult, dir: string): void {
   const name = run.mode === "smoke" ? "last-smoke" : "last-run";
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(run, null, 2) + "\n");
+  writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(run, null, 2)}\n`);
   writeFileSync(path.join(dir, `${name}.md`), markdown(run));
 }

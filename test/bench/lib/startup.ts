@@ -21,7 +21,8 @@ function signalGroup(pid: number, signal: NodeJS.Signals) {
   try {
     process.kill(-pid, signal);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ESRCH") process.stderr.write(`[bench] cannot signal ${pid}: ${error}\n`);
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH")
+      process.stderr.write(`[bench] cannot signal ${pid}: ${error}\n`);
   }
 }
 

@@ -17,7 +17,11 @@ export interface AgreementData {
   writePool: { agreement: string; state: string }[];
 }
 
-export async function syntheticAgreements(organisations: string[], syntheticStates: string[], memberStates: string[]): Promise<AgreementData> {
+export async function syntheticAgreements(
+  organisations: string[],
+  syntheticStates: string[],
+  memberStates: string[],
+): Promise<AgreementData> {
   const random = prng(AGREEMENT_COUNT);
   const agreements: Record<string, Value>[] = [];
   const counterparties: Record<string, Value>[] = [];
@@ -30,24 +34,48 @@ export async function syntheticAgreements(organisations: string[], syntheticStat
     const year = awaiting ? 2026 : 2002 + Math.floor(random() * 23);
     const day = `${year}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
     agreements.push({
-      id, kind: KINDS[i % KINDS.length], title_en: `Synthetic agreement ${i}`, title_ru: null, title_zh: null,
+      id,
+      kind: KINDS[i % KINDS.length],
+      title_en: `Synthetic agreement ${i}`,
+      title_ru: null,
+      title_zh: null,
       lifecycle: awaiting ? "awaiting_consent" : "in_force",
-      proposed_date: day, proposed_precision: "day",
-      signed_date: awaiting ? null : day, signed_precision: awaiting ? null : "day", signed_window_start: awaiting ? null : day,
-      in_force_date: awaiting ? null : day, in_force_precision: awaiting ? null : "day",
+      proposed_date: day,
+      proposed_precision: "day",
+      signed_date: awaiting ? null : day,
+      signed_precision: awaiting ? null : "day",
+      signed_window_start: awaiting ? null : day,
+      in_force_date: awaiting ? null : day,
+      in_force_precision: awaiting ? null : "day",
       sources: '["synthetic benchmark data"]',
     });
     // Two in three with a real organisation (so `counterparty=asean` has hundreds), else a synthetic state.
-    const counterparty = i % 3 === 0 ? syntheticStates[i % syntheticStates.length]! : organisations[i % organisations.length]!;
+    const counterparty =
+      i % 3 === 0 ? syntheticStates[i % syntheticStates.length]! : organisations[i % organisations.length]!;
     counterparties.push({ agreement_id: id, party_id: counterparty });
     const given = awaiting ? i % 4 : memberStates.length;
     memberStates.forEach((state, k) => {
-      if (k < given) consents.push({ agreement_id: id, state_id: state, decision: "consent", date: day, reference: `Note ${i}/${k}`, source: "synthetic benchmark data" });
+      if (k < given)
+        consents.push({
+          agreement_id: id,
+          state_id: state,
+          decision: "consent",
+          date: day,
+          reference: `Note ${i}/${k}`,
+          source: "synthetic benchmark data",
+        });
       else pools.get(state)!.push({ agreement: id, state });
     });
   }
   const hash = await sha256Hex(EDITOR_TOKEN);
-  const key = { id: "bench-editor", name: "Benchmark editor", role: "editor", hash, prefix: EDITOR_TOKEN.slice(0, 12), created_by: null };
+  const key = {
+    id: "bench-editor",
+    name: "Benchmark editor",
+    role: "editor",
+    hash,
+    prefix: EDITOR_TOKEN.slice(0, 12),
+    created_by: null,
+  };
   return {
     statements: [
       ...inserts("agreements", agreements),

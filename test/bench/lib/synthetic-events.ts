@@ -4,7 +4,7 @@
  * function the data migration uses (periodRows), so the tables keep the schema's invariants.
  */
 import { columnsOf, periodRows } from "../../../src/db/period-rows";
-import { parsePartialDate, type PartialDate } from "../../../src/domain/dates";
+import { type PartialDate, parsePartialDate } from "../../../src/domain/dates";
 import { checkLog } from "../../../src/domain/event-log";
 import type { StatusEventInput } from "../../../src/domain/periods";
 import type { EventKind, Status } from "../../../src/domain/statuses";
@@ -19,15 +19,29 @@ type Step = [EventKind, Status];
  * real ones. (With thousands of current members the consent write fails: see the report.)
  */
 const MEMBER_PATH: Step[] = [
-  ["guest_attendance", "guest"], ["status_granted", "dialogue_partner"], ["memorandum_signed", "dialogue_partner"],
-  ["status_granted", "observer"], ["accession_launched", "observer"], ["obligations_memorandum_signed", "observer"],
-  ["accession", "member"], ["memorandum_signed", "member"], ["memorandum_signed", "member"], ["withdrawal", "none"],
+  ["guest_attendance", "guest"],
+  ["status_granted", "dialogue_partner"],
+  ["memorandum_signed", "dialogue_partner"],
+  ["status_granted", "observer"],
+  ["accession_launched", "observer"],
+  ["obligations_memorandum_signed", "observer"],
+  ["accession", "member"],
+  ["memorandum_signed", "member"],
+  ["memorandum_signed", "member"],
+  ["withdrawal", "none"],
 ];
 /** Leaves and comes back as a partner: periods that end, and `none` gaps, as in the real data. */
 const PARTNER_PATH: Step[] = [
-  ["guest_attendance", "guest"], ["status_granted", "dialogue_partner"], ["memorandum_signed", "dialogue_partner"],
-  ["status_granted", "observer"], ["accession_launched", "observer"], ["accession", "member"], ["suspension", "none"],
-  ["status_granted", "observer"], ["memorandum_signed", "observer"], ["conversion", "partner"],
+  ["guest_attendance", "guest"],
+  ["status_granted", "dialogue_partner"],
+  ["memorandum_signed", "dialogue_partner"],
+  ["status_granted", "observer"],
+  ["accession_launched", "observer"],
+  ["accession", "member"],
+  ["suspension", "none"],
+  ["status_granted", "observer"],
+  ["memorandum_signed", "observer"],
+  ["conversion", "partner"],
 ];
 
 /** Three-letter codes from QAA onwards (wrapping to AAA), skipping every id already in the registry. */
@@ -53,7 +67,15 @@ export function syntheticEvents(eventCount: number, firstEventId: number, taken:
   const periods: Record<string, string | number | null>[] = [];
   let id = firstEventId;
   for (const code of codes) {
-    parties.push({ id: code, kind: "state", alpha2: null, name_en: `Benchland ${code}`, name_ru: `Бенчланд ${code}`, name_zh: `测试国 ${code}`, full_name_en: null });
+    parties.push({
+      id: code,
+      kind: "state",
+      alpha2: null,
+      name_en: `Benchland ${code}`,
+      name_ru: `Бенчланд ${code}`,
+      name_zh: `测试国 ${code}`,
+      full_name_en: null,
+    });
     const path = random() < 0.6 ? MEMBER_PATH : PARTNER_PATH;
     let year = 1993 + Math.floor(random() * 10);
     const log: StatusEventInput[] = [];
@@ -61,12 +83,28 @@ export function syntheticEvents(eventCount: number, firstEventId: number, taken:
       // Strictly later years keep every log in order (nine steps end by 2022 at the latest).
       year = kind === "withdrawal" ? 2023 + Math.floor(random() * 3) : year + 1 + Math.floor(random() * 2);
       const r = random();
-      const value = r < 0.1 ? `${year}` : r < 0.3 ? `${year}-${pad(1 + Math.floor(random() * 12))}` : `${year}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
+      const value =
+        r < 0.1
+          ? `${year}`
+          : r < 0.3
+            ? `${year}-${pad(1 + Math.floor(random() * 12))}`
+            : `${year}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
       const date = parsePartialDate(value) as PartialDate;
       log.push({ id, status, kind, date });
       events.push({
-        id, party_id: code, status, kind, date: value, precision: date.precision, window_start: date.windowStart, window_end: date.windowEnd,
-        decision: `Synthetic decision ${id}`, body: "Council of Heads of State", place: null, note: null, sources: '["synthetic benchmark data"]',
+        id,
+        party_id: code,
+        status,
+        kind,
+        date: value,
+        precision: date.precision,
+        window_start: date.windowStart,
+        window_end: date.windowEnd,
+        decision: `Synthetic decision ${id}`,
+        body: "Council of Heads of State",
+        place: null,
+        note: null,
+        sources: '["synthetic benchmark data"]',
       });
       id += 1;
     }
@@ -76,6 +114,10 @@ export function syntheticEvents(eventCount: number, firstEventId: number, taken:
   }
   return {
     codes,
-    statements: [...inserts("parties", parties), ...inserts("status_events", events), ...inserts("status_periods", periods)],
+    statements: [
+      ...inserts("parties", parties),
+      ...inserts("status_events", events),
+      ...inserts("status_periods", periods),
+    ],
   };
 }
