@@ -15,7 +15,11 @@ export function splitStatements(sql: string): string[] {
   for (let i = 0; i < sql.length; i++) {
     const ch = sql[i]!;
     if (quote) {
-      if (ch === quote) quote = sql[i + 1] === quote ? (i++, quote) : undefined;
+      if (ch === quote) {
+        // A doubled quote is an escaped one and the string goes on.
+        if (sql[i + 1] === quote) i++;
+        else quote = undefined;
+      }
       continue;
     }
     if (ch === "'" || ch === '"' || ch === "`") quote = ch;

@@ -1,10 +1,32 @@
+/**
+ * The status event log: reading it, and recording a status event (admitting a state, changing or
+ * ending a status). The event is checked against the party's log by the same rule that checks the real history, the party's periods are
+ * derived again by the period rule, and both land in one batch guarded against a concurrent event
+ * for the same party. Ids come from a sequence, so events for different parties never contend.
+ */
+
 import { z } from "@hono/zod-openapi";
+import { getPartyWithEvents, recountStatuses, resolveParties } from "../../db/parties";
+import { periodRows } from "../../db/period-rows";
+import { isBeyondHorizon, type PartialDate, parsePartialDate, today } from "../../domain/dates";
+import { checkEvent, findIdenticalEvent } from "../../domain/event-log";
+import type { PartyKind } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
 import { decodeCursor, paginate } from "../../lib/pagination";
-import { toWireEvent } from "../../lib/party-mappers";
+import { toEventInput, toWireEvent } from "../../lib/party-mappers";
+import { ApiError } from "../../lib/problem";
+import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
-import { listEvents } from "./status-events.queries";
-import type { ListRoute } from "./status-events.routes";
+import {
+  allocateEventId,
+  deletePeriods,
+  insertEvent,
+  insertPeriods,
+  listEvents,
+  logIs,
+  noEventStartsAfter,
+} from "./status-events.queries";
+import type { CreateRoute, ListRoute } from "./status-events.routes";
 
 const EventCursor = z.tuple([z.string(), z.number().int()]);
 
@@ -22,4 +44,95 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
   });
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.event.windowStart, r.event.id]);
   return c.json(tagged(c, { items: page.map((r) => toWireEvent(r.event, r.partyKind)), nextCursor }), 200);
+};
+
+const duplicate = (partyId: string, id?: number) =>
+  new ApiError(409, {
+    code: "duplicate-event",
+    detail: `The same event (status, kind and date) is already recorded for ${partyId}${id ? ` as event ${id}` : ""}`,
+  });
+
+export const create: AppRouteHandler<CreateRoute> = async (c) => {
+  const db = c.var.db;
+  const body = c.req.valid("json");
+  const now = today();
+  const [ref] = await resolveParties(db, [body.party]);
+  const found = ref?.party && (await getPartyWithEvents(db, ref.party.kind as PartyKind, ref.party.id));
+  if (!found)
+    throw new ApiError(422, {
+      code: "unknown-party",
+      detail: `No party "${body.party}" in the registry`,
+      extra: { errors: [{ path: "party", message: "unknown party", code: "custom" }] },
+    });
+  const { party, events } = found;
+  const date = parsePartialDate(body.date) as PartialDate;
+  if (isBeyondHorizon(date, now)) {
+    throw new ApiError(422, {
+      code: "date-beyond-horizon",
+      detail: `${body.date} is more than a year ahead of today (${now}); record events that happened or are decided for a fixed day within a year`,
+      extra: { errors: [{ path: "date", message: "more than a year ahead", code: "custom" }] },
+    });
+  }
+  const log = events.map(toEventInput);
+  const candidate = { id: Number.MAX_SAFE_INTEGER, status: body.status, kind: body.kind, date };
+  const repeated = findIdenticalEvent(log, candidate);
+  if (repeated) throw duplicate(party.id, repeated.id);
+  const problems = checkEvent(party.kind as PartyKind, log, candidate);
+  if (problems.length > 0) {
+    throw new ApiError(409, {
+      code: "contradicts-log",
+      detail: `The event contradicts ${party.id}'s log: ${problems.join("; ")}`,
+      extra: { problems },
+    });
+  }
+  // Allocated after the log was read, so the new id is above every id of that log.
+  const id = await allocateEventId(db);
+  const input = { ...candidate, id };
+  const row = {
+    id,
+    partyId: party.id,
+    status: body.status,
+    kind: body.kind,
+    date: date.value,
+    precision: date.precision,
+    windowStart: date.windowStart,
+    windowEnd: date.windowEnd,
+    decision: body.decision ?? null,
+    body: body.body ?? null,
+    place: body.place ?? null,
+    note: body.note ?? null,
+    sources: JSON.stringify(body.sources),
+    createdAt: new Date().toISOString(),
+  };
+  const periods = periodRows(party.id, party.kind, [...log, input]);
+  const wire = toWireEvent(row, party.kind);
+  const concurrent = () =>
+    new ApiError(409, {
+      code: "concurrent-event",
+      detail: `Another event for ${party.id} was recorded meanwhile; reload its history and retry`,
+    });
+  return commitWrite(c, {
+    preconditions: [
+      { condition: logIs(party.id, events.length, Math.max(0, ...events.map((e) => e.id))), error: concurrent },
+      { condition: noEventStartsAfter(party.id, date.windowStart), error: concurrent },
+    ],
+    statements: [
+      insertEvent(db, row),
+      deletePeriods(db, party.id),
+      ...insertPeriods(db, periods),
+      ...recountStatuses(db),
+    ],
+    record: {
+      action: "status_event.created",
+      entityType: "status_event",
+      entityId: String(id),
+      before: null,
+      after: wire,
+    },
+    publicChange: true,
+    status: 201,
+    body: wire,
+    headers: { Location: `/v1/status-events?party=${party.id}` },
+    onConstraint: (violated) => (violated === "identicalEvent" ? duplicate(party.id) : undefined),
+  });
 };

@@ -1,6 +1,5 @@
 import { createRouter } from "../../lib/create-router";
 import * as handlers from "./status-events.handlers";
 import * as routes from "./status-events.routes";
-import * as writes from "./status-events.writes";
 
-export const statusEvents = createRouter().openapi(routes.list, handlers.list).openapi(routes.create, writes.create);
+export const statusEvents = createRouter().openapi(routes.list, handlers.list).openapi(routes.create, handlers.create);
