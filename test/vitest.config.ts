@@ -48,6 +48,9 @@ export default defineConfig(async () => {
       root: path.join(import.meta.dirname, ".."),
       // Two workerd processes: the machine's two cores (Vitest's default is one fewer than the cores).
       maxWorkers: 2,
+      // Property tests run hundreds of D1 round trips: on a loaded machine 5 s is luck, not a limit.
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
       projects: [
         // Pure functions: no database, one worker for all files.
         { extends: true, test: { name: "domain", include: ["test/domain/**/*.test.ts"], isolate: false } },
