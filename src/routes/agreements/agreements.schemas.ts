@@ -51,7 +51,7 @@ export const createAgreementExample = {
 
 export const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** "YYYY", "YYYY-MM" or "YYYY-MM-DD", validated by the same rule as the real history. */
+/** "YYYY", "YYYY-MM" or "YYYY-MM-DD", validated by parsePartialDate (src/domain/dates.ts), as the real history is. */
 export const PartialDateInput = z
   .string()
   .max(10)
