@@ -45,7 +45,7 @@ try {
   const failures: string[] = [];
   if (bundle.gzip > BUNDLE_LIMIT) failures.push(`${kib(bundle.gzip)} KiB gzipped is past ${kib(BUNDLE_LIMIT)} KiB`);
   const locales = bundle.modules.filter((m) => /zod\/v4\/locales\/(?!en\.js)/.test(m.name));
-  if (locales.length) failures.push(`zod's translations are bundled: ${locales.map((m) => m.name).join(", ")}`);
+  if (locales.length) failures.push(`${locales.length} of zod's translations are bundled, e.g. ${locales[0]!.name}`);
   for (const f of failures) console.error(`FAIL: ${f}`);
   process.exitCode = failures.length ? 1 : 0;
 } finally {
