@@ -9,6 +9,8 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
+/** The Worker's bundle, gzipped, at most (issue 13). */
+export const BUNDLE_LIMIT = 200 * 1024;
 const WORKERS = path.join(ROOT, "test/bench/workers");
 
 export interface Bundles {
@@ -34,13 +36,22 @@ async function bundle(entry: string, external: string[] = []): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-export async function buildAll(outdir: string): Promise<Bundles> {
-  // The same command `npm test` runs, so the measured bundle is the one that ships.
-  execFileSync(path.join(ROOT, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outdir], {
+/**
+ * The registry's bundle as it would be deployed: the same command `npm test` runs, so the measured
+ * bundle is the one that ships. Writes index.js and index.js.map to outdir, and esbuild's metafile
+ * when asked.
+ */
+export function dryRun(outdir: string, metafile?: string): void {
+  const args = ["deploy", "--dry-run", "--outdir", outdir, ...(metafile ? ["--metafile", metafile] : [])];
+  execFileSync(path.join(ROOT, "node_modules/.bin/wrangler"), args, {
     cwd: ROOT,
     stdio: "pipe",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
   });
+}
+
+export async function buildAll(outdir: string): Promise<Bundles> {
+  dryRun(outdir);
   const registryBytes = readFileSync(path.join(outdir, "index.js"));
   return {
     registry: registryBytes.toString("utf8"),

@@ -1,6 +1,7 @@
 /** The results as markdown tables (printed and saved) and as JSON. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { BUNDLE_LIMIT } from "./build";
 import type { Stats } from "./measure";
 
 export interface Row {
@@ -120,7 +121,11 @@ function targets(run: RunResult): string {
       else add(`${a.endpoint}: cost at 100k ≤ 1.2× cost at 1k (R2-normalised)`, `${ratio.toFixed(2)}×`, ratio <= 1.2);
     }
   }
-  add("bundle ≤ 250 KiB gzipped", `${f(run.bundle.gzip / 1024, 1)} KiB`, run.bundle.gzip <= 250 * 1024);
+  add(
+    `bundle ≤ ${BUNDLE_LIMIT / 1024} KiB gzipped (\`npm run bench:bundle\` shows its parts)`,
+    `${f(run.bundle.gzip / 1024, 1)} KiB`,
+    run.bundle.gzip <= BUNDLE_LIMIT,
+  );
   return lines.join("\n");
 }
 
