@@ -57,6 +57,8 @@ const paramArb = (p: Schema, hints: Hints): fc.Arbitrary<string> =>
     { weight: 1, arbitrary: hostileValue.map((v) => JSON.stringify(v) ?? "") },
   );
 
+const wellFormed = (v: string) => v.replace(/[\uD800-\uDFFF]/g, "\uFFFD");
+
 function pathArb(op: Operation, pools: PathPools, hints: Hints): fc.Arbitrary<string> {
   const params = ((op.op.parameters ?? []) as Schema[]).filter((p) => p.in === "path");
   const values = params.map((p) =>
@@ -70,8 +72,9 @@ function pathArb(op: Operation, pools: PathPools, hints: Hints): fc.Arbitrary<st
       )
       .map(
         ([v, n]) =>
-          // mostly encoded, sometimes raw (so "../" and "%" reach the router as they are)
-          n === 0 ? v : encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, "\uFFFD")), // a lone surrogate cannot be encoded
+          // mostly encoded, sometimes raw (so "../" and "%" reach the router as they are). A lone
+          // surrogate cannot be encoded in a URL, so no client can send one: it becomes U+FFFD.
+          wellFormed(n === 0 ? v : encodeURIComponent(wellFormed(v))),
       ),
   );
   return fc.tuple(...values).map((vs) => params.reduce((path, p, i) => path.replace(`{${p.name}}`, vs[i]!), op.path));
