@@ -8,7 +8,15 @@ const CORS = {
   origin: "*",
   allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key", BOOKMARK_HEADER],
   // X-Request-Id: the server's id of the request, what a browser client quotes when reporting a problem.
-  exposeHeaders: ["ETag", "Location", "Retry-After", "X-RateLimit-Limit", "RateLimit-Policy", "X-Request-Id", BOOKMARK_HEADER],
+  exposeHeaders: [
+    "ETag",
+    "Location",
+    "Retry-After",
+    "X-RateLimit-Limit",
+    "RateLimit-Policy",
+    "X-Request-Id",
+    BOOKMARK_HEADER,
+  ],
 };
 const EXPOSED = CORS.exposeHeaders.join(",");
 

@@ -101,7 +101,8 @@ describe("edge cache", () => {
     const before = await counted("/v1/changes?limit=1");
     expect(before.res.headers.get("cache-control")).toBe("no-cache");
     const { body } = await draftAgreement(editor.key);
-    const again = await counted(`/v1/changes?since=${(await before.res.json()).cursor}&limit=200`);
+    const { cursor } = (await before.res.json()) as { cursor: string };
+    const again = await counted(`/v1/changes?since=${cursor}&limit=200`);
     expect(again.queries).toBeGreaterThan(0);
     const feed = (await again.res.json()) as { items: { entityId: string }[] };
     expect(feed.items.map((i) => i.entityId)).toContain(body.id);
