@@ -16,6 +16,8 @@ export interface AppBindings {
   Bindings: Env;
   Variables: {
     db: Db;
+    /** the request's D1 session (src/lib/d1-session.ts); `db` runs on it */
+    session: D1DatabaseSession;
     /** the server's id of this request (src/middleware/request-id.ts) */
     requestId: string;
     /** the caller's X-Request-Id, when valid; never used as the request's id */

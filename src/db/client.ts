@@ -1,22 +1,20 @@
 import { drizzle } from "drizzle-orm/d1";
 
-/**
- * One drizzle client per D1 binding, kept for the isolate's life: building it per request costs the
- * hot reads measurably. Same casing as drizzle-kit's `--casing=snake_case`. The relational query API
- * is not used, so no schema is passed (it would be rebuilt for nothing).
- */
-const clients = new WeakMap<D1Database, ReturnType<typeof build>>();
 /** How drizzle names the columns in SQL; src/db/constraints.ts names them the same way. */
 export const CASING = "snake_case";
-const build = (d1: D1Database) => drizzle(d1, { casing: CASING });
 
-export function createDb(d1: D1Database) {
-  let db = clients.get(d1);
-  if (!db) {
-    db = build(d1);
-    clients.set(d1, db);
-  }
-  return db;
-}
+/**
+ * What drizzle runs its statements on: the binding itself (the scheduled job), or a D1 Sessions API
+ * session (every request, src/middleware/db.ts). drizzle calls only `prepare` and `batch`, which a
+ * session has; its types ask for the whole D1Database (drizzle-orm#4776 adds sessions upstream).
+ */
+export type D1Target = D1Database | D1DatabaseSession;
+
+/**
+ * A drizzle client over `d1`. Same casing as drizzle-kit's `--casing=snake_case`. The relational
+ * query API is not used, so no schema is passed (it would be rebuilt for nothing): building the
+ * client is a few small objects, cheap enough once per request for the session each request has.
+ */
+export const createDb = (d1: D1Target) => drizzle(d1 as D1Database, { casing: CASING });
 
 export type Db = ReturnType<typeof createDb>;

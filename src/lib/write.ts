@@ -21,6 +21,7 @@ import {
   insertIdempotency,
 } from "../db/writes";
 import type { AppBindings } from "../types";
+import { purgeEdgeCache } from "./edge-cache";
 import { replay } from "./idempotency";
 import { ApiError } from "./problem";
 
@@ -129,6 +130,8 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
     if (mapped) throw mapped;
     throw error;
   }
+  // In the same request, before answering: the writer's next read in this location already misses.
+  await purgeEdgeCache(c.req.url, c.var.session.getBookmark());
   return c.json(w.body, w.status, headers);
 }
 

@@ -1,12 +1,22 @@
 import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
+import { BOOKMARK_HEADER } from "../lib/d1-session";
+import { PUBLIC_CACHE_CONTROL } from "../lib/edge-cache";
 import type { AppBindings } from "../types";
 
 const CORS = {
   origin: "*",
-  allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"],
+  allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key", BOOKMARK_HEADER],
   // X-Request-Id: the server's id of the request, what a browser client quotes when reporting a problem.
-  exposeHeaders: ["ETag", "Location", "Retry-After", "X-RateLimit-Limit", "RateLimit-Policy", "X-Request-Id"],
+  exposeHeaders: [
+    "ETag",
+    "Location",
+    "Retry-After",
+    "X-RateLimit-Limit",
+    "RateLimit-Policy",
+    "X-Request-Id",
+    BOOKMARK_HEADER,
+  ],
 };
 const EXPOSED = CORS.exposeHeaders.join(",");
 
@@ -33,7 +43,11 @@ export const responseHeaders = createMiddleware<AppBindings>(async (c, next) => 
   if (c.res.status !== 200 && c.res.status !== 304) return;
   // An authenticated read (API keys, the audit log) is for its caller only: no shared cache may keep it.
   if (c.get("actor")) return void headers.set("Cache-Control", "private, no-store");
-  // A handler that already said otherwise (no-store on admin lists) is not overridden.
-  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "public, max-age=60, stale-while-revalidate=300");
-  headers.append("Vary", "Accept-Language");
+  // A read that sent a bookmark wants at least its own writes: no cache may answer it later from
+  // this answer without asking again (the ETag still makes asking cheap).
+  if (c.req.header(BOOKMARK_HEADER) !== undefined) headers.set("Cache-Control", "private, no-cache");
+  // A handler that already said otherwise (no-store on admin lists, no-cache on the change feed) is not overridden.
+  else if (!headers.has("Cache-Control")) headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
+  // X-D1-Bookmark: a cache must not answer a read that sends a bookmark with an answer to one that did not.
+  headers.append("Vary", `Accept-Language, ${BOOKMARK_HEADER}`);
 });

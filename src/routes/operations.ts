@@ -14,6 +14,7 @@ import {
   writeProblems,
 } from "../lib/openapi";
 import { requireRole } from "../middleware/auth";
+import { edgeCache } from "../middleware/edge-cache";
 import { idempotency } from "../middleware/idempotency";
 import { readRateLimit, writeRateLimit } from "../middleware/rate-limit";
 import type { Role } from "../types";
@@ -28,7 +29,8 @@ interface OperationDoc<P extends string> {
 
 /**
  * A public read: GET with no key, limited per client, answered with an ETag (304 on If-None-Match)
- * and the shared caching headers, and the read problems (400, 404, 429, 500).
+ * and the shared caching headers, kept in the location's edge cache (src/middleware/edge-cache.ts),
+ * and the read problems (400, 404, 429, 500).
  */
 export const publicRead = <P extends string, Req extends NonNullable<RouteConfig["request"]>, S extends z.ZodType>(
   op: OperationDoc<P> & { request: Req; ok: S; okDescription: string },
@@ -41,7 +43,8 @@ export const publicRead = <P extends string, Req extends NonNullable<RouteConfig
     summary: op.summary,
     description: op.description,
     security: publicSecurity,
-    middleware: readRateLimit,
+    // Counted first: an answer from the edge cache still counts against the client's read limit.
+    middleware: [readRateLimit, edgeCache],
     request: op.request,
     responses: {
       200: { ...jsonContent(op.ok, op.okDescription), headers: cacheHeaders },

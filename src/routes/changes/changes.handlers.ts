@@ -21,5 +21,8 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
   return c.json(
     tagged(c, { items, cursor: encodeCursor([page.at(-1)?.id ?? afterId]), hasMore: rows.length > limit }),
     200,
+    // Never kept fresh by any cache (the edge cache included): a writer that polls the feed right
+    // after its write sees it. The ETag makes the revalidation a cheap 304.
+    { "Cache-Control": "no-cache" },
   );
 };

@@ -42,7 +42,8 @@ function countingDb(db: D1Database, counter: Counter): D1Database {
       return db.exec(sql);
     },
     dump: () => db.dump(),
-    withSession: () => wrapped,
+    // Sessions run on the one local database: the same counted binding, with a bookmark to hand back.
+    withSession: () => ({ ...wrapped, getBookmark: () => db.withSession().getBookmark() }),
   };
   return wrapped as unknown as D1Database;
 }
