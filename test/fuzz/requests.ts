@@ -70,11 +70,10 @@ function pathArb(op: Operation, pools: PathPools, hints: Hints): fc.Arbitrary<st
         ),
         fc.nat(9),
       )
-      .map(
-        ([v, n]) =>
-          // mostly encoded, sometimes raw (so "../" and "%" reach the router as they are). A lone
-          // surrogate cannot be encoded in a URL, so no client can send one: it becomes U+FFFD.
-          wellFormed(n === 0 ? v : encodeURIComponent(wellFormed(v))),
+      .map(([v, n]) =>
+        // mostly encoded, sometimes raw (so "../" and "%" reach the router as they are). A lone
+        // surrogate cannot be encoded in a URL, so no client can send one: it becomes U+FFFD.
+        wellFormed(n === 0 ? v : encodeURIComponent(wellFormed(v))),
       ),
   );
   return fc.tuple(...values).map((vs) => params.reduce((path, p, i) => path.replace(`{${p.name}}`, vs[i]!), op.path));
