@@ -49,7 +49,7 @@ export const normaliseSql = (sql: string) =>
 
 /**
  * `parties.periods`: each party's status_periods rows as one JSON array (PeriodBoundsRow in
- * src/routes/parties/parties.queries.ts), so "status on a day" is one point select. Written only by
+ * src/db/parties.ts), so "status on a day" is one point select. Written only by
  * these triggers, on every write to status_periods (the data migration, POST /v1/status-events,
  * any later tool), so no writer can forget it; the app never writes the column.
  */
@@ -87,7 +87,7 @@ export const partyPeriods: ReadModel = {
  * A period counts +1 from the last day its start may fall on, -1 from the last day its end may fall
  * on; one whose end window closes no later than its start window (never reported) does not count.
  * The view computes it; the app copies it into the table in every batch that changes status_periods
- * (`recountStatuses`, src/routes/parties/parties.queries.ts), through drizzle's statusCountsDerived.
+ * (`recountStatuses`, src/db/parties.ts), through drizzle's statusCountsDerived.
  */
 export const statusCounts: ReadModel = {
   objects: [
