@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { windowEndSql, windowStartSql } from "../../src/db/partial-dates";
 import { agreements, consents, statusPeriods } from "../../src/db/schema";
+import { holds as holdsNow } from "../../src/db/writes";
 import {
   agreementProblems,
   checkConclusion,
@@ -21,13 +22,12 @@ import {
   tallyConsents,
 } from "../../src/domain/agreements";
 import { type PartialDate, parsePartialDate } from "../../src/domain/dates";
-import { isReportedOn } from "../../src/domain/periods";
 import { agreementConsistent } from "../../src/routes/agreements/agreements.queries";
 import { conclusionAllowedSql, settleConsentLifecycle } from "../../src/routes/consents/consents.queries";
+import { membersByDomain } from "../helpers/db";
 
 const db = createDb(env.DB);
-const holds = async (condition: SQL) =>
-  (await db.get<{ ok: number }>(sql`SELECT CASE WHEN ${condition} THEN 1 ELSE 0 END AS ok`))!.ok === 1;
+const holds = (condition: SQL) => holdsNow(db, condition);
 
 /** Days where membership changes (and around them), plus ordinary ones. */
 const DAYS = [
@@ -47,13 +47,7 @@ const DAYS = [
 const STATES = ["BLR", "CHN", "IND", "IRN", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB", "MNG", "AFG", "TUR"];
 
 let periods: (typeof statusPeriods.$inferSelect)[] = [];
-const membersOn = (day: string) => [
-  ...new Set(
-    periods
-      .filter((p) => p.partyKind === "state" && p.status === "member" && isReportedOn(p, day))
-      .map((p) => p.partyId),
-  ),
-];
+const membersOn = (day: string) => membersByDomain(periods, day);
 
 beforeAll(async () => {
   periods = await db.select().from(statusPeriods);

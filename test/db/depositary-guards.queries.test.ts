@@ -5,11 +5,12 @@
  * membership on the date of conclusion computed by isReportedOn from the status registry.
  */
 import { env } from "cloudflare:workers";
-import { type SQL, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { agreements, depositaryActions, statusPeriods } from "../../src/db/schema";
+import { holds as holdsNow } from "../../src/db/writes";
 import { LIFECYCLE, type Lifecycle } from "../../src/domain/agreements";
 import { type PartialDate, parsePartialDate } from "../../src/domain/dates";
 import {
@@ -19,12 +20,11 @@ import {
   depositaryProblems,
   type Recipient,
 } from "../../src/domain/depositary";
-import { isReportedOn } from "../../src/domain/periods";
 import { depositaryAllowedSql, depositaryLogOf } from "../../src/routes/depositary/depositary.queries";
+import { membersByDomain } from "../helpers/db";
 
 const db = createDb(env.DB);
-const holds = async (condition: SQL) =>
-  (await db.get<{ ok: number }>(sql`SELECT CASE WHEN ${condition} THEN 1 ELSE 0 END AS ok`))!.ok === 1;
+const holds = (condition: SQL) => holdsNow(db, condition);
 
 /** Dates of conclusion around the changes of membership (2017-06-09, 2023-07-04, 2024-07-04), at each precision. */
 const SIGNED = [
@@ -56,13 +56,7 @@ const ACT_DATES = [
 const STATES = ["BLR", "CHN", "IND", "IRN", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB", "MNG", "TUR"];
 
 let periods: (typeof statusPeriods.$inferSelect)[] = [];
-const membersOn = (day: string) => [
-  ...new Set(
-    periods
-      .filter((p) => p.partyKind === "state" && p.status === "member" && isReportedOn(p, day))
-      .map((p) => p.partyId),
-  ),
-];
+const membersOn = (day: string) => membersByDomain(periods, day);
 
 beforeAll(async () => {
   periods = await db.select().from(statusPeriods);

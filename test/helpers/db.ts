@@ -1,4 +1,6 @@
 import { env } from "cloudflare:workers";
+import type { StatusPeriodRow } from "../../src/db/parties";
+import { isReportedOn } from "../../src/domain/periods";
 
 /** Rows of a query on the test D1 (the one the Worker under test uses). */
 export const rows = async <T>(query: string, ...params: unknown[]) =>
@@ -29,4 +31,16 @@ export const statusEventTables = async () => [
   await count("status_events"),
   await count("audit_log"),
   await count("changes"),
+];
+
+/**
+ * The member states on `day` by the domain's rule (isReportedOn) over period rows read once: the side
+ * of the SQL = domain property tests that involves no SQL.
+ */
+export const membersByDomain = (periods: readonly StatusPeriodRow[], day: string) => [
+  ...new Set(
+    periods
+      .filter((p) => p.partyKind === "state" && p.status === "member" && isReportedOn(p, day))
+      .map((p) => p.partyId),
+  ),
 ];
