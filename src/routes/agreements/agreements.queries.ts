@@ -4,8 +4,9 @@ import type { Db } from "../../db/client";
 import { windowEndSql, windowStartSql } from "../../db/partial-dates";
 import { partyIdFor } from "../../db/parties";
 import { agreementCounterparties, agreements, parties } from "../../db/schema";
+import { sqlList } from "../../db/sql-list";
 import { SIGNED } from "../../domain/agreements";
-import { conclusionAllowedSql, sqlList } from "../consents/consents.queries";
+import { conclusionAllowedSql } from "../consents/consents.queries";
 
 /** Agreements, their counterparties and consents. No Hono here. */
 

@@ -3,6 +3,7 @@ import { and, asc, eq, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { membersOnSql } from "../../db/parties";
 import { agreements, consents } from "../../db/schema";
+import { sqlList } from "../../db/sql-list";
 import { COLLECTING_CONSENTS } from "../../domain/agreements";
 
 export type ConsentRow = typeof consents.$inferSelect;
@@ -33,18 +34,6 @@ export const deleteConsent = (db: Db, agreementId: string, stateId: string) =>
 // batch: they are evaluated when the batch runs, not when the handler read.
 // test/db/agreement-guards.queries.test.ts proves each agrees with its domain function.
 // ---------------------------------------------------------------------------------------------
-
-export // ---------------------------------------------------------------------------------------------
-// The agreements' rules (src/domain/agreements.ts) as SQL, for the guards and statements of a
-// write's batch: they are evaluated at the moment the batch runs, not when the handler read.
-// test/agreement-guards.queries.test.ts proves each agrees with its domain function.
-// ---------------------------------------------------------------------------------------------
-
-const sqlList = (values: readonly string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
 
 /** consentBasis: the signed date, else the proposed date, each when known to the day; else `today`. */
 export const consentBasisSql = (today: string) =>

@@ -3,9 +3,9 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { membersOnSql } from "../../db/parties";
 import { agreements, depositaryActions } from "../../db/schema";
+import { sqlList } from "../../db/sql-list";
 import { SIGNED } from "../../domain/agreements";
 import { type DepositaryAction, PRIOR_STEP, type Recipient } from "../../domain/depositary";
-import { sqlList } from "../consents/consents.queries";
 
 export type DepositaryRow = typeof depositaryActions.$inferSelect;
 
