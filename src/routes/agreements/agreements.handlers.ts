@@ -5,6 +5,7 @@ import { canTransition, counterpartiesEditable, type Lifecycle } from "../../dom
 import { today } from "../../domain/dates";
 import { randomId } from "../../lib/crypto";
 import { tagged } from "../../lib/etag";
+import { refuseBeyondHorizon } from "../../lib/horizon";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { ApiError } from "../../lib/problem";
 import type { Guard } from "../../lib/write";
@@ -31,7 +32,6 @@ import {
   conclusionProblem,
   date,
   loadAgreement,
-  refuseBeyondHorizon,
   requireTransition,
   resolveCounterparties,
   stepAfterSignature,
@@ -181,7 +181,7 @@ export const conclude: AppRouteHandler<R.ConcludeRoute> = async (c) => {
   checkIfMatch(c, row);
   requireTransition(row, "concluded");
   const body = c.req.valid("json");
-  refuseBeyondHorizon(body.date, today());
+  refuseBeyondHorizon(date(body.date), today());
   const problem = await conclusionProblem(db, row, body.date);
   if (problem) throw problem;
   const signed = date(body.date);
@@ -218,9 +218,9 @@ export const conclude: AppRouteHandler<R.ConcludeRoute> = async (c) => {
 export const enterIntoForce: AppRouteHandler<R.EnterIntoForceRoute> = async (c) => {
   const row = await loadAgreement(c.var.db, c.req.valid("param").id);
   checkIfMatch(c, row);
-  const { date } = c.req.valid("json");
-  const set = stepAfterSignature("in_force", date, row);
-  refuseBeyondHorizon(date, today());
+  const { date: day } = c.req.valid("json");
+  const set = stepAfterSignature("in_force", day, row);
+  refuseBeyondHorizon(date(day), today());
   return commitAgreementChange(c, row, "agreement.entered_into_force", [updateAgreement(c.var.db, row.id, set)], {
     ...row,
     ...set,

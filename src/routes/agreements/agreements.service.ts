@@ -13,7 +13,7 @@ import {
   datesOutOfOrder,
   type Lifecycle,
 } from "../../domain/agreements";
-import { isBeyondHorizon, type PartialDate, parsePartialDate } from "../../domain/dates";
+import { type PartialDate, parsePartialDate } from "../../domain/dates";
 import { ApiError } from "../../lib/problem";
 import { commitWrite, type Guard } from "../../lib/write";
 import type { AppBindings } from "../../types";
@@ -119,17 +119,6 @@ export async function loadAgreement(db: Db, id: string): Promise<AgreementRow> {
   const row = await findAgreement(db, id);
   if (!row) throw new ApiError(404, { code: "not-found", detail: `No agreement with id "${id}"` });
   return row;
-}
-
-/** A consent's or step's date may not lie more than a year ahead of today. */
-export function refuseBeyondHorizon(day: string, now: string) {
-  if (isBeyondHorizon(date(day), now)) {
-    throw new ApiError(422, {
-      code: "date-beyond-horizon",
-      detail: `${day} is more than a year ahead of today (${now}); record facts, not plans`,
-      extra: { errors: [{ path: "date", message: "more than a year ahead", code: "custom" }] },
-    });
-  }
 }
 
 export function requireTransition(row: AgreementRow, to: Lifecycle) {

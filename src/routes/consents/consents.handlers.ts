@@ -4,12 +4,13 @@ import { membersOn, resolveParties } from "../../db/parties";
 import { acceptsConsents, consentBasis, consentReport, type Lifecycle, tallyConsents } from "../../domain/agreements";
 import { today } from "../../domain/dates";
 import { tagged } from "../../lib/etag";
+import { refuseBeyondHorizon } from "../../lib/horizon";
 import { ApiError } from "../../lib/problem";
 import { commitWrite, type Guard } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
 import type { AgreementRow } from "../agreements/agreements.queries";
 import { basisDatesOf } from "../agreements/agreements.schemas";
-import { consistentAfter, loadAgreement, refuseBeyondHorizon } from "../agreements/agreements.service";
+import { consistentAfter, date, loadAgreement } from "../agreements/agreements.service";
 import {
   collectingConsents,
   consentExists,
@@ -76,7 +77,7 @@ export const recordConsent: AppRouteHandler<R.RecordConsentRoute> = async (c) =>
   const row = await loadAgreement(db, c.req.valid("param").id);
   const body = c.req.valid("json");
   if (!acceptsConsents(row.lifecycle as Lifecycle)) throw notCollecting(row.id, row.lifecycle);
-  refuseBeyondHorizon(body.date, now);
+  refuseBeyondHorizon(date(body.date), now);
   const [hit] = await resolveParties(db, [body.state]);
   const code = hit?.party?.kind === "state" ? hit.party.id : undefined;
   const membersThen = await membersOn(db, body.date);

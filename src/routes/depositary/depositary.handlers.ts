@@ -14,11 +14,12 @@ import {
 } from "../../domain/depositary";
 import { randomId } from "../../lib/crypto";
 import { tagged } from "../../lib/etag";
+import { refuseBeyondHorizon } from "../../lib/horizon";
 import { ApiError } from "../../lib/problem";
 import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
 import type { AgreementRow } from "../agreements/agreements.queries";
-import { loadAgreement, refuseBeyondHorizon } from "../agreements/agreements.service";
+import { loadAgreement } from "../agreements/agreements.service";
 import {
   type DepositaryRow,
   depositaryAllowedSql,
@@ -119,7 +120,8 @@ export const recordDepositaryAction: AppRouteHandler<R.RecordDepositaryActionRou
   const now = today();
   const row = await loadAgreement(db, c.req.valid("param").id);
   const body = c.req.valid("json");
-  refuseBeyondHorizon(body.date, now);
+  const date = parsePartialDate(body.date) as PartialDate;
+  refuseBeyondHorizon(date, now);
   let recipient: Recipient | null = null;
   if (body.recipient !== undefined) {
     if (body.recipient.toLowerCase() === "rats") recipient = { kind: "rats" };
@@ -135,7 +137,6 @@ export const recordDepositaryAction: AppRouteHandler<R.RecordDepositaryActionRou
       recipient = { kind: "member_state", state: hit.party.id };
     }
   }
-  const date = parsePartialDate(body.date) as PartialDate;
   const next: DepositaryFact = { action: body.action, date, recipient };
   const { agreement, members, log } = await readLog(db, row);
   const problems = depositaryProblems(agreement, members, log.map(toFact), next);

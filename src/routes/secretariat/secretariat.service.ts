@@ -16,8 +16,9 @@ import {
   type TermRow,
   termOpen,
 } from "../../db/secretariat";
-import { isBeyondHorizon, type PartialDate, parsePartialDate, today } from "../../domain/dates";
+import { type PartialDate, parsePartialDate, today } from "../../domain/dates";
 import { endsBeforeStart, exceedsTerm, latestEndDay, type TermDates } from "../../domain/secretariat";
+import { refuseBeyondHorizon } from "../../lib/horizon";
 import { ApiError } from "../../lib/problem";
 import { membersOn, termDates, toWireTerm } from "../../lib/secretariat";
 import { commitWrite, type Guard } from "../../lib/write";
@@ -50,16 +51,6 @@ const overlapError = (id: string) =>
     detail: `Another Secretary-General's term overlaps ${id}: the post has one holder at a time`,
   });
 
-/** A fact dated more than a year ahead is a typo or a plan (the registry's horizon, src/domain/dates.ts). */
-function refuseBeyondHorizon(path: string, d: PartialDate, now: string) {
-  if (isBeyondHorizon(d, now))
-    throw invalid(
-      "date-beyond-horizon",
-      path,
-      `${d.value} is more than a year ahead of today (${now}); record facts, not plans`,
-    );
-}
-
 /** The state's names, for the answer. */
 async function stateNames(db: Db, code: string) {
   const found = await getPartyPeriods(db, "state", code);
@@ -73,7 +64,7 @@ export const appoint: AppRouteHandler<R.AppointRoute> = async (c) => {
   const body = c.req.valid("json");
   const now = today();
   const t: TermDates = { start: date(body.start), end: body.end ? date(body.end) : null };
-  refuseBeyondHorizon("start", t.start, now);
+  refuseBeyondHorizon(t.start, now, "start");
   checkDates(body.post, t);
   if (await findTerm(db, body.id))
     throw new ApiError(409, { code: "duplicate", detail: `A term with id "${body.id}" already exists` });
@@ -155,7 +146,7 @@ export const endTerm: AppRouteHandler<R.EndTermRoute> = async (c) => {
   if (row.endDate) throw closed();
   const end = date(body.end);
   const t: TermDates = { start: termDates(row).start, end };
-  refuseBeyondHorizon("end", end, today());
+  refuseBeyondHorizon(end, today(), "end");
   checkDates(row.post, t);
   const sources = JSON.stringify([...(JSON.parse(row.sources) as string[]), ...(body.sources ?? [])]);
   const ended: TermRow = {

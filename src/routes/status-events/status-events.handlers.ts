@@ -8,10 +8,11 @@
 import { z } from "@hono/zod-openapi";
 import { getPartyWithEvents, recountStatuses, resolveParties } from "../../db/parties";
 import { periodRows } from "../../db/period-rows";
-import { isBeyondHorizon, type PartialDate, parsePartialDate, today } from "../../domain/dates";
+import { type PartialDate, parsePartialDate, today } from "../../domain/dates";
 import { checkEvent, findIdenticalEvent } from "../../domain/event-log";
 import type { PartyKind } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
+import { refuseBeyondHorizon } from "../../lib/horizon";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { toEventInput, toWireEvent } from "../../lib/party-mappers";
 import { ApiError } from "../../lib/problem";
@@ -66,13 +67,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     });
   const { party, events } = found;
   const date = parsePartialDate(body.date) as PartialDate;
-  if (isBeyondHorizon(date, now)) {
-    throw new ApiError(422, {
-      code: "date-beyond-horizon",
-      detail: `${body.date} is more than a year ahead of today (${now}); record events that happened or are decided for a fixed day within a year`,
-      extra: { errors: [{ path: "date", message: "more than a year ahead", code: "custom" }] },
-    });
-  }
+  refuseBeyondHorizon(date, now);
   const log = events.map(toEventInput);
   const candidate = { id: Number.MAX_SAFE_INTEGER, status: body.status, kind: body.kind, date };
   const repeated = findIdenticalEvent(log, candidate);
