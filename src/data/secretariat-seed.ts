@@ -7,7 +7,7 @@
  * kept with the record: what the source stated, and why the data holds another value.
  */
 import { z } from "zod";
-import { type PartialDate, parsePartialDate } from "../domain/dates";
+import { type PartialDate, parsePartialDate, validPartialDate } from "../domain/dates";
 import { boundsOf, derivePeriods, isReportedOn } from "../domain/periods";
 import { POSTS, type Post, type SgTerm, termProblems } from "../domain/secretariat";
 import type { ValidatedSeed } from "./seed";
@@ -61,7 +61,7 @@ export type ValidatedTerm = TermSeedT & {
   parsed: { start: PartialDate; end: PartialDate | null; approval: PartialDate | null };
 };
 
-const date = (v: string) => parsePartialDate(v) as PartialDate;
+const date = validPartialDate;
 
 /** The member states on `day` by the seed's own status events, with the registry's one rule (isReportedOn). */
 export function seedMembersOn(seed: Pick<ValidatedSeed, "events">, day: string): string[] {

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { columnsOf, periodRows } from "../db/period-rows";
-import { type PartialDate, parsePartialDate } from "../domain/dates";
+import { type PartialDate, parsePartialDate, validPartialDate } from "../domain/dates";
 import { checkLog } from "../domain/event-log";
 import type { StatusEventInput } from "../domain/periods";
 import { EVENT_KINDS, type PartyKind, STATUSES } from "../domain/statuses";
@@ -88,7 +88,7 @@ export class SeedError extends Error {
   }
 }
 
-const date = (v: string) => parsePartialDate(v) as PartialDate;
+const date = validPartialDate;
 
 function parseAll<T extends z.ZodType>(file: string, schema: T, rows: unknown, problems: string[]): z.infer<T>[] {
   if (!Array.isArray(rows)) {

@@ -54,6 +54,16 @@ export function parsePartialDate(value: string): PartialDate | { error: string }
   return { value, precision: "day", windowStart: value, windowEnd: value };
 }
 
+/**
+ * A date already validated (by a wire schema, the data builder, or on its way into a row): its
+ * parts. Throws if it was not valid after all, rather than passing an error on as a date.
+ */
+export function validPartialDate(value: string): PartialDate {
+  const parsed = parsePartialDate(value);
+  if ("error" in parsed) throw new Error(parsed.error);
+  return parsed;
+}
+
 /** Parses a calendar day ("YYYY-MM-DD" only), as used by `at=` queries. */
 export function parseDay(value: string): string | { error: string } {
   if (!DAY_PATTERN.test(value)) return { error: `"${value}" is not a calendar date: use YYYY-MM-DD` };

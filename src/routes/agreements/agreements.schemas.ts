@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { AgreementDates, BasisDates, Lifecycle } from "../../domain/agreements";
 import { AGREEMENT_KINDS, LIFECYCLE } from "../../domain/agreements";
-import { type PartialDate, parsePartialDate } from "../../domain/dates";
+import { parsePartialDate, validPartialDate } from "../../domain/dates";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { DaySchema } from "../../lib/params";
 import { wireDateOf } from "../../lib/party-mappers";
@@ -191,7 +191,7 @@ export const AgreementIdParam = z.object({
 
 // Rows to the wire shape.
 /** A stored date (written only after validation) as the domain's partial date. */
-const partial = (value: string | null) => (value === null ? null : (parsePartialDate(value) as PartialDate));
+const partial = (value: string | null) => (value === null ? null : validPartialDate(value));
 
 export const basisDatesOf = (a: AgreementRow): BasisDates => ({
   signed: partial(a.signedDate),

@@ -13,7 +13,7 @@ import {
   datesOutOfOrder,
   type Lifecycle,
 } from "../../domain/agreements";
-import { type PartialDate, parsePartialDate } from "../../domain/dates";
+import { validPartialDate } from "../../domain/dates";
 import { ApiError } from "../../lib/problem";
 import { commitWrite, type Guard } from "../../lib/write";
 import type { AppBindings } from "../../types";
@@ -30,7 +30,7 @@ import { agreementDatesOf, agreementEtag, toWireAgreement } from "./agreements.s
 
 /** The department's edits of agreements: drafting and changing details. */
 
-export const date = (v: string) => parsePartialDate(v) as PartialDate;
+export const date = validPartialDate;
 
 export async function resolveCounterparties(db: Db, refs: string[]) {
   const resolved = await resolveParties(db, refs);

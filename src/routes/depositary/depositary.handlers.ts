@@ -2,7 +2,7 @@
 import type { Db } from "../../db/client";
 import { membersOn, resolveParties } from "../../db/parties";
 import type { Lifecycle } from "../../domain/agreements";
-import { type PartialDate, parsePartialDate, today } from "../../domain/dates";
+import { today, validPartialDate } from "../../domain/dates";
 import {
   type DepositaryAgreement,
   type DepositaryFact,
@@ -31,7 +31,7 @@ import { toFact } from "./depositary.schemas";
 
 const depositaryAgreement = (row: AgreementRow): DepositaryAgreement => ({
   lifecycle: row.lifecycle as Lifecycle,
-  signed: row.signedDate === null ? null : (parsePartialDate(row.signedDate) as PartialDate),
+  signed: row.signedDate === null ? null : validPartialDate(row.signedDate),
   logKept: row.consentsRecorded,
 });
 
@@ -120,7 +120,7 @@ export const recordDepositaryAction: AppRouteHandler<R.RecordDepositaryActionRou
   const now = today();
   const row = await loadAgreement(db, c.req.valid("param").id);
   const body = c.req.valid("json");
-  const date = parsePartialDate(body.date) as PartialDate;
+  const date = validPartialDate(body.date);
   refuseBeyondHorizon(date, now);
   let recipient: Recipient | null = null;
   if (body.recipient !== undefined) {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { type PartialDate, parsePartialDate } from "../../domain/dates";
+import { type PartialDate, validPartialDate } from "../../domain/dates";
 import { DEPOSITARY_ACTIONS, type DepositaryAction, type Recipient } from "../../domain/depositary";
 import { PartialDateSchema } from "../../lib/party-schemas";
 import { MAX, MAX_LIST, stateCode, str, timestamp } from "../../lib/wire";
@@ -156,7 +156,7 @@ export const recipientOf = (row: Pick<DepositaryRow, "recipientKind" | "recipien
 
 /** A row as the domain's fact, keeping the wire form alongside for the answer. */
 export function toFact(row: DepositaryRow) {
-  const date = parsePartialDate(row.date) as PartialDate;
+  const date = validPartialDate(row.date);
   return { action: row.action as DepositaryAction, date, recipient: recipientOf(row), wire: toWireAction(row) };
 }
 

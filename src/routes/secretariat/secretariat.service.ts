@@ -16,7 +16,7 @@ import {
   type TermRow,
   termOpen,
 } from "../../db/secretariat";
-import { type PartialDate, parsePartialDate, today } from "../../domain/dates";
+import { today, validPartialDate } from "../../domain/dates";
 import { endsBeforeStart, exceedsTerm, latestEndDay, type TermDates } from "../../domain/secretariat";
 import { refuseBeyondHorizon } from "../../lib/horizon";
 import { ApiError } from "../../lib/problem";
@@ -25,7 +25,7 @@ import { commitWrite, type Guard } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
 import type * as R from "./secretariat.routes";
 
-const date = (v: string) => parsePartialDate(v) as PartialDate;
+const date = validPartialDate;
 
 const invalid = (code: string, path: string, detail: string) =>
   new ApiError(422, { code, detail, extra: { errors: [{ path, message: detail, code: "custom" }] } });

@@ -8,7 +8,7 @@
 import { z } from "@hono/zod-openapi";
 import { getPartyWithEvents, recountStatuses, resolveParties } from "../../db/parties";
 import { periodRows } from "../../db/period-rows";
-import { type PartialDate, parsePartialDate, today } from "../../domain/dates";
+import { today, validPartialDate } from "../../domain/dates";
 import { checkEvent, findIdenticalEvent } from "../../domain/event-log";
 import type { PartyKind } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
@@ -66,7 +66,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
       extra: { errors: [{ path: "party", message: "unknown party", code: "custom" }] },
     });
   const { party, events } = found;
-  const date = parsePartialDate(body.date) as PartialDate;
+  const date = validPartialDate(body.date);
   refuseBeyondHorizon(date, now);
   const log = events.map(toEventInput);
   const candidate = { id: Number.MAX_SAFE_INTEGER, status: body.status, kind: body.kind, date };
