@@ -38,7 +38,7 @@ describe("/ (timeline) without JavaScript", () => {
     await open(page, "/");
     assert.equal(await page.locator("html").getAttribute("lang"), "en");
     assert.equal(await page.locator("script").count(), 0);
-    const chart = page.locator('svg[role="img"]');
+    const chart = page.locator("svg.chart");
     assert.ok(await chart.isVisible());
     assert.match((await chart.locator("> title").textContent()) ?? "", /2001/);
     assert.ok((await page.locator(PARTY_LINK).count()) >= 30, "one row link per party");
@@ -103,7 +103,7 @@ describe("/ (timeline) without JavaScript", () => {
       assert.match(await page.title(), script);
       assert.match((await page.locator("h1").textContent()) ?? "", script);
       assert.match((await page.locator('svg a[href="/v1/states/IND"]').textContent()) ?? "", script);
-      assert.ok(await page.locator('svg[role="img"]').isVisible());
+      assert.ok(await page.locator("svg.chart").isVisible());
       await screenshot(page, `timeline-${lang}`);
       await page.close();
     });
