@@ -9,6 +9,7 @@ import { LANGUAGES, type Language } from "./lib/params";
 import { ApiError, notFound, onError } from "./lib/problem";
 import { db } from "./middleware/db";
 import { etag } from "./middleware/etag";
+import { htmlLang } from "./middleware/html-lang";
 import { MAX_BODY_BYTES, requireJsonBody } from "./middleware/json-body";
 import { readRateLimit } from "./middleware/rate-limit";
 import { requestIds } from "./middleware/request-id";
@@ -85,7 +86,8 @@ export function createApp() {
     description: "An API key of the international-relations department (editor or admin role)",
   });
   app.doc31("/openapi.json", OPENAPI_INFO);
-  app.get("/docs", Scalar(explorerConfig));
+  // Scalar's interface and the document are in English; its template gives <html> no lang.
+  app.get("/docs", htmlLang("en"), Scalar(explorerConfig));
   return app;
 }
 

@@ -77,6 +77,11 @@ describe("Content-Security-Policy of the explorer (/docs)", () => {
     expect(html).not.toMatch(/https?:\/\//);
   });
 
+  it("declares the page English on <html>, which Scalar's template leaves bare (axe's html-has-lang)", async () => {
+    const html = await (await call("/docs")).text();
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="en">/i);
+  });
+
   it("configures Scalar to call nothing outside: no default fonts, telemetry, agent, MCP or developer tools", async () => {
     const html = await (await call("/docs")).text();
     const config = JSON.parse(html.match(/Scalar\.createApiReference\('#app', (\{[\s\S]*?\})\)/)![1]!);
