@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { POSTS } from "../../domain/secretariat";
 import { STATE_STATUSES } from "../../domain/statuses";
+import { ContestedSchema } from "../../lib/evidence-schemas";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { AtQuery, LangQuery } from "../../lib/params";
 import {
@@ -54,6 +55,7 @@ export const StateSummarySchema = z
     status: StatusSchema,
     since: PartialDateSchema,
     ...UncertaintySchema,
+    ...ContestedSchema,
   })
   .openapi("StateSummary");
 
