@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { attendancesOf } from "../../db/evidence";
 import { getPartyPeriods, getPartyWithEventsQuery, listPeriodsOn } from "../../db/parties";
 import { termsOfState } from "../../db/secretariat";
+import type { Source } from "../../domain/evidence";
 import type { Post } from "../../domain/secretariat";
 import type { Status } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
@@ -13,6 +14,9 @@ import type { AppRouteHandler } from "../../types";
 import type { GetAttendancesRoute, GetHistoryRoute, GetOneRoute, GetStatusRoute, ListRoute } from "./states.routes";
 
 const StateCursor = z.tuple([z.string()]);
+
+/** Written only by the data build from src/data/parties.json (FormerNameSeed). */
+type FormerName = { name: { en: string; ru?: string; zh?: string }; until: string; sources: Source[] };
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { status, at, limit, cursor } = c.req.valid("query");
@@ -52,6 +56,8 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
       alpha2: party.alpha2,
       name: nameOf(party, lang),
       names: namesOf(party),
+      commonName: party.commonNameEn,
+      formerNames: JSON.parse(party.formerNames) as FormerName[],
       current: statusOnDay,
       history,
       secretariatPosts,

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { POSTS } from "../../domain/secretariat";
 import { STATE_STATUSES } from "../../domain/statuses";
-import { ContestedSchema } from "../../lib/evidence-schemas";
+import { ContestedSchema, SourceSchema } from "../../lib/evidence-schemas";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { AtQuery, LangQuery } from "../../lib/params";
 import {
@@ -86,6 +86,22 @@ export const StateDetailSchema = z
       .openapi({ example: "IR" }),
     name: str(MAX.name).openapi({ example: "Iran" }),
     names: NamesSchema,
+    commonName: str(MAX.name)
+      .nullable()
+      .openapi({
+        description: "The common English name where `names.en` (the UN short name) differs",
+        example: "Iran",
+      }),
+    formerNames: z
+      .array(
+        z.object({
+          name: z.object({ en: str(MAX.name), ru: str(MAX.name).optional(), zh: str(MAX.name).optional() }),
+          until: str(10).openapi({ example: "2022-06" }),
+          sources: z.array(SourceSchema).min(1).max(20),
+        }),
+      )
+      .max(5)
+      .openapi({ description: "Official names the state no longer uses, each dated and sourced" }),
     current: StatusOnDaySchema.openapi({ description: "The status today" }),
     history: HistorySchema,
     secretariatPosts: z
