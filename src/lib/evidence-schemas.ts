@@ -47,6 +47,7 @@ export const SourceInput = z
       kind: z.enum(SOURCE_KINDS),
       language: z
         .string()
+        .max(35)
         .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
         .optional(),
       published: partial().optional(),

@@ -72,7 +72,7 @@ export const StateStatusSchema = StatusOnDaySchema.extend({
   code: str(3)
     .regex(/^[A-Z]{3}$/)
     .openapi({ example: "IRN" }),
-  name: str(MAX.name).openapi({ example: "Iran" }),
+  name: str(MAX.name).openapi({ example: "Iran (Islamic Republic of)" }),
 }).openapi("StateStatus");
 
 export const StateDetailSchema = z
@@ -84,14 +84,12 @@ export const StateDetailSchema = z
       .regex(/^[A-Z]{2}$/)
       .nullable()
       .openapi({ example: "IR" }),
-    name: str(MAX.name).openapi({ example: "Iran" }),
+    name: str(MAX.name).openapi({ example: "Iran (Islamic Republic of)" }),
     names: NamesSchema,
-    commonName: str(MAX.name)
-      .nullable()
-      .openapi({
-        description: "The common English name where `names.en` (the UN short name) differs",
-        example: "Iran",
-      }),
+    commonName: str(MAX.name).nullable().openapi({
+      description: "The common English name where `names.en` (the UN short name) differs",
+      example: "Iran",
+    }),
     formerNames: z
       .array(
         z.object({
@@ -130,5 +128,5 @@ export const StateHistorySchema = HistorySchema.extend({
   code: str(3)
     .regex(/^[A-Z]{3}$/)
     .openapi({ example: "IRN" }),
-  name: str(MAX.name).openapi({ example: "Iran" }),
+  name: str(MAX.name).openapi({ example: "Iran (Islamic Republic of)" }),
 }).openapi("StateHistory");

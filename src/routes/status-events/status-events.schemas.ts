@@ -68,7 +68,12 @@ export const CreateStatusEventBody = z
       description: "Default high; not high where an alternative exists",
     }),
     basis: z
-      .strictObject({ agreementId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,79}$/) })
+      .strictObject({
+        agreementId: z
+          .string()
+          .max(80)
+          .regex(/^[a-z0-9][a-z0-9-]{2,79}$/),
+      })
       .optional()
       .openapi({ description: "The agreement (e.g. the memorandum) the event rests on; it must be in the registry" }),
     alternatives: z.array(AlternativeInput).max(5).optional(),
