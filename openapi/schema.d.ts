@@ -2204,12 +2204,7 @@ export interface components {
             /** @example null */
             note: string | null;
             corrections: components["schemas"]["SourceCorrection"][];
-            /**
-             * @example [
-             *       "http://eng.sectsco.org/secretariat/"
-             *     ]
-             */
-            sources: string[];
+            sources: components["schemas"]["Source"][];
             /**
              * Format: int32
              * @example 1
@@ -2219,7 +2214,7 @@ export interface components {
         SecretariesGeneral: {
             rule: {
                 text: string;
-                sources: string[];
+                sources: components["schemas"]["Source"][];
             };
             items: components["schemas"]["SecretaryGeneralTerm"][];
             /**
@@ -2282,7 +2277,8 @@ export interface components {
             approval?: string;
             approvalPlace?: string;
             note?: string;
-            sources: string[];
+            /** @description At least one source; the strongest kind decides what the record rests on */
+            sources: components["schemas"]["SourceInput"][];
         };
         EndTerm: {
             /**
@@ -2291,7 +2287,7 @@ export interface components {
              */
             end: string;
             /** @description Added to the term's sources */
-            sources?: string[];
+            sources?: components["schemas"]["SourceInput"][];
         };
         ScoStatusList: {
             items: components["schemas"]["ScoStatus"][];

@@ -36,7 +36,12 @@ try {
   console.log(
     `${EVIDENCE_MIGRATION}: ${seed.attendances.length} attendances, ${seed.scoStatuses.length} statuses of the SCO in other organisations`,
   );
-  for (const line of evidenceReport(seed.records)) console.log(line);
+  const termRecords = terms.map((t) => ({
+    label: `secretariat-terms.json (${t.id})`,
+    certainty: "high",
+    sources: t.sources,
+  }));
+  for (const line of evidenceReport([...seed.records, ...termRecords])) console.log(line);
 } catch (error) {
   if (error instanceof SeedError) {
     console.error(error.message);
