@@ -10,6 +10,7 @@ CREATE TABLE `attendances` (
 	`certainty` text NOT NULL,
 	`note` text,
 	`sources` text NOT NULL,
+	`alternatives` text DEFAULT '[]' NOT NULL,
 	FOREIGN KEY (`party_id`) REFERENCES `parties`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -26,6 +27,7 @@ CREATE TABLE `sco_statuses` (
 	`certainty` text NOT NULL,
 	`note` text,
 	`sources` text NOT NULL,
+	`alternatives` text DEFAULT '[]' NOT NULL,
 	FOREIGN KEY (`counterparty_id`) REFERENCES `parties`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint

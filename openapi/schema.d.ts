@@ -1048,6 +1048,8 @@ export interface components {
             certainty: components["schemas"]["Certainty"];
             note: string | null;
             sources: components["schemas"]["Source"][];
+            /** @description Other readings of the date */
+            alternatives: components["schemas"]["Alternative"][];
         };
         OrganisationList: {
             /**
@@ -2314,6 +2316,8 @@ export interface components {
             certainty: components["schemas"]["Certainty"];
             note: string | null;
             sources: components["schemas"]["Source"][];
+            /** @description Other readings (e.g. another date) */
+            alternatives: components["schemas"]["Alternative"][];
         };
     };
     responses: never;

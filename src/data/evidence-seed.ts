@@ -68,6 +68,7 @@ export const AttendanceSeed = z.strictObject({
   date: partialDate,
   place: text(200).optional(),
   note: text(1000).optional(),
+  alternatives,
   ...evidenceFields,
 });
 
@@ -76,6 +77,7 @@ export const ScoStatusSeed = z.strictObject({
   status: z.enum(["observer", "partner", "member", "other"]),
   date: partialDate,
   note: text(1000).optional(),
+  alternatives,
   ...evidenceFields,
 });
 
@@ -210,6 +212,7 @@ export function evidenceSql(seed: EvidenceInput): string {
         certainty: a.certainty,
         note: a.note ?? null,
         sources: json(a.sources),
+        alternatives: json(a.alternatives ?? []),
       }),
     );
   }
@@ -227,6 +230,7 @@ export function evidenceSql(seed: EvidenceInput): string {
         certainty: s.certainty,
         note: s.note ?? null,
         sources: json(s.sources),
+        alternatives: json(s.alternatives ?? []),
       }),
     );
   }

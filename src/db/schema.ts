@@ -294,6 +294,8 @@ export const attendances = sqliteTable(
     note: text(),
     /** JSON array of sources; never empty */
     sources: text().notNull(),
+    /** JSON array of other readings { date?, note?, sources } where sources disagree */
+    alternatives: text().notNull().default("[]"),
   },
   (t) => [index("attendances_party_idx").on(t.partyId, t.windowStart, t.id)],
 );
@@ -315,6 +317,8 @@ export const scoStatuses = sqliteTable(
     note: text(),
     /** JSON array of sources; never empty */
     sources: text().notNull(),
+    /** JSON array of other readings { date?, note?, sources } where sources disagree */
+    alternatives: text().notNull().default("[]"),
   },
   (t) => [index("sco_statuses_window_idx").on(t.windowStart, t.id)],
 );

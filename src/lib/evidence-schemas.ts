@@ -138,6 +138,7 @@ export const AttendanceSchema = z
     certainty: CertaintySchema,
     note: str(1000).nullable(),
     sources: z.array(SourceSchema).min(1).max(20),
+    alternatives: z.array(AlternativeSchema).max(5).openapi({ description: "Other readings of the date" }),
   })
   .openapi("Attendance", { description: "Attendance at a named meeting as a guest: not a status" });
 
@@ -156,6 +157,7 @@ export const toWireAttendance = (a: {
   certainty: "high" | "medium" | "low";
   note: string | null;
   sources: string;
+  alternatives: string;
 }) => ({
   meeting: { en: a.meetingEn },
   date: { date: a.date, precision: a.precision },
@@ -163,4 +165,5 @@ export const toWireAttendance = (a: {
   certainty: a.certainty,
   note: a.note,
   sources: JSON.parse(a.sources) as Source[],
+  alternatives: JSON.parse(a.alternatives) as Alternative[],
 });

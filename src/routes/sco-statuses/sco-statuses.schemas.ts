@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { ScoStatusRow } from "../../db/evidence";
-import type { Certainty, Source } from "../../domain/evidence";
-import { CertaintySchema, SourceSchema } from "../../lib/evidence-schemas";
+import type { Alternative, Certainty, Source } from "../../domain/evidence";
+import { AlternativeSchema, CertaintySchema, SourceSchema } from "../../lib/evidence-schemas";
 import { PartialDateSchema } from "../../lib/party-schemas";
 import { MAX, str } from "../../lib/wire";
 
@@ -18,6 +18,7 @@ export const ScoStatusSchema = z
     certainty: CertaintySchema,
     note: str(1000).nullable(),
     sources: z.array(SourceSchema).min(1).max(20),
+    alternatives: z.array(AlternativeSchema).max(5).openapi({ description: "Other readings (e.g. another date)" }),
   })
   .openapi("ScoStatus", { description: "The SCO's own status in another organisation" });
 
@@ -30,4 +31,5 @@ export const toWireScoStatus = (r: ScoStatusRow) => ({
   certainty: r.certainty as Certainty,
   note: r.note,
   sources: JSON.parse(r.sources) as Source[],
+  alternatives: JSON.parse(r.alternatives) as Alternative[],
 });
