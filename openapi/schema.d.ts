@@ -84,6 +84,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/states/{code}/attendances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The state's attendance at meetings as a guest
+         * @description Attendance at a named meeting (e.g. a summit) on a date, with its sources. Guest attendance is not a status: it never appears among the status periods.
+         */
+        get: operations["getStateAttendances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organisations": {
         parameters: {
             query?: never;
@@ -144,6 +164,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organisations/{id}/attendances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's attendance at meetings as a guest
+         * @description Attendance at a named meeting (e.g. a summit) on a date, with its sources. Guest attendance is not a status: it never appears among the status periods.
+         */
+        get: operations["getOrganisationAttendances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/roster": {
         parameters: {
             query?: never;
@@ -179,7 +219,7 @@ export interface paths {
         put?: never;
         /**
          * Record a status event: admit a state, change or end a status (editor)
-         * @description Refused with 409 when it contradicts the party's log: a second founding, a date before the party's previous event, a status the kind of event cannot lead to.
+         * @description Refused with 409 when it contradicts the party's log: a second founding, a date before the party's previous event, a status the kind of event cannot lead to. Refused with 422 `step-does-not-grant-status` when a step of the procedure that grants nothing (application, procedure_launched, accession_launched, obligations_memorandum_signed) would change the party's status; with 422 `weak-evidence` when an alternative reading comes with high certainty, and `unknown-agreement` when `basis` names an agreement the registry does not hold. The party's contested spans are recomputed in the same batch.
          */
         post: operations["createStatusEvent"];
         delete?: never;
@@ -548,6 +588,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sco-statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SCO's own status in other organisations
+         * @description E.g. observer in the UN General Assembly: counterparty, status, date, certainty and sources, oldest first.
+         */
+        get: operations["listScoStatuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -608,6 +668,12 @@ export interface components {
                  */
                 to: string;
             } | null;
+            /**
+             * @description The day falls between a fact and its other reading: the sources disagree on the status held
+             * @example false
+             */
+            contested: boolean;
+            alternative: components["schemas"]["ContestedReading"];
         };
         PartialDate: {
             /**
@@ -621,6 +687,70 @@ export interface components {
              */
             precision: "year" | "month" | "day";
         };
+        /**
+         * @description Where contested: the status the other reading gives on that day, and that reading
+         * @example null
+         */
+        ContestedReading: {
+            /**
+             * @example dialogue_partner
+             * @enum {string}
+             */
+            status: "member" | "observer" | "dialogue_partner" | "partner" | "partner_organisation" | "guest" | "none";
+            reading: {
+                /** @example 2021-09-17 */
+                date: string;
+                /**
+                 * @example status_granted
+                 * @enum {string}
+                 */
+                kind: "founding" | "application" | "procedure_launched" | "status_granted" | "memorandum_signed" | "accession_launched" | "obligations_memorandum_signed" | "accession" | "conversion" | "withdrawal" | "suspension";
+                note: string | null;
+                sources: components["schemas"]["Source"][];
+            };
+            span: {
+                /**
+                 * Format: date
+                 * @example 2020-01-01
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @example 2020-01-01
+                 */
+                to: string | null;
+            };
+        } | null;
+        Source: {
+            /** @example Ufa Declaration of the Heads of Member States of the SCO, 10 July 2015 */
+            title: string;
+            /**
+             * Format: uri
+             * @example https://eng.sectsco.org/
+             */
+            url?: string;
+            /** @example SCO Council of Heads of State */
+            publisher: string;
+            kind: components["schemas"]["SourceKind"];
+            /** @example en */
+            language?: string;
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD
+             * @example 2015-07-10
+             */
+            published?: string;
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD
+             * @example 2026-12-02
+             */
+            accessed?: string;
+        };
+        /**
+         * @description official_document (charter, declaration, decision, memorandum text), official_site (the Secretariat's or a government's site), state_news_agency, news, or secondary
+         * @example official_document
+         * @enum {string}
+         */
+        SourceKind: "official_document" | "official_site" | "state_news_agency" | "news" | "secondary";
         Problem: {
             /**
              * Format: uri-reference
@@ -672,9 +802,25 @@ export interface components {
             code: string;
             /** @example IR */
             alpha2: string | null;
-            /** @example Iran */
+            /** @example Iran (Islamic Republic of) */
             name: string;
             names: components["schemas"]["Names"];
+            /**
+             * @description The common English name where `names.en` (the UN short name) differs
+             * @example Iran
+             */
+            commonName: string | null;
+            /** @description Official names the state no longer uses, each dated and sourced */
+            formerNames: {
+                name: {
+                    en: string;
+                    ru?: string;
+                    zh?: string;
+                };
+                /** @example 2022-06 */
+                until: string;
+                sources: components["schemas"]["Source"][];
+            }[];
             current: components["schemas"]["StatusOnDay"];
             history: components["schemas"]["History"];
             /** @description The posts of the SCO Secretariat held by its citizens (see /v1/secretariat/leadership), oldest first */
@@ -741,12 +887,20 @@ export interface components {
                  */
                 to: string;
             } | null;
+            /**
+             * @description The day falls between a fact and its other reading: the sources disagree on the status held
+             * @example false
+             */
+            contested: boolean;
+            alternative: components["schemas"]["ContestedReading"];
         };
         History: {
             /** @description The party's events, oldest first */
             events: components["schemas"]["StatusEvent"][];
             /** @description Status periods derived from the events, oldest first */
             periods: components["schemas"]["StatusPeriod"][];
+            /** @description Spans where the sources disagree on the status held: both readings, with their sources */
+            contested: components["schemas"]["ContestedSpan"][];
         };
         StatusEvent: {
             /**
@@ -775,18 +929,44 @@ export interface components {
             place: string | null;
             /** @example null */
             note: string | null;
-            /**
-             * @example [
-             *       "Declaration of Heads of Member States of the SCO, Astana, 5 July 2005"
-             *     ]
-             */
-            sources: string[];
+            certainty: components["schemas"]["Certainty"];
+            /** @description The agreement (e.g. the memorandum) the event rests on, where the registry holds it */
+            basis: {
+                /** @example sco-egy-dialogue-partner-memorandum-2022 */
+                agreementId: string;
+            } | null;
+            /** @description Other readings where sources disagree (another date, kind of act or status) */
+            alternatives: components["schemas"]["Alternative"][];
+            sources: components["schemas"]["Source"][];
         };
         /**
          * @example status_granted
          * @enum {string}
          */
-        EventKind: "founding" | "status_granted" | "memorandum_signed" | "accession_launched" | "obligations_memorandum_signed" | "accession" | "conversion" | "guest_attendance" | "withdrawal" | "suspension";
+        EventKind: "founding" | "application" | "procedure_launched" | "status_granted" | "memorandum_signed" | "accession_launched" | "obligations_memorandum_signed" | "accession" | "conversion" | "withdrawal" | "suspension";
+        /**
+         * @description How firmly the sources establish the fact: high, medium or low
+         * @example high
+         * @enum {string}
+         */
+        Certainty: "high" | "medium" | "low";
+        /** @description Another reading of the fact, with its own sources */
+        Alternative: {
+            /** @example 2021-09-17 */
+            date?: string;
+            /**
+             * @example status_granted
+             * @enum {string}
+             */
+            kind?: "founding" | "application" | "procedure_launched" | "status_granted" | "memorandum_signed" | "accession_launched" | "obligations_memorandum_signed" | "accession" | "conversion" | "withdrawal" | "suspension";
+            /**
+             * @example dialogue_partner
+             * @enum {string}
+             */
+            status?: "member" | "observer" | "dialogue_partner" | "partner" | "partner_organisation" | "guest" | "none";
+            note?: string;
+            sources: components["schemas"]["Source"][];
+        };
         StatusPeriod: {
             status: components["schemas"]["Status"];
             from: components["schemas"]["PartialDate"];
@@ -803,17 +983,73 @@ export interface components {
              */
             endEventId: number | null;
         };
+        ContestedSpan: {
+            /**
+             * Format: int32
+             * @example 46
+             */
+            eventId: number;
+            /**
+             * Format: date
+             * @example 2020-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description First day after the span; null while it lasts
+             * @example 2020-01-01
+             */
+            to: string | null;
+            status: components["schemas"]["Status"] & unknown;
+            alternative: {
+                status: components["schemas"]["Status"] & unknown;
+                reading: {
+                    /** @example 2021-09-17 */
+                    date: string;
+                    kind: components["schemas"]["EventKind"];
+                    status: components["schemas"]["Status"];
+                    note: string | null;
+                    sources: components["schemas"]["Source"][];
+                };
+            };
+        };
         StateStatus: components["schemas"]["StatusOnDay"] & {
             /** @example IRN */
             code: string;
-            /** @example Iran */
+            /** @example Iran (Islamic Republic of) */
             name: string;
         };
         StateHistory: components["schemas"]["History"] & {
             /** @example IRN */
             code: string;
-            /** @example Iran */
+            /** @example Iran (Islamic Republic of) */
             name: string;
+        };
+        AttendanceList: {
+            /** @example AFG */
+            party: string;
+            items: components["schemas"]["Attendance"][];
+        };
+        /** @description Attendance at a named meeting as a guest: not a status */
+        Attendance: {
+            meeting: {
+                /** @example Meeting of the SCO Council of Heads of State (summit), Shanghai */
+                en: string;
+            };
+            /** @description As precisely as the sources state it */
+            date: {
+                /** @example 2006-06-15 */
+                date: string;
+                /** @enum {string} */
+                precision: "year" | "month" | "day";
+            };
+            /** @example Shanghai */
+            place: string | null;
+            certainty: components["schemas"]["Certainty"];
+            note: string | null;
+            sources: components["schemas"]["Source"][];
+            /** @description Other readings of the date */
+            alternatives: components["schemas"]["Alternative"][];
         };
         OrganisationList: {
             /**
@@ -863,6 +1099,12 @@ export interface components {
                  */
                 to: string;
             } | null;
+            /**
+             * @description The day falls between a fact and its other reading: the sources disagree on the status held
+             * @example false
+             */
+            contested: boolean;
+            alternative: components["schemas"]["ContestedReading"];
         };
         OrganisationDetail: {
             /** @example asean */
@@ -955,6 +1197,12 @@ export interface components {
                  */
                 to: string;
             } | null;
+            /**
+             * @description The day falls between a fact and its other reading: the sources disagree on the status held
+             * @example false
+             */
+            contested: boolean;
+            alternative: components["schemas"]["ContestedReading"];
         };
         StatusEventList: {
             items: components["schemas"]["StatusEvent"][];
@@ -972,7 +1220,11 @@ export interface components {
          *       "date": "2026-07",
          *       "body": "Council of Heads of State",
          *       "sources": [
-         *         "Declaration of the SCO Council of Heads of State, 2026"
+         *         {
+         *           "title": "Declaration of the SCO Council of Heads of State, 2026",
+         *           "publisher": "SCO Council of Heads of State",
+         *           "kind": "official_document"
+         *         }
          *       ]
          *     }
          */
@@ -985,7 +1237,7 @@ export interface components {
             /** @enum {string} */
             status: "member" | "observer" | "dialogue_partner" | "partner" | "partner_organisation" | "guest" | "none";
             /** @enum {string} */
-            kind: "founding" | "status_granted" | "memorandum_signed" | "accession_launched" | "obligations_memorandum_signed" | "accession" | "conversion" | "guest_attendance" | "withdrawal" | "suspension";
+            kind: "founding" | "application" | "procedure_launched" | "status_granted" | "memorandum_signed" | "accession_launched" | "obligations_memorandum_signed" | "accession" | "conversion" | "withdrawal" | "suspension";
             /**
              * @description YYYY, YYYY-MM or YYYY-MM-DD: as precisely as it is known, never padded
              * @example 2026-07-15
@@ -998,14 +1250,42 @@ export interface components {
             /** @example Bishkek */
             place?: string;
             note?: string;
-            /**
-             * @description At least one citation or URL
-             * @example [
-             *       "Bishkek Declaration of the SCO Council of Heads of State, 2026"
-             *     ]
-             */
-            sources: string[];
+            certainty?: components["schemas"]["Certainty"] & unknown;
+            /** @description The agreement (e.g. the memorandum) the event rests on; it must be in the registry */
+            basis?: {
+                agreementId: string;
+            };
+            alternatives?: components["schemas"]["AlternativeInput"][];
+            /** @description At least one source; the strongest kind decides what the record rests on */
+            sources: components["schemas"]["SourceInput"][];
         };
+        AlternativeInput: {
+            date?: string;
+            /** @enum {string} */
+            kind?: "founding" | "application" | "procedure_launched" | "status_granted" | "memorandum_signed" | "accession_launched" | "obligations_memorandum_signed" | "accession" | "conversion" | "withdrawal" | "suspension";
+            /** @enum {string} */
+            status?: "member" | "observer" | "dialogue_partner" | "partner" | "partner_organisation" | "guest" | "none";
+            note?: string;
+            sources: components["schemas"]["SourceInput"][];
+        };
+        /**
+         * @example {
+         *       "title": "Bishkek Declaration of the SCO Council of Heads of State",
+         *       "publisher": "SCO Council of Heads of State",
+         *       "kind": "official_document"
+         *     }
+         */
+        SourceInput: {
+            title: string;
+            /** Format: uri */
+            url?: string;
+            publisher: string;
+            /** @enum {string} */
+            kind: "official_document" | "official_site" | "state_news_agency" | "news" | "secondary";
+            language?: string;
+            published?: string;
+            accessed?: string;
+        } | string;
         AgreementList: {
             items: components["schemas"]["Agreement"][];
             /**
@@ -1053,8 +1333,16 @@ export interface components {
          *         }
          *       ],
          *       "authorisingDecision": null,
+         *       "certainty": "high",
+         *       "alternatives": [],
+         *       "note": null,
          *       "sources": [
-         *         "https://asean.org/"
+         *         {
+         *           "title": "ASEAN Secretariat, page 2005/04/21",
+         *           "url": "https://asean.org/2005/04/21",
+         *           "publisher": "ASEAN Secretariat",
+         *           "kind": "official_site"
+         *         }
          *       ],
          *       "version": 1,
          *       "consentsRecorded": false,
@@ -1088,7 +1376,11 @@ export interface components {
             place: string | null;
             signatories: components["schemas"]["Signatory"][];
             authorisingDecision: string | null;
-            sources: string[];
+            certainty: components["schemas"]["Certainty"];
+            /** @description Other readings of the signed date */
+            alternatives: components["schemas"]["Alternative"][];
+            note: string | null;
+            sources: components["schemas"]["Source"][];
             /**
              * Format: int32
              * @description Bumped by every change; the ETag is its quoted value
@@ -1125,6 +1417,77 @@ export interface components {
         };
         /**
          * @example {
+         *       "id": "sco-asean-mou-2005",
+         *       "kind": "memorandum_of_understanding",
+         *       "title": {
+         *         "en": "Memorandum of Understanding between the Secretariat of the Shanghai Cooperation Organisation and the Secretariat of the Association of South East Asian Nations",
+         *         "ru": null,
+         *         "zh": null
+         *       },
+         *       "counterparties": [
+         *         {
+         *           "id": "asean",
+         *           "kind": "organisation",
+         *           "name": "ASEAN"
+         *         }
+         *       ],
+         *       "lifecycle": "in_force",
+         *       "proposed": null,
+         *       "signed": {
+         *         "date": "2005-04-21",
+         *         "precision": "day"
+         *       },
+         *       "inForce": {
+         *         "date": "2005-04-21",
+         *         "precision": "day"
+         *       },
+         *       "ended": null,
+         *       "place": "Jakarta",
+         *       "signatories": [
+         *         {
+         *           "name": "Zhang Deguang",
+         *           "onBehalfOf": "sco"
+         *         },
+         *         {
+         *           "name": "Ong Keng Yong",
+         *           "onBehalfOf": "asean"
+         *         }
+         *       ],
+         *       "authorisingDecision": null,
+         *       "certainty": "high",
+         *       "alternatives": [],
+         *       "note": null,
+         *       "sources": [
+         *         {
+         *           "title": "ASEAN Secretariat, page 2005/04/21",
+         *           "url": "https://asean.org/2005/04/21",
+         *           "publisher": "ASEAN Secretariat",
+         *           "kind": "official_site"
+         *         }
+         *       ],
+         *       "version": 1,
+         *       "consentsRecorded": false,
+         *       "createdAt": "2026-11-24T10:00:00.000Z",
+         *       "updatedAt": "2026-11-24T10:00:00.000Z"
+         *     }
+         */
+        AgreementDetail: components["schemas"]["Agreement"] & {
+            /** @description The status events that rest on this agreement (e.g. the status its memorandum granted) */
+            statusEvents: {
+                /**
+                 * Format: int32
+                 * @example 46
+                 */
+                id: number;
+                /** @example IRN */
+                party: string;
+                status: components["schemas"]["Status"];
+                kind: components["schemas"]["EventKind"];
+                effective: components["schemas"]["PartialDate"];
+            }[];
+        };
+        /**
+         * @example {
          *       "id": "sco-asean-culture-2026",
          *       "kind": "memorandum_of_understanding",
          *       "title": {
@@ -1157,13 +1520,8 @@ export interface components {
             place?: string;
             signatories?: components["schemas"]["Signatory"][];
             authorisingDecision?: string;
-            /**
-             * @description Where the facts come from: citations or URLs
-             * @example [
-             *       "Note of the Council of National Coordinators, 2026"
-             *     ]
-             */
-            sources: string[];
+            /** @description At least one source; the strongest kind decides what the record rests on */
+            sources: components["schemas"]["SourceInput"][];
         };
         /**
          * @example {
@@ -1193,13 +1551,8 @@ export interface components {
             place?: string;
             signatories?: components["schemas"]["Signatory"][];
             authorisingDecision?: string;
-            /**
-             * @description Where the facts come from: citations or URLs
-             * @example [
-             *       "Note of the Council of National Coordinators, 2026"
-             *     ]
-             */
-            sources?: string[];
+            /** @description At least one source; the strongest kind decides what the record rests on */
+            sources?: components["schemas"]["SourceInput"][];
             /**
              * @description Submit a draft for consent, or take it back
              * @enum {string}
@@ -1853,12 +2206,7 @@ export interface components {
             /** @example null */
             note: string | null;
             corrections: components["schemas"]["SourceCorrection"][];
-            /**
-             * @example [
-             *       "http://eng.sectsco.org/secretariat/"
-             *     ]
-             */
-            sources: string[];
+            sources: components["schemas"]["Source"][];
             /**
              * Format: int32
              * @example 1
@@ -1868,7 +2216,7 @@ export interface components {
         SecretariesGeneral: {
             rule: {
                 text: string;
-                sources: string[];
+                sources: components["schemas"]["Source"][];
             };
             items: components["schemas"]["SecretaryGeneralTerm"][];
             /**
@@ -1931,7 +2279,8 @@ export interface components {
             approval?: string;
             approvalPlace?: string;
             note?: string;
-            sources: string[];
+            /** @description At least one source; the strongest kind decides what the record rests on */
+            sources: components["schemas"]["SourceInput"][];
         };
         EndTerm: {
             /**
@@ -1940,7 +2289,35 @@ export interface components {
              */
             end: string;
             /** @description Added to the term's sources */
-            sources?: string[];
+            sources?: components["schemas"]["SourceInput"][];
+        };
+        ScoStatusList: {
+            items: components["schemas"]["ScoStatus"][];
+        };
+        /** @description The SCO's own status in another organisation */
+        ScoStatus: {
+            counterparty: {
+                /**
+                 * @description The organisation's id where the registry holds it
+                 * @example un
+                 */
+                partyId: string | null;
+                name: {
+                    /** @example United Nations General Assembly */
+                    en: string;
+                };
+            };
+            /**
+             * @example observer
+             * @enum {string}
+             */
+            status: "observer" | "partner" | "member" | "other";
+            date: components["schemas"]["PartialDate"];
+            certainty: components["schemas"]["Certainty"];
+            note: string | null;
+            sources: components["schemas"]["Source"][];
+            /** @description Other readings (e.g. another date) */
+            alternatives: components["schemas"]["Alternative"][];
         };
     };
     responses: never;
@@ -2362,6 +2739,104 @@ export interface operations {
             };
         };
     };
+    getStateAttendances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 3166-1 alpha-3 or alpha-2 code, any case */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attendances, oldest first */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceList"];
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listOrganisations: {
         parameters: {
             query?: {
@@ -2668,6 +3143,104 @@ export interface operations {
             };
         };
     };
+    getOrganisationAttendances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lowercase slug, any case */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attendances, oldest first */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceList"];
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getRoster: {
         parameters: {
             query?: {
@@ -2780,7 +3353,7 @@ export interface operations {
                 /** @description Only events entering this status */
                 status?: "member" | "observer" | "dialogue_partner" | "partner" | "partner_organisation" | "guest" | "none";
                 /** @description Only events of this kind */
-                kind?: "founding" | "status_granted" | "memorandum_signed" | "accession_launched" | "obligations_memorandum_signed" | "accession" | "conversion" | "guest_attendance" | "withdrawal" | "suspension";
+                kind?: "founding" | "application" | "procedure_launched" | "status_granted" | "memorandum_signed" | "accession_launched" | "obligations_memorandum_signed" | "accession" | "conversion" | "withdrawal" | "suspension";
                 /** @description Events whose date window starts on or after this day */
                 from?: string;
                 /** @description Events whose date window starts on or before this day */
@@ -3492,7 +4065,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The agreement; its ETag is its version */
+            /** @description The agreement, with the status events resting on it; its ETag is its version */
             200: {
                 headers: {
                     /** @description Any web page may read the answer */
@@ -3508,7 +4081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Agreement"];
+                    "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
             /** @description The representation has not changed since the ETag sent in If-None-Match */
@@ -6640,6 +7213,101 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listScoStatuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statuses, oldest first */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoStatusList"];
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
                     [name: string]: unknown;
                 };
                 content: {

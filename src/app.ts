@@ -23,6 +23,7 @@ import { consents } from "./routes/consents/consents.index";
 import { depositary } from "./routes/depositary/depositary.index";
 import { organisations } from "./routes/organisations/organisations.index";
 import { roster } from "./routes/roster/roster.index";
+import { scoStatuses } from "./routes/sco-statuses/sco-statuses.index";
 import { secretariat } from "./routes/secretariat/secretariat.index";
 import { states } from "./routes/states/states.index";
 import { statusEvents } from "./routes/status-events/status-events.index";
@@ -77,7 +78,7 @@ export function createApp() {
     .route("/", apiKeys)
     .route("/", audit)
     .route("/", changes);
-  app.route("/", secretariat);
+  app.route("/", secretariat).route("/", scoStatuses);
   app.route("/", timeline);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

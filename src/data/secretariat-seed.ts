@@ -10,6 +10,7 @@ import { z } from "zod";
 import { type PartialDate, parsePartialDate, validPartialDate } from "../domain/dates";
 import { boundsOf, derivePeriods, isReportedOn } from "../domain/periods";
 import { POSTS, type Post, type SgTerm, termProblems } from "../domain/secretariat";
+import { sources } from "./evidence-seed";
 import type { ValidatedSeed } from "./seed";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -53,7 +54,7 @@ export const TermSeed = z.strictObject({
   exception: text(1000).optional(),
   note: text(1000).optional(),
   corrections: z.array(Correction).max(10).default([]),
-  sources: z.array(text(500)).min(1, "every record needs at least one source"),
+  sources,
 });
 
 export type TermSeedT = z.infer<typeof TermSeed>;

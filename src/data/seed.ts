@@ -11,11 +11,22 @@ import { type PartialDate, parsePartialDate, validPartialDate } from "../domain/
 import { checkLog } from "../domain/event-log";
 import type { StatusEventInput } from "../domain/periods";
 import { EVENT_KINDS, type PartyKind, STATUSES } from "../domain/statuses";
+import {
+  AttendanceSeed,
+  type AttendanceSeedT,
+  alternatives,
+  checkEvidence,
+  type EvidenceRecord,
+  evidenceFields,
+  FormerNameSeed,
+  ScoStatusSeed,
+  type ScoStatusSeedT,
+  SourceSeed,
+} from "./evidence-seed";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const cyrillic = text(200).regex(/\p{Script=Cyrillic}/u, "a Russian name must be written in Cyrillic");
 const chinese = text(200).regex(/\p{Script=Han}/u, "a Chinese name must be written in Chinese characters");
-const sources = z.array(text(500)).min(1, "every record needs at least one source");
 const partialDate = z.string().refine((v) => !("error" in parsePartialDate(v)), {
   error: (issue) => {
     const parsed = parsePartialDate(String(issue.input));
@@ -33,6 +44,9 @@ export const PartySeed = z
       .optional(),
     name: z.strictObject({ en: text(200), ru: cyrillic, zh: chinese }),
     fullName: text(300).optional(),
+    /** the common English name where name.en (the UN short name) differs */
+    commonName: text(200).optional(),
+    formerNames: z.array(FormerNameSeed).max(5).optional(),
   })
   .superRefine((p, ctx) => {
     const pattern = p.kind === "state" ? /^[A-Z]{3}$/ : /^[a-z][a-z0-9-]{1,39}$/;
@@ -55,8 +69,10 @@ export const EventSeed = z.strictObject({
   decision: text(500).optional(),
   body: text(200).optional(),
   place: text(200).optional(),
+  basis: z.strictObject({ agreementId: z.string() }).optional(),
   note: text(1000).optional(),
-  sources,
+  alternatives,
+  ...evidenceFields,
 });
 
 export const AgreementSeed = z.strictObject({
@@ -75,7 +91,18 @@ export const AgreementSeed = z.strictObject({
     .max(20)
     .default([]),
   authorisingDecision: text(500).optional(),
-  sources,
+  note: text(1000).optional(),
+  alternatives: z
+    .array(
+      z.strictObject({
+        date: partialDate,
+        note: text(1000).optional(),
+        sources: z.array(SourceSeed).min(1, "an alternative reading needs sources of its own").max(20),
+      }),
+    )
+    .max(5)
+    .optional(),
+  ...evidenceFields,
 });
 
 export type PartySeedT = z.infer<typeof PartySeed>;
@@ -109,14 +136,26 @@ export interface ValidatedSeed {
   parties: PartySeedT[];
   events: (EventSeedT & { id: number; parsed: PartialDate })[];
   agreements: AgreementSeedT[];
+  attendances: AttendanceSeedT[];
+  scoStatuses: ScoStatusSeedT[];
+  /** every dated, sourced record, for the evidence rules and the data builder's report */
+  records: EvidenceRecord[];
 }
 
 /** Validates the three files together; throws a SeedError listing every problem found. */
-export function validateSeed(input: { parties: unknown; events: unknown; agreements: unknown }): ValidatedSeed {
+export function validateSeed(input: {
+  parties: unknown;
+  events: unknown;
+  agreements: unknown;
+  attendances?: unknown;
+  scoStatuses?: unknown;
+}): ValidatedSeed {
   const problems: string[] = [];
   const partyList = parseAll("parties.json", PartySeed, input.parties, problems);
   const eventList = parseAll("status-events.json", EventSeed, input.events, problems);
   const agreements = parseAll("agreements.json", AgreementSeed, input.agreements, problems);
+  const attendances = parseAll("attendances.json", AttendanceSeed, input.attendances ?? [], problems);
+  const scoStatuses = parseAll("sco-statuses.json", ScoStatusSeed, input.scoStatuses ?? [], problems);
   const byId = new Map<string, PartySeedT>();
   const alpha2s = new Set<string>();
   for (const p of partyList) {
@@ -146,8 +185,31 @@ export function validateSeed(input: { parties: unknown; events: unknown; agreeme
     if (a.lifecycle !== "concluded" && !a.signed && a.lifecycle !== "expired")
       problems.push(`agreements.json (${a.id}): a ${a.lifecycle} agreement needs its signed date`);
   }
+  for (const e of events)
+    if (e.basis && !agreementIds.has(e.basis.agreementId))
+      problems.push(
+        `status-events.json[${e.id - 1}] (${e.party}): basis names unknown agreement "${e.basis.agreementId}"`,
+      );
+  for (const a of attendances) if (!byId.has(a.party)) problems.push(`attendances.json: unknown party "${a.party}"`);
+  for (const s of scoStatuses)
+    if (s.counterparty.partyId && byId.get(s.counterparty.partyId)?.kind !== "organisation")
+      problems.push(`sco-statuses.json: "${s.counterparty.partyId}" is not an organisation of the registry`);
+  const records: EvidenceRecord[] = [
+    ...partyList.flatMap((p) =>
+      (p.formerNames ?? []).map((n) => ({
+        label: `parties.json (${p.id}) former name "${n.name.en}"`,
+        certainty: "high",
+        sources: n.sources,
+      })),
+    ),
+    ...events.map((e) => ({ ...e, label: `status-events.json[${e.id - 1}] (${e.party} ${e.date} ${e.kind})` })),
+    ...agreements.map((a) => ({ ...a, label: `agreements.json (${a.id})`, date: a.signed })),
+    ...attendances.map((a, i) => ({ ...a, label: `attendances.json[${i}] (${a.party} ${a.date})` })),
+    ...scoStatuses.map((s, i) => ({ ...s, label: `sco-statuses.json[${i}] (${s.counterparty.name.en})` })),
+  ];
+  problems.push(...checkEvidence(records));
   if (problems.length > 0) throw new SeedError(problems);
-  return { parties: partyList, events, agreements };
+  return { parties: partyList, events, agreements, attendances, scoStatuses, records };
 }
 
 const q = (v: string | number | null | undefined) =>

@@ -74,6 +74,7 @@ export function statusOnDayQuery(db: Db, by: "id" | "alpha2") {
       nameRu: parties.nameRu,
       nameZh: parties.nameZh,
       periods: parties.periods,
+      contested: parties.contested,
     })
     .from(parties)
     .where(
@@ -99,9 +100,9 @@ export async function getPartyPeriods(db: Db, kind: PartyKind, key: string) {
   const by = kind === "state" && normalised.length === 2 ? "alpha2" : "id";
   const row = await prepared[by].get({ kind, key: normalised });
   if (!row) return null;
-  const { periods, ...party } = row;
+  const { periods, contested, ...party } = row;
   // Written only by the triggers, from status_periods rows: its shape is PeriodBoundsRow's.
-  return { party, periods: JSON.parse(periods) as PeriodBoundsRow[] };
+  return { party: { ...party, contested }, periods: JSON.parse(periods) as PeriodBoundsRow[] };
 }
 
 /**

@@ -30,6 +30,15 @@ export const parties = sqliteTable(
      * costs about 15% of that read's throughput (README, Performance).
      */
     periods: text().notNull().default("[]"),
+    /** the common English name where the UN short name (name_en) differs, e.g. "Russia" */
+    commonNameEn: text(),
+    /** JSON array of { name: { en }, until, sources }: official names the party no longer uses */
+    formerNames: text().notNull().default("[]"),
+    /**
+     * JSON array of the party's contested spans (contestedSpans, src/domain/contested.ts), written
+     * with every change to its log, so "status on a day" says `contested` from this same row.
+     */
+    contested: text().notNull().default("[]"),
   },
   (t) => [uniqueIndex("parties_alpha2_unique").on(t.alpha2), index("parties_kind_id_idx").on(t.kind, t.id)],
 );
@@ -51,8 +60,16 @@ export const statusEvents = sqliteTable(
     body: text(),
     place: text(),
     note: text(),
-    /** JSON array of citation strings or URLs; never empty */
+    /** JSON array of sources { title, url?, publisher, kind, language?, published?, accessed? }; never empty */
     sources: text().notNull(),
+    /** high, medium or low: how firmly the sources establish the event */
+    certainty: text({ enum: ["high", "medium", "low"] })
+      .notNull()
+      .default("high"),
+    /** JSON array of other readings { date?, kind?, status?, note?, sources } where sources disagree */
+    alternatives: text().notNull().default("[]"),
+    /** the agreement (e.g. the memorandum) the event rests on, if the registry holds it */
+    basisAgreementId: text(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -61,6 +78,8 @@ export const statusEvents = sqliteTable(
     index("status_events_status_window_idx").on(t.status, t.windowStart, t.id),
     // The same event (party, status, kind, date as stated) is recorded once: a second one is a 409.
     uniqueIndex("status_events_identity_unique").on(t.partyId, t.status, t.kind, t.date),
+    // The events resting on an agreement (GET /v1/agreements/{id}).
+    index("status_events_basis_idx").on(t.basisAgreementId, t.windowStart, t.id),
   ],
 );
 
@@ -152,8 +171,15 @@ export const agreements = sqliteTable(
     /** JSON array of { name, title?, on_behalf_of } */
     signatories: text().notNull().default("[]"),
     authorisingDecision: text(),
-    /** JSON array of citation strings or URLs */
+    /** JSON array of sources { title, url?, publisher, kind, ... } */
     sources: text().notNull().default("[]"),
+    /** high, medium or low: how firmly the sources establish the signed date */
+    certainty: text({ enum: ["high", "medium", "low"] })
+      .notNull()
+      .default("high"),
+    /** JSON array of other readings of the signed date { date, note?, sources } */
+    alternatives: text().notNull().default("[]"),
+    note: text(),
     version: integer().notNull().default(1),
     /**
      * false for agreements concluded before the registry existed (the data migration): their
@@ -245,6 +271,56 @@ export const depositaryActions = sqliteTable(
       sql`(${t.action} = 'copy_forwarded' AND ((${t.recipientKind} = 'member_state' AND ${t.recipientStateId} IS NOT NULL) OR (${t.recipientKind} = 'rats' AND ${t.recipientStateId} IS NULL))) OR (${t.action} <> 'copy_forwarded' AND ${t.recipientKind} IS NULL AND ${t.recipientStateId} IS NULL)`,
     ),
   ],
+);
+
+/**
+ * A party's attendance at a named meeting as a guest (e.g. a summit): a dated fact listed per party,
+ * not a status period.
+ */
+export const attendances = sqliteTable(
+  "attendances",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    partyId: text()
+      .notNull()
+      .references(() => parties.id),
+    meetingEn: text().notNull(),
+    date: text().notNull(),
+    precision: text({ enum: ["year", "month", "day"] }).notNull(),
+    windowStart: text().notNull(),
+    windowEnd: text().notNull(),
+    place: text(),
+    certainty: text({ enum: ["high", "medium", "low"] }).notNull(),
+    note: text(),
+    /** JSON array of sources; never empty */
+    sources: text().notNull(),
+    /** JSON array of other readings { date?, note?, sources } where sources disagree */
+    alternatives: text().notNull().default("[]"),
+  },
+  (t) => [index("attendances_party_idx").on(t.partyId, t.windowStart, t.id)],
+);
+
+/** The SCO's own status in other organisations (e.g. observer in the UN General Assembly). */
+export const scoStatuses = sqliteTable(
+  "sco_statuses",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** the organisation, where the registry holds it as a party */
+    counterpartyId: text().references(() => parties.id),
+    counterpartyNameEn: text().notNull(),
+    status: text().notNull(),
+    date: text().notNull(),
+    precision: text({ enum: ["year", "month", "day"] }).notNull(),
+    windowStart: text().notNull(),
+    windowEnd: text().notNull(),
+    certainty: text({ enum: ["high", "medium", "low"] }).notNull(),
+    note: text(),
+    /** JSON array of sources; never empty */
+    sources: text().notNull(),
+    /** JSON array of other readings { date?, note?, sources } where sources disagree */
+    alternatives: text().notNull().default("[]"),
+  },
+  (t) => [index("sco_statuses_window_idx").on(t.windowStart, t.id)],
 );
 
 export const apiKeys = sqliteTable(

@@ -4,18 +4,23 @@
  */
 import type { StatusEventInput } from "./periods";
 import { compareEvents } from "./periods";
+import { grantsStatus, stepProblem } from "./procedure";
+
+const isProcedureStepKind = (kind: StatusEventInput["kind"]) => !grantsStatus(kind);
+
 import { FOUNDING_DATE, type PartyKind, statusesFor } from "./statuses";
 
 /** Which statuses each kind of event may lead to (`null`: any status valid for the party). */
 const KIND_RULES: Record<StatusEventInput["kind"], readonly string[] | null> = {
   founding: ["member"],
+  application: null,
+  procedure_launched: null,
   status_granted: null,
   memorandum_signed: null,
   accession_launched: null,
   obligations_memorandum_signed: null,
   accession: ["member"],
   conversion: ["partner"],
-  guest_attendance: ["guest"],
   withdrawal: ["none"],
   suspension: ["none"],
 };
@@ -65,7 +70,10 @@ export function checkEvent(partyKind: PartyKind, log: readonly StatusEventInput[
   if ((event.kind === "withdrawal" || event.kind === "suspension") && current === "none") {
     problems.push("the party holds no status to withdraw or suspend");
   }
-  if (!last && event.status === "none") problems.push("a party's first event cannot end a status");
+  const step = stepProblem(current, event);
+  if (step) problems.push(step);
+  if (!last && event.status === "none" && !step && !isProcedureStepKind(event.kind))
+    problems.push("a party's first event cannot end a status");
   return problems;
 }
 

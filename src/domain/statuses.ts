@@ -15,19 +15,28 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Statuses a state may hold; organisations hold `partner_organisation` or `guest`. */
+/**
+ * Statuses a state may hold; organisations hold `partner_organisation` or `guest`. `guest` stays in
+ * the vocabulary for a lasting guest status a source may one day show; the data holds none (guest
+ * attendance at a meeting is an attendance record, src/data/attendances.json).
+ */
 export const STATE_STATUSES = ["member", "observer", "dialogue_partner", "partner", "guest", "none"] as const;
 export const ORGANISATION_STATUSES = ["partner_organisation", "guest", "none"] as const;
 
+/**
+ * The steps of the procedure (src/domain/procedure.ts) and the acts that change a status. Guest
+ * attendance at a meeting is not an event of the status log: it is an attendance record.
+ */
 export const EVENT_KINDS = [
   "founding",
+  "application",
+  "procedure_launched",
   "status_granted",
   "memorandum_signed",
   "accession_launched",
   "obligations_memorandum_signed",
   "accession",
   "conversion",
-  "guest_attendance",
   "withdrawal",
   "suspension",
 ] as const;

@@ -1,7 +1,9 @@
 /** Rows to wire shapes and to the domain's inputs; the only place that knows both. */
 
 import type { PartyRow, PeriodBoundsRow, StatusEventRow, StatusPeriodRow } from "../db/parties";
+import { type ContestedSpan, contestedOn } from "../domain/contested";
 import type { PartialDate } from "../domain/dates";
+import type { Alternative, Certainty, Source } from "../domain/evidence";
 import {
   derivePeriods,
   endUncertainty,
@@ -53,9 +55,44 @@ export function toWireEvent(row: StatusEventRow, partyKind: string) {
     body: row.body,
     place: row.place,
     note: row.note,
-    sources: JSON.parse(row.sources) as string[],
+    certainty: row.certainty as Certainty,
+    basis: row.basisAgreementId ? { agreementId: row.basisAgreementId } : null,
+    alternatives: JSON.parse(row.alternatives) as Alternative[],
+    sources: JSON.parse(row.sources) as Source[],
   };
 }
+
+/** Written only from contestedSpans (src/domain/contested.ts) by the data build and the event write. */
+export const contestedSpansOf = (party: Pick<PartyRow, "contested">) => JSON.parse(party.contested) as ContestedSpan[];
+
+/** Whether `day` falls in a contested span, and what the other reading says there. */
+export function contestedOnDay(party: Pick<PartyRow, "contested">, day: string) {
+  const span = contestedOn(contestedSpansOf(party), day);
+  return {
+    contested: span !== null,
+    alternative: span && {
+      status: span.alternative.status,
+      reading: {
+        date: span.alternative.reading.date,
+        kind: span.alternative.reading.kind,
+        note: span.alternative.reading.note,
+        sources: span.alternative.reading.sources,
+      },
+      span: { from: span.from, to: span.to },
+    },
+  };
+}
+
+export const toWireSpan = (s: ContestedSpan) => ({
+  eventId: s.eventId,
+  from: s.from,
+  to: s.to,
+  status: s.status,
+  alternative: {
+    status: s.alternative.status,
+    reading: { ...s.alternative.reading },
+  },
+});
 
 export const toWirePeriod = (p: StatusPeriod) => ({
   status: p.status,
@@ -77,8 +114,12 @@ export function historyOf(party: PartyRow, events: StatusEventRow[], day: string
   const answer = statusOn(periods, day);
   return {
     periods,
-    history: { events: events.map((e) => toWireEvent(e, party.kind)), periods: periods.map(toWirePeriod) },
-    statusOnDay: toWireStatusOnDay(answer, day),
+    history: {
+      events: events.map((e) => toWireEvent(e, party.kind)),
+      periods: periods.map(toWirePeriod),
+      contested: contestedSpansOf(party).map(toWireSpan),
+    },
+    statusOnDay: { ...toWireStatusOnDay(answer, day), ...contestedOnDay(party, day) },
   };
 }
 
@@ -92,11 +133,12 @@ export const toWireStatusOnDay = (answer: StatusOnDay, day: string) => ({
 });
 
 /** The status fields of a period row reported on `day` (endUncertainty, src/domain/periods.ts). */
-export function periodOnDay(p: StatusPeriodRow, day: string) {
+export function periodOnDay(p: StatusPeriodRow, day: string, party: Pick<PartyRow, "contested">) {
   return {
     status: p.status as Status,
     since: wireDateOf(p.fromDate, p.fromPrecision)!,
     ...endUncertainty(p, (p.nextStatus as Status | null) ?? null, day),
+    ...contestedOnDay(party, day),
   };
 }
 
@@ -116,7 +158,7 @@ export function toDomainPeriod(p: PeriodBoundsRow): StatusPeriod {
 }
 
 /** The answer for `day` from a party's stored periods, by the rule in src/domain/periods.ts. */
-export function statusOnDayFromPeriods(rows: PeriodBoundsRow[], day: string) {
+export function statusOnDayFromPeriods(rows: PeriodBoundsRow[], day: string, party: Pick<PartyRow, "contested">) {
   const periods = rows
     .map(toDomainPeriod)
     .sort((a, b) =>
@@ -125,5 +167,5 @@ export function statusOnDayFromPeriods(rows: PeriodBoundsRow[], day: string) {
         { windowStart: b.from.windowStart, id: b.startEventId },
       ),
     );
-  return toWireStatusOnDay(statusOn(periods, day), day);
+  return { ...toWireStatusOnDay(statusOn(periods, day), day), ...contestedOnDay(party, day) };
 }

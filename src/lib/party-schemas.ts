@@ -1,6 +1,7 @@
 /** Wire schemas shared by states, organisations, the roster and the event log. */
 import { z } from "@hono/zod-openapi";
 import { EVENT_KINDS, STATUSES } from "../domain/statuses";
+import { AlternativeSchema, CertaintySchema, ContestedSchema, SourceSchema } from "./evidence-schemas";
 import { day, int32, MAX, MAX_LIST, partyId, str } from "./wire";
 
 export const StatusSchema = z.enum(STATUSES).openapi("Status", {
@@ -40,13 +41,37 @@ export const StatusEventSchema = z
     body: str(200).nullable().openapi({ example: "Council of Heads of State" }),
     place: str(200).nullable().openapi({ example: "Astana" }),
     note: str(1000).nullable().openapi({ example: null }),
-    sources: z
-      .array(str(500))
-      .min(1)
-      .max(20)
-      .openapi({ example: ["Declaration of Heads of Member States of the SCO, Astana, 5 July 2005"] }),
+    certainty: CertaintySchema,
+    basis: z
+      .object({ agreementId: str(MAX.agreementId).openapi({ example: "sco-egy-dialogue-partner-memorandum-2022" }) })
+      .nullable()
+      .openapi({ description: "The agreement (e.g. the memorandum) the event rests on, where the registry holds it" }),
+    alternatives: z
+      .array(AlternativeSchema)
+      .max(5)
+      .openapi({ description: "Other readings where sources disagree (another date, kind of act or status)" }),
+    sources: z.array(SourceSchema).min(1).max(20),
   })
   .openapi("StatusEvent");
+
+export const ContestedSpanSchema = z
+  .object({
+    eventId: int32(1).openapi({ example: 46 }),
+    from: day(),
+    to: day().nullable().openapi({ description: "First day after the span; null while it lasts" }),
+    status: StatusSchema.openapi({ description: "The registry's reading in the span" }),
+    alternative: z.object({
+      status: StatusSchema.openapi({ description: "The other reading's status in the span" }),
+      reading: z.object({
+        date: str(10).openapi({ example: "2021-09-17" }),
+        kind: EventKindSchema,
+        status: StatusSchema,
+        note: str(1000).nullable(),
+        sources: z.array(SourceSchema).max(20),
+      }),
+    }),
+  })
+  .openapi("ContestedSpan");
 
 export const StatusPeriodSchema = z
   .object({
@@ -65,6 +90,9 @@ export const HistorySchema = z
       .array(StatusPeriodSchema)
       .max(MAX_LIST)
       .openapi({ description: "Status periods derived from the events, oldest first" }),
+    contested: z.array(ContestedSpanSchema).max(MAX_LIST).openapi({
+      description: "Spans where the sources disagree on the status held: both readings, with their sources",
+    }),
   })
   .openapi("History");
 
@@ -90,5 +118,6 @@ export const StatusOnDaySchema = z
       .union([PartialDateSchema, z.null()])
       .openapi({ description: "Start of the reported status (or of the `none` after a withdrawal)" }),
     ...UncertaintySchema,
+    ...ContestedSchema,
   })
   .openapi("StatusOnDay");

@@ -1,6 +1,7 @@
 /** Rows of the Secretariat's posts to the domain's inputs and to wire shapes; the only place that knows both. */
 
 import type { MemberPeriodRow, TermRow, TermWithState } from "../db/secretariat";
+import type { Source } from "../domain/evidence";
 import { isReportedOn } from "../domain/periods";
 import {
   checkRotation,
@@ -79,7 +80,7 @@ export function toWireTerm({ term: t, state }: TermWithState, lang: Language) {
       corrected: string;
       because: string;
     }[],
-    sources: JSON.parse(t.sources) as string[],
+    sources: JSON.parse(t.sources) as Source[],
     version: t.version,
   };
 }

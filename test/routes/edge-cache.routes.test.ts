@@ -85,7 +85,7 @@ describe("edge cache", () => {
     const ru = await counted(path, { headers: { "Accept-Language": "ru" } });
     const enName = ((await en.res.json()) as { name: string }).name;
     const ruName = ((await ru.res.json()) as { name: string }).name;
-    expect(enName).toBe("Iran");
+    expect(enName).toBe("Iran (Islamic Republic of)");
     expect(ruName).not.toBe(enName);
     expect(ru.res.headers.get("vary")).toContain("Accept-Language");
     // Each is now cached under its language, reached by the query string or the header alike.

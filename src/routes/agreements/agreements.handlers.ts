@@ -5,6 +5,7 @@ import { canTransition, counterpartiesEditable, type Lifecycle } from "../../dom
 import { today } from "../../domain/dates";
 import { randomId } from "../../lib/crypto";
 import { tagged } from "../../lib/etag";
+import { toSource } from "../../lib/evidence-schemas";
 import { refuseBeyondHorizon } from "../../lib/horizon";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { ApiError } from "../../lib/problem";
@@ -18,6 +19,7 @@ import {
   type CounterpartyRow,
   counterpartiesOf,
   deleteCounterparties,
+  eventsResting,
   findAgreement,
   insertAgreement,
   insertCounterparties,
@@ -69,7 +71,10 @@ export const listForOrganisation: AppRouteHandler<R.ListForOrganisationRoute> = 
 export const getOne: AppRouteHandler<R.GetOneRoute> = async (c) => {
   const row = await loadAgreement(c.var.db, c.req.valid("param").id);
   const counterparties = await counterpartiesOf(c.var.db, [row.id]);
-  return c.json(toWireAgreement(row, counterparties), 200, { ETag: agreementEtag(row.version) });
+  const events = await eventsResting(c.var.db, row.id);
+  return c.json({ ...toWireAgreement(row, counterparties), statusEvents: events }, 200, {
+    ETag: agreementEtag(row.version),
+  });
 };
 
 export const create: AppRouteHandler<R.CreateRoute> = async (c) => {
@@ -100,7 +105,10 @@ export const create: AppRouteHandler<R.CreateRoute> = async (c) => {
     place: body.place ?? null,
     signatories: JSON.stringify(body.signatories ?? []),
     authorisingDecision: body.authorisingDecision ?? null,
-    sources: JSON.stringify(body.sources),
+    sources: JSON.stringify(body.sources.map(toSource)),
+    certainty: "high",
+    alternatives: "[]",
+    note: null,
     version: 1,
     consentsRecorded: true,
     createdAt: now,
@@ -146,7 +154,7 @@ export const update: AppRouteHandler<R.UpdateRoute> = async (c) => {
     ...(body.place !== undefined && { place: body.place }),
     ...(body.signatories && { signatories: JSON.stringify(body.signatories) }),
     ...(body.authorisingDecision !== undefined && { authorisingDecision: body.authorisingDecision }),
-    ...(body.sources && { sources: JSON.stringify(body.sources) }),
+    ...(body.sources && { sources: JSON.stringify(body.sources.map(toSource)) }),
     ...(body.lifecycle && { lifecycle: body.lifecycle }),
   };
   const statements: Parameters<typeof commitWrite>[1]["statements"] = [updateAgreement(db, row.id, set)];

@@ -3,9 +3,10 @@ import { and, asc, eq, gt, gte, lte, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { windowEndSql, windowStartSql } from "../../db/partial-dates";
 import { partyIdFor } from "../../db/parties";
-import { agreementCounterparties, agreements, parties } from "../../db/schema";
+import { agreementCounterparties, agreements, parties, statusEvents } from "../../db/schema";
 import { sqlList } from "../../db/sql-list";
 import { SIGNED } from "../../domain/agreements";
+import type { EventKind, Status } from "../../domain/statuses";
 import { conclusionAllowedSql } from "../consents/consents.queries";
 
 /** Agreements, their counterparties and consents. No Hono here. */
@@ -120,3 +121,26 @@ export const agreementConsistent = (
   AND (CASE WHEN ${agreements.inForceDate} IS NOT NULL THEN ${notBeforeSql(ended, inForce)} ELSE ${notBeforeSql(ended, signed)} END)
   AND (${agreements.lifecycle} <> 'in_force' OR ${agreements.inForceDate} IS NOT NULL)
   AND (${agreements.lifecycle} NOT IN ('terminated', 'expired') OR ${agreements.endedDate} IS NOT NULL))`;
+
+/** The status events resting on the agreement (their basis), in log order: derived, never stored twice. */
+export async function eventsResting(db: Db, agreementId: string) {
+  const rows = await db
+    .select({
+      id: statusEvents.id,
+      party: statusEvents.partyId,
+      status: statusEvents.status,
+      kind: statusEvents.kind,
+      date: statusEvents.date,
+      precision: statusEvents.precision,
+    })
+    .from(statusEvents)
+    .where(eq(statusEvents.basisAgreementId, agreementId))
+    .orderBy(asc(statusEvents.windowStart), asc(statusEvents.id));
+  return rows.map((r) => ({
+    id: r.id,
+    party: r.party,
+    status: r.status as Status,
+    kind: r.kind as EventKind,
+    effective: { date: r.date, precision: r.precision },
+  }));
+}

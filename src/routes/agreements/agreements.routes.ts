@@ -52,8 +52,8 @@ export const getOne = publicRead({
   summary: "One agreement",
   description: "Send its ETag back in If-Match to change it.",
   request: { params: s.AgreementIdParam },
-  ok: s.AgreementSchema,
-  okDescription: "The agreement; its ETag is its version",
+  ok: s.AgreementDetailSchema,
+  okDescription: "The agreement, with the status events resting on it; its ETag is its version",
 });
 
 export const create = keyedOperation({

@@ -2,10 +2,12 @@ import { z } from "@hono/zod-openapi";
 import type { AgreementDates, BasisDates, Lifecycle } from "../../domain/agreements";
 import { AGREEMENT_KINDS, LIFECYCLE } from "../../domain/agreements";
 import { parsePartialDate, validPartialDate } from "../../domain/dates";
+import type { Alternative, Certainty, Source } from "../../domain/evidence";
+import { AlternativeSchema, CertaintySchema, SourceSchema, SourcesInput } from "../../lib/evidence-schemas";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { DaySchema } from "../../lib/params";
 import { wireDateOf } from "../../lib/party-mappers";
-import { PartialDateSchema } from "../../lib/party-schemas";
+import { EventKindSchema, PartialDateSchema, StatusSchema } from "../../lib/party-schemas";
 import { int32, MAX, partyId, str, timestamp } from "../../lib/wire";
 import type { AgreementRow, CounterpartyRow } from "./agreements.queries";
 
@@ -31,7 +33,17 @@ export const agreementExample = {
     { name: "Ong Keng Yong", onBehalfOf: "asean" },
   ],
   authorisingDecision: null,
-  sources: ["https://asean.org/"],
+  certainty: "high" as const,
+  alternatives: [],
+  note: null,
+  sources: [
+    {
+      title: "ASEAN Secretariat, page 2005/04/21",
+      url: "https://asean.org/2005/04/21",
+      publisher: "ASEAN Secretariat",
+      kind: "official_site" as const,
+    },
+  ],
   version: 1,
   consentsRecorded: false,
   createdAt: "2026-11-24T10:00:00.000Z",
@@ -101,14 +113,7 @@ export const CreateAgreementBody = z
     place: text(200).optional(),
     signatories: z.array(SignatorySchema).max(20).optional(),
     authorisingDecision: text(500).optional(),
-    sources: z
-      .array(text(500))
-      .min(1)
-      .max(20)
-      .openapi({
-        description: "Where the facts come from: citations or URLs",
-        example: ["Note of the Council of National Coordinators, 2026"],
-      }),
+    sources: SourcesInput,
   })
   .openapi("CreateAgreement", { example: createAgreementExample });
 
@@ -157,7 +162,10 @@ export const AgreementSchema = z
     place: str(200).nullable(),
     signatories: z.array(SignatorySchema).max(20),
     authorisingDecision: str(500).nullable(),
-    sources: z.array(str(500)).max(20),
+    certainty: CertaintySchema,
+    alternatives: z.array(AlternativeSchema).max(5).openapi({ description: "Other readings of the signed date" }),
+    note: str(1000).nullable(),
+    sources: z.array(SourceSchema).max(20),
     version: int32(1).openapi({ description: "Bumped by every change; the ETag is its quoted value", example: 1 }),
     consentsRecorded: z.boolean().openapi({
       description:
@@ -168,6 +176,21 @@ export const AgreementSchema = z
     updatedAt: timestamp(),
   })
   .openapi("Agreement", { example: agreementExample });
+
+export const AgreementDetailSchema = AgreementSchema.extend({
+  statusEvents: z
+    .array(
+      z.object({
+        id: int32(1).openapi({ example: 46 }),
+        party: partyId(),
+        status: StatusSchema,
+        kind: EventKindSchema,
+        effective: PartialDateSchema,
+      }),
+    )
+    .max(100)
+    .openapi({ description: "The status events that rest on this agreement (e.g. the status its memorandum granted)" }),
+}).openapi("AgreementDetail");
 
 export const AgreementListQuery = z.object({
   counterparty: PartyRef.optional(),
@@ -220,7 +243,10 @@ export function toWireAgreement(a: AgreementRow, counterparties: CounterpartyRow
     place: a.place,
     signatories: JSON.parse(a.signatories) as { name: string; title?: string; onBehalfOf: string }[],
     authorisingDecision: a.authorisingDecision,
-    sources: JSON.parse(a.sources) as string[],
+    certainty: a.certainty as Certainty,
+    alternatives: JSON.parse(a.alternatives) as Alternative[],
+    note: a.note,
+    sources: JSON.parse(a.sources) as Source[],
     version: a.version,
     consentsRecorded: a.consentsRecorded,
     createdAt: a.createdAt,

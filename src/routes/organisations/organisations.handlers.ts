@@ -1,11 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { listPeriodsOn } from "../../db/parties";
+import { attendancesOf } from "../../db/evidence";
+import { getPartyWithEventsQuery, listPeriodsOn } from "../../db/parties";
 import { tagged } from "../../lib/etag";
+import { toWireAttendance } from "../../lib/evidence-schemas";
 import { decodeCursor, paginate } from "../../lib/pagination";
-import { loadPartyHistory } from "../../lib/party-history";
+import { loadPartyHistory, partyNotFound } from "../../lib/party-history";
 import { nameOf, namesOf, periodOnDay } from "../../lib/party-mappers";
 import type { AppRouteHandler } from "../../types";
-import type { GetHistoryRoute, GetOneRoute, ListRoute } from "./organisations.routes";
+import type { GetAttendancesRoute, GetHistoryRoute, GetOneRoute, ListRoute } from "./organisations.routes";
 
 const OrganisationCursor = z.tuple([z.string()]);
 
@@ -24,7 +26,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     id: party.id,
     name: nameOf(party, lang),
     fullName: party.fullNameEn,
-    ...periodOnDay(period, at),
+    ...periodOnDay(period, at, party),
   }));
   return c.json(tagged(c, { at, items, nextCursor }), 200);
 };
@@ -48,4 +50,12 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
   const { party, history } = await loadPartyHistory(c.var.db, "organisation", c.req.valid("param").id);
   return c.json(tagged(c, { id: party.id, name: nameOf(party, c.var.language), ...history }), 200);
+};
+
+export const getAttendances: AppRouteHandler<GetAttendancesRoute> = async (c) => {
+  const key = c.req.valid("param").id;
+  const [found] = await getPartyWithEventsQuery(c.var.db, "organisation", key).limit(1);
+  if (!found) throw partyNotFound("organisation", key);
+  const rows = await attendancesOf(c.var.db, found.party.id);
+  return c.json(tagged(c, { party: found.party.id, items: rows.map(toWireAttendance) }), 200);
 };

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ContestedSchema } from "../../lib/evidence-schemas";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { AtQuery, LangQuery } from "../../lib/params";
 import {
@@ -34,6 +35,7 @@ export const OrganisationSummarySchema = z
     status: StatusSchema,
     since: PartialDateSchema,
     ...UncertaintySchema,
+    ...ContestedSchema,
   })
   .openapi("OrganisationSummary");
 

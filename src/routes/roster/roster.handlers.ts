@@ -27,7 +27,7 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
   const lang = c.var.language;
   const groups: { status: Status; count: number; items: ReturnType<typeof entry>[] }[] = [];
   const entry = (r: (typeof page)[number]) => {
-    const { status: _status, ...onDay } = periodOnDay(r.period, at);
+    const { status: _status, ...onDay } = periodOnDay(r.period, at, r.party);
     return { id: r.party.id, kind: r.party.kind, name: nameOf(r.party, lang), ...onDay };
   };
   for (const r of page) {

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { STATUSES } from "../../domain/statuses";
+import { ContestedSchema } from "../../lib/evidence-schemas";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { AtQuery, LangQuery } from "../../lib/params";
 import { PartialDateSchema, StatusSchema, UncertaintySchema } from "../../lib/party-schemas";
@@ -19,6 +20,7 @@ export const RosterEntrySchema = z
     name: str(MAX.name).openapi({ example: "India" }),
     since: PartialDateSchema,
     ...UncertaintySchema,
+    ...ContestedSchema,
   })
   .openapi("RosterEntry");
 

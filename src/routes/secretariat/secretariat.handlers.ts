@@ -10,7 +10,15 @@ export { appoint, endTerm } from "./secretariat.service";
 /** The rule as the Secretariat publishes it (seed 000). */
 const RULE = {
   text: "Nominated by the Council of Ministers of Foreign Affairs and approved by the Heads of State Council, the Secretary-General is appointed from among citizens of the SCO member states on a rotating basis in Russian alphabetical order for a single three-year term with no possibility of extension.",
-  sources: ["SCO Secretariat, General information about the SCO Secretariat: http://eng.sectsco.org/secretariat/"],
+  sources: [
+    {
+      title: "SCO Secretariat, General information about the SCO Secretariat",
+      url: "http://eng.sectsco.org/secretariat/",
+      publisher: "SCO Secretariat",
+      kind: "official_site" as const,
+      language: "en",
+    },
+  ],
 };
 
 /** Two queries: every term with its state's names, and every member-status period (for membership and the rotation). */

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { POSTS } from "../../domain/secretariat";
+import { SourceSchema, SourcesInput } from "../../lib/evidence-schemas";
 import { AtQuery, LangQuery } from "../../lib/params";
 import { PartialDateSchema } from "../../lib/party-schemas";
 import { day, int32, MAX, MAX_LIST, stateCode, str } from "../../lib/wire";
@@ -68,11 +69,7 @@ export const TermSchema = z
     exception: str(1000).nullable().openapi({ description: "A sourced exception to the term rule", example: null }),
     note: str(1000).nullable().openapi({ example: null }),
     corrections: z.array(CorrectionSchema).max(10),
-    sources: z
-      .array(str(500))
-      .min(1)
-      .max(20)
-      .openapi({ example: ["http://eng.sectsco.org/secretariat/"] }),
+    sources: z.array(SourceSchema).min(1).max(20),
     version: int32(1).openapi({ example: 1 }),
   })
   .openapi("SecretariatTerm");
@@ -120,7 +117,7 @@ export const LeadershipSchema = z
 
 export const SecretariesGeneralSchema = z
   .object({
-    rule: z.object({ text: str(1000), sources: z.array(str(500)).max(20) }),
+    rule: z.object({ text: str(1000), sources: z.array(SourceSchema).max(20) }),
     items: z.array(SecretaryGeneralTermSchema).max(MAX_LIST),
     sequence: z
       .array(stateCode())
@@ -176,13 +173,13 @@ export const AppointBody = z
     approval: PartialDateInput.optional(),
     approvalPlace: text(200).optional(),
     note: text(1000).optional(),
-    sources: z.array(text(500)).min(1).max(20),
+    sources: SourcesInput,
   })
   .openapi("AppointTerm");
 
 export const EndTermBody = z
   .strictObject({
     end: PartialDateInput,
-    sources: z.array(text(500)).min(1).max(20).optional().openapi({ description: "Added to the term's sources" }),
+    sources: SourcesInput.optional().openapi({ description: "Added to the term's sources" }),
   })
   .openapi("EndTerm");

@@ -3,6 +3,7 @@
  * checked before the batch for a clear answer, and again inside it (guards), so two appointments
  * racing for the same years cannot both land.
  */
+
 import type { Db } from "../../db/client";
 import { getPartyPeriods, resolveParties } from "../../db/parties";
 import {
@@ -17,7 +18,9 @@ import {
   termOpen,
 } from "../../db/secretariat";
 import { today, validPartialDate } from "../../domain/dates";
+import type { Source } from "../../domain/evidence";
 import { endsBeforeStart, exceedsTerm, latestEndDay, type TermDates } from "../../domain/secretariat";
+import { toSource } from "../../lib/evidence-schemas";
 import { refuseBeyondHorizon } from "../../lib/horizon";
 import { ApiError } from "../../lib/problem";
 import { membersOn, termDates, toWireTerm } from "../../lib/secretariat";
@@ -108,7 +111,7 @@ export const appoint: AppRouteHandler<R.AppointRoute> = async (c) => {
     exception: null,
     note: body.note ?? null,
     corrections: "[]",
-    sources: JSON.stringify(body.sources),
+    sources: JSON.stringify(body.sources.map(toSource)),
     version: 1,
     createdAt: new Date().toISOString(),
   };
@@ -148,7 +151,7 @@ export const endTerm: AppRouteHandler<R.EndTermRoute> = async (c) => {
   const t: TermDates = { start: termDates(row).start, end };
   refuseBeyondHorizon(end, today(), "end");
   checkDates(row.post, t);
-  const sources = JSON.stringify([...(JSON.parse(row.sources) as string[]), ...(body.sources ?? [])]);
+  const sources = JSON.stringify([...(JSON.parse(row.sources) as Source[]), ...(body.sources ?? []).map(toSource)]);
   const ended: TermRow = {
     ...row,
     endDate: end.value,

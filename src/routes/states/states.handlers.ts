@@ -1,16 +1,22 @@
 import { z } from "@hono/zod-openapi";
-import { getPartyPeriods, listPeriodsOn } from "../../db/parties";
+import { attendancesOf } from "../../db/evidence";
+import { getPartyPeriods, getPartyWithEventsQuery, listPeriodsOn } from "../../db/parties";
 import { termsOfState } from "../../db/secretariat";
+import type { Source } from "../../domain/evidence";
 import type { Post } from "../../domain/secretariat";
 import type { Status } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
+import { toWireAttendance } from "../../lib/evidence-schemas";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { loadPartyHistory, partyNotFound } from "../../lib/party-history";
 import { nameOf, namesOf, periodOnDay, statusOnDayFromPeriods, wireDateOf } from "../../lib/party-mappers";
 import type { AppRouteHandler } from "../../types";
-import type { GetHistoryRoute, GetOneRoute, GetStatusRoute, ListRoute } from "./states.routes";
+import type { GetAttendancesRoute, GetHistoryRoute, GetOneRoute, GetStatusRoute, ListRoute } from "./states.routes";
 
 const StateCursor = z.tuple([z.string()]);
+
+/** Written only by the data build from src/data/parties.json (FormerNameSeed). */
+type FormerName = { name: { en: string; ru?: string; zh?: string }; until: string; sources: Source[] };
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { status, at, limit, cursor } = c.req.valid("query");
@@ -28,7 +34,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     code: party.id,
     alpha2: party.alpha2,
     name: nameOf(party, lang),
-    ...periodOnDay(period, at),
+    ...periodOnDay(period, at, party),
   }));
   return c.json(tagged(c, { at, status: (status as Status | undefined) ?? null, items, nextCursor }), 200);
 };
@@ -50,6 +56,8 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
       alpha2: party.alpha2,
       name: nameOf(party, lang),
       names: namesOf(party),
+      commonName: party.commonNameEn,
+      formerNames: JSON.parse(party.formerNames) as FormerName[],
       current: statusOnDay,
       history,
       secretariatPosts,
@@ -67,7 +75,7 @@ export const getStatus: AppRouteHandler<GetStatusRoute> = async (c) => {
     tagged(c, {
       code: found.party.id,
       name: nameOf(found.party, c.var.language),
-      ...statusOnDayFromPeriods(found.periods, at),
+      ...statusOnDayFromPeriods(found.periods, at, found.party),
     }),
     200,
   );
@@ -76,4 +84,12 @@ export const getStatus: AppRouteHandler<GetStatusRoute> = async (c) => {
 export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
   const { party, history } = await loadPartyHistory(c.var.db, "state", c.req.valid("param").code);
   return c.json(tagged(c, { code: party.id, name: nameOf(party, c.var.language), ...history }), 200);
+};
+
+export const getAttendances: AppRouteHandler<GetAttendancesRoute> = async (c) => {
+  const key = c.req.valid("param").code;
+  const [found] = await getPartyWithEventsQuery(c.var.db, "state", key).limit(1);
+  if (!found) throw partyNotFound("state", key);
+  const rows = await attendancesOf(c.var.db, found.party.id);
+  return c.json(tagged(c, { party: found.party.id, items: rows.map(toWireAttendance) }), 200);
 };

@@ -6,4 +6,5 @@ export const states = createRouter()
   .openapi(routes.list, handlers.list)
   .openapi(routes.getOne, handlers.getOne)
   .openapi(routes.getStatus, handlers.getStatus)
-  .openapi(routes.getHistory, handlers.getHistory);
+  .openapi(routes.getHistory, handlers.getHistory)
+  .openapi(routes.getAttendances, handlers.getAttendances);

@@ -1,3 +1,4 @@
+import { AttendanceListSchema } from "../../lib/evidence-schemas";
 import { publicRead } from "../operations";
 import {
   AtLangQuery,
@@ -59,6 +60,19 @@ export const getHistory = publicRead({
   okDescription: "The history, oldest first",
 });
 
+export const getAttendances = publicRead({
+  path: "/v1/states/{code}/attendances",
+  operationId: "getStateAttendances",
+  tags,
+  summary: "The state's attendance at meetings as a guest",
+  description:
+    "Attendance at a named meeting (e.g. a summit) on a date, with its sources. Guest attendance is not a status: it never appears among the status periods.",
+  request: { params: StateCodeParam },
+  ok: AttendanceListSchema,
+  okDescription: "The attendances, oldest first",
+});
+
+export type GetAttendancesRoute = typeof getAttendances;
 export type ListRoute = typeof list;
 export type GetOneRoute = typeof getOne;
 export type GetStatusRoute = typeof getStatus;

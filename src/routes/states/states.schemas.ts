@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { POSTS } from "../../domain/secretariat";
 import { STATE_STATUSES } from "../../domain/statuses";
+import { ContestedSchema, SourceSchema } from "../../lib/evidence-schemas";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { AtQuery, LangQuery } from "../../lib/params";
 import {
@@ -54,6 +55,7 @@ export const StateSummarySchema = z
     status: StatusSchema,
     since: PartialDateSchema,
     ...UncertaintySchema,
+    ...ContestedSchema,
   })
   .openapi("StateSummary");
 
@@ -70,7 +72,7 @@ export const StateStatusSchema = StatusOnDaySchema.extend({
   code: str(3)
     .regex(/^[A-Z]{3}$/)
     .openapi({ example: "IRN" }),
-  name: str(MAX.name).openapi({ example: "Iran" }),
+  name: str(MAX.name).openapi({ example: "Iran (Islamic Republic of)" }),
 }).openapi("StateStatus");
 
 export const StateDetailSchema = z
@@ -82,8 +84,22 @@ export const StateDetailSchema = z
       .regex(/^[A-Z]{2}$/)
       .nullable()
       .openapi({ example: "IR" }),
-    name: str(MAX.name).openapi({ example: "Iran" }),
+    name: str(MAX.name).openapi({ example: "Iran (Islamic Republic of)" }),
     names: NamesSchema,
+    commonName: str(MAX.name).nullable().openapi({
+      description: "The common English name where `names.en` (the UN short name) differs",
+      example: "Iran",
+    }),
+    formerNames: z
+      .array(
+        z.object({
+          name: z.object({ en: str(MAX.name), ru: str(MAX.name).optional(), zh: str(MAX.name).optional() }),
+          until: str(10).openapi({ example: "2022-06" }),
+          sources: z.array(SourceSchema).min(1).max(20),
+        }),
+      )
+      .max(5)
+      .openapi({ description: "Official names the state no longer uses, each dated and sourced" }),
     current: StatusOnDaySchema.openapi({ description: "The status today" }),
     history: HistorySchema,
     secretariatPosts: z
@@ -112,5 +128,5 @@ export const StateHistorySchema = HistorySchema.extend({
   code: str(3)
     .regex(/^[A-Z]{3}$/)
     .openapi({ example: "IRN" }),
-  name: str(MAX.name).openapi({ example: "Iran" }),
+  name: str(MAX.name).openapi({ example: "Iran (Islamic Republic of)" }),
 }).openapi("StateHistory");

@@ -6,12 +6,16 @@
  */
 
 import { z } from "@hono/zod-openapi";
-import { getPartyWithEvents, recountStatuses, resolveParties } from "../../db/parties";
+import { getPartyWithEvents, recountStatuses, resolveParties, type StatusEventRow } from "../../db/parties";
 import { periodRows } from "../../db/period-rows";
+import { contestedSpans } from "../../domain/contested";
 import { today, validPartialDate } from "../../domain/dates";
 import { checkEvent, findIdenticalEvent } from "../../domain/event-log";
+import { type Alternative, evidenceProblems } from "../../domain/evidence";
+import { STEP_DOES_NOT_GRANT, stepProblem } from "../../domain/procedure";
 import type { PartyKind } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
+import { toAlternative, toSource } from "../../lib/evidence-schemas";
 import { refuseBeyondHorizon } from "../../lib/horizon";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { toEventInput, toWireEvent } from "../../lib/party-mappers";
@@ -19,6 +23,8 @@ import { ApiError } from "../../lib/problem";
 import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
 import {
+  agreementExists,
+  agreementHeld,
   allocateEventId,
   deletePeriods,
   insertEvent,
@@ -26,6 +32,7 @@ import {
   listEvents,
   logIs,
   noEventStartsAfter,
+  setContested,
 } from "./status-events.queries";
 import type { CreateRoute, ListRoute } from "./status-events.routes";
 
@@ -72,6 +79,19 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const candidate = { id: Number.MAX_SAFE_INTEGER, status: body.status, kind: body.kind, date };
   const repeated = findIdenticalEvent(log, candidate);
   if (repeated) throw duplicate(party.id, repeated.id);
+  const step = stepProblem(log.at(-1)?.status ?? "none", candidate);
+  if (step) throw new ApiError(422, { code: STEP_DOES_NOT_GRANT, detail: step });
+  const certainty = body.certainty ?? "high";
+  const alternatives = (body.alternatives ?? []).map(toAlternative);
+  const sources = body.sources.map(toSource);
+  const evidence = evidenceProblems({ certainty, sources, alternatives });
+  if (evidence.length > 0) throw new ApiError(422, { code: "weak-evidence", detail: evidence.join("; ") });
+  if (body.basis && !(await agreementExists(db, body.basis.agreementId)))
+    throw new ApiError(422, {
+      code: "unknown-agreement",
+      detail: `No agreement "${body.basis.agreementId}" in the registry`,
+      extra: { errors: [{ path: "basis.agreementId", message: "unknown agreement", code: "custom" }] },
+    });
   const problems = checkEvent(party.kind as PartyKind, log, candidate);
   if (problems.length > 0) {
     throw new ApiError(409, {
@@ -96,10 +116,21 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     body: body.body ?? null,
     place: body.place ?? null,
     note: body.note ?? null,
-    sources: JSON.stringify(body.sources),
+    sources: JSON.stringify(sources),
+    certainty,
+    alternatives: JSON.stringify(alternatives),
+    basisAgreementId: body.basis?.agreementId ?? null,
     createdAt: new Date().toISOString(),
   };
   const periods = periodRows(party.id, party.kind, [...log, input]);
+  const withAlternatives = (e: StatusEventRow) => ({
+    ...toEventInput(e),
+    alternatives: (JSON.parse(e.alternatives) as Alternative[]).map((a) => ({
+      ...a,
+      date: a.date ? validPartialDate(a.date) : undefined,
+    })),
+  });
+  const spans = contestedSpans([...events, row].map(withAlternatives));
   const wire = toWireEvent(row, party.kind);
   const concurrent = () =>
     new ApiError(409, {
@@ -110,11 +141,20 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     preconditions: [
       { condition: logIs(party.id, events.length, Math.max(0, ...events.map((e) => e.id))), error: concurrent },
       { condition: noEventStartsAfter(party.id, date.windowStart), error: concurrent },
+      ...(body.basis
+        ? [
+            {
+              condition: agreementHeld(body.basis.agreementId),
+              error: () => new ApiError(422, { code: "unknown-agreement", detail: "The basis agreement is gone" }),
+            },
+          ]
+        : []),
     ],
     statements: [
       insertEvent(db, row),
       deletePeriods(db, party.id),
       ...insertPeriods(db, periods),
+      setContested(db, party.id, spans),
       ...recountStatuses(db),
     ],
     record: {

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { partyIdFor } from "../../db/parties";
-import { idSequences, parties, statusEvents, statusPeriods } from "../../db/schema";
+import { agreements, idSequences, parties, statusEvents, statusPeriods } from "../../db/schema";
 
 export interface EventFilter {
   party?: string;
@@ -64,3 +64,18 @@ export const deletePeriods = (db: Db, partyId: string) =>
 
 export const insertPeriods = (db: Db, rows: (typeof statusPeriods.$inferInsert)[]) =>
   rows.map((row) => db.insert(statusPeriods).values(row));
+
+/** The party's contested spans (contestedSpans, src/domain/contested.ts), rewritten with its log. */
+export const setContested = (db: Db, partyId: string, spans: unknown[]) =>
+  db
+    .update(parties)
+    .set({ contested: JSON.stringify(spans) })
+    .where(eq(parties.id, partyId));
+
+/** Whether the registry holds the agreement an event names as its basis. */
+export async function agreementExists(db: Db, id: string) {
+  return (await db.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, id)).get()) !== undefined;
+}
+
+/** The agreement named as the basis still exists when the batch runs (agreements are never deleted today). */
+export const agreementHeld = (id: string) => sql`EXISTS (SELECT 1 FROM ${agreements} WHERE ${agreements.id} = ${id})`;

@@ -22,7 +22,7 @@ export const create = keyedOperation({
   operationId: "createStatusEvent",
   summary: "Record a status event: admit a state, change or end a status (editor)",
   description:
-    "Refused with 409 when it contradicts the party's log: a second founding, a date before the party's previous event, a status the kind of event cannot lead to.",
+    "Refused with 409 when it contradicts the party's log: a second founding, a date before the party's previous event, a status the kind of event cannot lead to. Refused with 422 `step-does-not-grant-status` when a step of the procedure that grants nothing (application, procedure_launched, accession_launched, obligations_memorandum_signed) would change the party's status; with 422 `weak-evidence` when an alternative reading comes with high certainty, and `unknown-agreement` when `basis` names an agreement the registry does not hold. The party's contested spans are recomputed in the same batch.",
   tags,
   role: "editor",
   request: { headers: IdempotencyHeader, body: jsonBody(CreateStatusEventBody, "The event") },

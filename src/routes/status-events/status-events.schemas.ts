@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { parsePartialDate } from "../../domain/dates";
 import { EVENT_KINDS, STATUSES } from "../../domain/statuses";
+import { AlternativeInput, CertaintySchema, SourcesInput } from "../../lib/evidence-schemas";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { DaySchema } from "../../lib/params";
 import { StatusEventSchema } from "../../lib/party-schemas";
@@ -63,14 +64,20 @@ export const CreateStatusEventBody = z
     body: z.string().trim().min(1).max(200).optional().openapi({ example: "Council of Heads of State" }),
     place: z.string().trim().min(1).max(200).optional().openapi({ example: "Bishkek" }),
     note: z.string().trim().min(1).max(1000).optional(),
-    sources: z
-      .array(z.string().trim().min(1).max(500))
-      .min(1)
-      .max(20)
-      .openapi({
-        description: "At least one citation or URL",
-        example: ["Bishkek Declaration of the SCO Council of Heads of State, 2026"],
-      }),
+    certainty: CertaintySchema.optional().openapi({
+      description: "Default high; not high where an alternative exists",
+    }),
+    basis: z
+      .strictObject({
+        agreementId: z
+          .string()
+          .max(80)
+          .regex(/^[a-z0-9][a-z0-9-]{2,79}$/),
+      })
+      .optional()
+      .openapi({ description: "The agreement (e.g. the memorandum) the event rests on; it must be in the registry" }),
+    alternatives: z.array(AlternativeInput).max(5).optional(),
+    sources: SourcesInput,
   })
   .openapi("CreateStatusEvent", {
     example: {
@@ -79,6 +86,12 @@ export const CreateStatusEventBody = z
       kind: "status_granted",
       date: "2026-07",
       body: "Council of Heads of State",
-      sources: ["Declaration of the SCO Council of Heads of State, 2026"],
+      sources: [
+        {
+          title: "Declaration of the SCO Council of Heads of State, 2026",
+          publisher: "SCO Council of Heads of State",
+          kind: "official_document",
+        },
+      ],
     },
   });

@@ -1,6 +1,7 @@
 /** The whole page: chart, legend, a table of the same periods, and today's roster. No scripts. */
 import { LANGUAGES } from "../../lib/params";
 import { Chart } from "./timeline.chart";
+import { type EvidenceModel, EvidenceTables } from "./timeline.evidence";
 import { COLOURS, LANGUAGE_NAMES, type ShownStatus } from "./timeline.i18n";
 import type { TimelineModel } from "./timeline.model";
 
@@ -30,7 +31,7 @@ const Swatch = ({ status, uncertain }: { status: ShownStatus; uncertain?: boolea
   <span class={`swatch ${status}${uncertain ? " uncertain" : ""}`} aria-hidden="true" />
 );
 
-export function TimelinePage({ m, nonce }: { m: TimelineModel; nonce: string }) {
+export function TimelinePage({ m, evidence, nonce }: { m: TimelineModel; evidence?: EvidenceModel; nonce: string }) {
   const { t } = m;
   const statuses = Object.keys(COLOURS) as ShownStatus[];
   return (
@@ -108,6 +109,7 @@ export function TimelinePage({ m, nonce }: { m: TimelineModel; nonce: string }) 
                 </tbody>
               </table>
             </details>
+            {evidence && <EvidenceTables e={evidence} lang={m.lang} ongoing={t.ongoing} />}
             <details>
               <summary>{t.secretariesTable}</summary>
               <table>

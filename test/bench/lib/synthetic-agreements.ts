@@ -47,7 +47,7 @@ export async function syntheticAgreements(
       signed_window_start: awaiting ? null : day,
       in_force_date: awaiting ? null : day,
       in_force_precision: awaiting ? null : "day",
-      sources: '["synthetic benchmark data"]',
+      sources: '[{"title":"synthetic benchmark data","publisher":"benchmark","kind":"secondary"}]',
     });
     // Two in three with a real organisation (so `counterparty=asean` has hundreds), else a synthetic state.
     const counterparty =

@@ -19,7 +19,7 @@ type Step = [EventKind, Status];
  * real ones. (With thousands of current members the consent write fails: see the report.)
  */
 const MEMBER_PATH: Step[] = [
-  ["guest_attendance", "guest"],
+  ["status_granted", "guest"],
   ["status_granted", "dialogue_partner"],
   ["memorandum_signed", "dialogue_partner"],
   ["status_granted", "observer"],
@@ -32,7 +32,7 @@ const MEMBER_PATH: Step[] = [
 ];
 /** Leaves and comes back as a partner: periods that end, and `none` gaps, as in the real data. */
 const PARTNER_PATH: Step[] = [
-  ["guest_attendance", "guest"],
+  ["status_granted", "guest"],
   ["status_granted", "dialogue_partner"],
   ["memorandum_signed", "dialogue_partner"],
   ["status_granted", "observer"],
@@ -104,7 +104,7 @@ export function syntheticEvents(eventCount: number, firstEventId: number, taken:
         body: "Council of Heads of State",
         place: null,
         note: null,
-        sources: '["synthetic benchmark data"]',
+        sources: '[{"title":"synthetic benchmark data","publisher":"benchmark","kind":"secondary"}]',
       });
       id += 1;
     }

@@ -1,0 +1,106 @@
+/** Recording a status event with its evidence (issue 10): the write refuses what the data build refuses. */
+import { describe, expect, it } from "vitest";
+import { StatusEventSchema } from "../../src/lib/party-schemas";
+import { ADMIN_TOKEN, createKey, expectProblem, getJson, send } from "../helpers";
+
+const official = {
+  title: "Decision of the SCO Council of Heads of State, 2026",
+  publisher: "SCO",
+  kind: "official_document",
+};
+const press = { title: "Report", url: "https://example.org/r", publisher: "Press", kind: "news" };
+
+describe("POST /v1/status-events with evidence", () => {
+  it("refuses a decision to launch the procedure that would grant the status (422 step-does-not-grant-status)", async () => {
+    const editor = await createKey("editor", ADMIN_TOKEN);
+    const body = await expectProblem(
+      await send(
+        "POST",
+        "/v1/status-events",
+        { party: "LAO", status: "member", kind: "accession_launched", date: "2026-07-15", sources: [official] },
+        editor.key,
+      ),
+      422,
+    );
+    expect(body.type).toBe("/problems/step-does-not-grant-status");
+    const { body: history } = await getJson("/v1/states/LAO/history");
+    expect(
+      history.events.some((e: { date?: string; effective: { date: string } }) => e.effective.date === "2026-07-15"),
+    ).toBe(false);
+  });
+
+  it("refuses an alternative without sources, high certainty with an alternative, and an unknown basis", async () => {
+    const editor = await createKey("editor", ADMIN_TOKEN);
+    const base = {
+      party: "LAO",
+      status: "partner",
+      kind: "procedure_launched",
+      date: "2026-07-16",
+      sources: [official],
+    };
+    await expectProblem(
+      await send(
+        "POST",
+        "/v1/status-events",
+        { ...base, alternatives: [{ date: "2026-06", sources: [] }] },
+        editor.key,
+      ),
+      422,
+    );
+    const high = await expectProblem(
+      await send(
+        "POST",
+        "/v1/status-events",
+        { ...base, certainty: "high", alternatives: [{ date: "2026-06", sources: [press] }] },
+        editor.key,
+      ),
+      422,
+    );
+    expect(high.type).toBe("/problems/weak-evidence");
+    const basis = await expectProblem(
+      await send("POST", "/v1/status-events", { ...base, basis: { agreementId: "sco-nowhere-2026" } }, editor.key),
+      422,
+    );
+    expect(basis.type).toBe("/problems/unknown-agreement");
+  });
+
+  it("records the step, its basis and its other reading, and answers the contested span on a day inside it", async () => {
+    const editor = await createKey("editor", ADMIN_TOKEN);
+    // LAO is an SCO partner since 2025-09-01; an accession procedure keeps that status.
+    const launch = await send(
+      "POST",
+      "/v1/status-events",
+      {
+        party: "LAO",
+        status: "partner",
+        kind: "procedure_launched",
+        date: "2026-08-01",
+        certainty: "medium",
+        basis: { agreementId: "sco-asean-mou-2005" },
+        alternatives: [{ date: "2026-08-01", status: "member", kind: "accession", sources: [press] }],
+        sources: [official, "A bare citation, as clients sent before"],
+      },
+      editor.key,
+    );
+    expect(launch.status).toBe(201);
+    const event = StatusEventSchema.parse(await launch.json());
+    expect(event).toMatchObject({ certainty: "medium", basis: { agreementId: "sco-asean-mou-2005" } });
+    expect(event.sources[1]).toEqual({
+      title: "A bare citation, as clients sent before",
+      publisher: "unspecified",
+      kind: "secondary",
+    });
+    const { body } = await getJson("/v1/states/LAO/status?at=2026-08-02");
+    expect(body).toMatchObject({
+      status: "partner",
+      contested: true,
+      alternative: {
+        status: "member",
+        reading: { date: "2026-08-01", kind: "accession" },
+        span: { from: "2026-08-01", to: null },
+      },
+    });
+    const { body: agreement } = await getJson("/v1/agreements/sco-asean-mou-2005");
+    expect(agreement.statusEvents.map((e: { id: number }) => e.id)).toContain(event.id);
+  });
+});
