@@ -33,6 +33,15 @@ export const PartySeed = z
       .optional(),
     name: z.strictObject({ en: text(200), ru: cyrillic, zh: chinese }),
     fullName: text(300).optional(),
+    /** organisations: ids that link out, each with its source, or null until one is sourced (never from memory) */
+    identifiers: z
+      .strictObject({
+        wikidata: z
+          .strictObject({ id: z.string().regex(/^Q[1-9]\d*$/, "a Wikidata item id"), source: text(500) })
+          .nullable(),
+        website: z.strictObject({ url: z.url({ protocol: /^https$/ }), source: text(500) }).nullable(),
+      })
+      .optional(),
   })
   .superRefine((p, ctx) => {
     const pattern = p.kind === "state" ? /^[A-Z]{3}$/ : /^[a-z][a-z0-9-]{1,39}$/;
@@ -43,6 +52,12 @@ export const PartySeed = z
         message: p.kind === "state" ? `"${p.id}" is not an ISO alpha-3 code` : `"${p.id}" is not a lowercase slug`,
       });
     }
+    if (p.kind === "state" && p.identifiers)
+      ctx.addIssue({
+        code: "custom",
+        path: ["identifiers"],
+        message: "a state's identifiers come from @rapideditor/country-coder at data-build time, not from this file",
+      });
     if (p.kind === "state" && !p.alpha2)
       ctx.addIssue({ code: "custom", path: ["alpha2"], message: "a state needs its alpha-2 code" });
   });
