@@ -21,6 +21,7 @@ import { changes } from "./routes/changes/changes.index";
 import { consents } from "./routes/consents/consents.index";
 import { depositary } from "./routes/depositary/depositary.index";
 import { organisations } from "./routes/organisations/organisations.index";
+import { partyLookup } from "./routes/parties/parties.index";
 import { roster } from "./routes/roster/roster.index";
 import { secretariat } from "./routes/secretariat/secretariat.index";
 import { states } from "./routes/states/states.index";
@@ -68,7 +69,7 @@ export function createApp() {
   app.onError(onError);
   app.notFound(notFound(allowedMethods(app.routes)));
 
-  app.route("/", states).route("/", organisations).route("/", roster).route("/", statusEvents);
+  app.route("/", states).route("/", organisations).route("/", partyLookup).route("/", roster).route("/", statusEvents);
   app
     .route("/", agreements)
     .route("/", consents)

@@ -3,17 +3,18 @@ import { listPeriodsOn } from "../../db/parties";
 import { tagged } from "../../lib/etag";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { loadPartyHistory } from "../../lib/party-history";
-import { nameOf, namesOf, periodOnDay } from "../../lib/party-mappers";
+import { identifiersOf, nameOf, namesOf, periodOnDay } from "../../lib/party-mappers";
 import type { AppRouteHandler } from "../../types";
 import type { GetHistoryRoute, GetOneRoute, ListRoute } from "./organisations.routes";
 
 const OrganisationCursor = z.tuple([z.string()]);
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const { at, limit, cursor } = c.req.valid("query");
+  const { wikidata, at, limit, cursor } = c.req.valid("query");
   const after = decodeCursor(cursor, OrganisationCursor);
   const rows = await listPeriodsOn(c.var.db, {
     kind: "organisation",
+    wikidata,
     day: at,
     after: after && { id: after[0] },
     limit,
@@ -24,6 +25,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     id: party.id,
     name: nameOf(party, lang),
     fullName: party.fullNameEn,
+    wikidata: party.wikidata,
     ...periodOnDay(period, at),
   }));
   return c.json(tagged(c, { at, items, nextCursor }), 200);
@@ -38,6 +40,7 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
       name: nameOf(party, lang),
       fullName: party.fullNameEn,
       names: namesOf(party),
+      identifiers: identifiersOf(party),
       current: statusOnDay,
       history,
     }),

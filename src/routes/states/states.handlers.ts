@@ -6,18 +6,26 @@ import type { Status } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { loadPartyHistory, partyNotFound } from "../../lib/party-history";
-import { nameOf, namesOf, periodOnDay, statusOnDayFromPeriods, wireDateOf } from "../../lib/party-mappers";
+import {
+  identifiersOf,
+  nameOf,
+  namesOf,
+  periodOnDay,
+  statusOnDayFromPeriods,
+  wireDateOf,
+} from "../../lib/party-mappers";
 import type { AppRouteHandler } from "../../types";
 import type { GetHistoryRoute, GetOneRoute, GetStatusRoute, ListRoute } from "./states.routes";
 
 const StateCursor = z.tuple([z.string()]);
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const { status, at, limit, cursor } = c.req.valid("query");
+  const { status, wikidata, at, limit, cursor } = c.req.valid("query");
   const after = decodeCursor(cursor, StateCursor);
   const rows = await listPeriodsOn(c.var.db, {
     kind: "state",
     status,
+    wikidata,
     day: at,
     after: after && { id: after[0] },
     limit,
@@ -28,6 +36,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     code: party.id,
     alpha2: party.alpha2,
     name: nameOf(party, lang),
+    wikidata: party.wikidata,
     ...periodOnDay(period, at),
   }));
   return c.json(tagged(c, { at, status: (status as Status | undefined) ?? null, items, nextCursor }), 200);
@@ -50,6 +59,7 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
       alpha2: party.alpha2,
       name: nameOf(party, lang),
       names: namesOf(party),
+      identifiers: identifiersOf(party),
       current: statusOnDay,
       history,
       secretariatPosts,

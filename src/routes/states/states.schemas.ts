@@ -5,11 +5,13 @@ import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination"
 import { AtQuery, LangQuery } from "../../lib/params";
 import {
   HistorySchema,
+  IdentifiersSchema,
   NamesSchema,
   PartialDateSchema,
   StatusOnDaySchema,
   StatusSchema,
   UncertaintySchema,
+  WikidataQuery,
 } from "../../lib/party-schemas";
 import { day, MAX, MAX_LIST, str } from "../../lib/wire";
 
@@ -33,6 +35,7 @@ export const StateListQuery = z.object({
       description: "Only states holding this status on the day; omit for every state with any status",
       example: "member",
     }),
+  wikidata: WikidataQuery,
   at: AtQuery,
   lang: LangQuery,
   ...PageQuery,
@@ -51,6 +54,7 @@ export const StateSummarySchema = z
       .nullable()
       .openapi({ example: "IN" }),
     name: str(MAX.name).openapi({ example: "India" }),
+    wikidata: IdentifiersSchema.shape.wikidata,
     status: StatusSchema,
     since: PartialDateSchema,
     ...UncertaintySchema,
@@ -84,6 +88,7 @@ export const StateDetailSchema = z
       .openapi({ example: "IR" }),
     name: str(MAX.name).openapi({ example: "Iran" }),
     names: NamesSchema,
+    identifiers: IdentifiersSchema,
     current: StatusOnDaySchema.openapi({ description: "The status today" }),
     history: HistorySchema,
     secretariatPosts: z
