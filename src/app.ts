@@ -20,6 +20,7 @@ import { audit } from "./routes/audit/audit.index";
 import { changes } from "./routes/changes/changes.index";
 import { consents } from "./routes/consents/consents.index";
 import { depositary } from "./routes/depositary/depositary.index";
+import { exportsRouter } from "./routes/exports/exports.index";
 import { organisations } from "./routes/organisations/organisations.index";
 import { partyLookup } from "./routes/parties/parties.index";
 import { roster } from "./routes/roster/roster.index";
@@ -76,7 +77,8 @@ export function createApp() {
     .route("/", depositary)
     .route("/", apiKeys)
     .route("/", audit)
-    .route("/", changes);
+    .route("/", changes)
+    .route("/", exportsRouter);
   app.route("/", secretariat);
   app.route("/", timeline);
 
