@@ -4,6 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { type CsvValue, LIST_SEPARATOR, sourcesField } from "../../lib/csv";
+import { int32, MAX, str, timestamp } from "../../lib/wire";
 import type { agreementsPage, consentsPage, eventsPage, periodsPage } from "./exports.queries";
 
 type Row<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number];
@@ -137,8 +138,14 @@ export const consentsCsv: CsvShape<Row<typeof consentsPage>> = {
   record: (c) => [c.agreementId, c.stateId, c.decision, c.date, "day", c.reference, c.source],
 };
 
+/** Ceilings the contract states for a whole export (OWASP API4): far above the registry's size, which is a few hundred rows. */
+const MAX_ROWS = 1_000_000;
+const MAX_CSV_BYTES = 500_000_000;
+
 const csvText = (example: string) => ({
-  "text/csv": { schema: z.string().openapi({ description: "RFC 4180, UTF-8, one header row", example }) },
+  "text/csv": {
+    schema: z.string().openapi({ description: "RFC 4180, UTF-8, one header row", maxLength: MAX_CSV_BYTES, example }),
+  },
 });
 
 export const CSV_CONTENT = {
@@ -154,52 +161,55 @@ export const CSV_CONTENT = {
   consents: csvText("agreement,state,decision,date,precision,reference,sources\r\n"),
 };
 
-const popoloDate = z
-  .string()
+const popoloDate = str(10)
   .regex(/^[0-9]{4}(-[0-9]{2}){0,2}$/)
   .openapi({ example: "2005-07-05" });
-const identifier = z.object({ scheme: z.string(), identifier: z.string() });
+const id = () => str(200);
+const link = z.object({ url: str(2000), note: str(2000).optional() });
+const otherName = z.object({ name: str(MAX.name), note: str(10) });
 
 /** The Popolo document, as the contract documents it (the tests check it against Popolo's own schemas). */
 export const PopoloSchema = z
   .object({
     meta: z.object({
-      dataset_version: z.string().openapi({ description: "The change feed's cursor this document reflects" }),
-      dataset_version_seq: z.number().int().openapi({ format: "int32" }),
-      recorded_until: z.string().nullable().openapi({ description: "Time of the last change included" }),
-      citation: z.string(),
-      license: z.string(),
+      dataset_version: str(64).openapi({ description: "The change feed's cursor this document reflects" }),
+      dataset_version_seq: int32().openapi({ description: "The same position as a number" }),
+      recorded_until: timestamp().nullable().openapi({ description: "Time of the last change included" }),
+      citation: str(1000),
+      license: str(200),
     }),
-    organizations: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        classification: z.string(),
-        parent_id: z.string().optional(),
-        identifiers: z.array(identifier).optional(),
-        links: z.array(z.object({ url: z.string(), note: z.string() })).optional(),
-      }),
-    ),
-    persons: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        other_names: z.array(z.object({ name: z.string(), note: z.string() })).optional(),
-      }),
-    ),
-    memberships: z.array(
-      z.object({
-        id: z.string(),
-        organization_id: z.string(),
-        person_id: z.string().optional(),
-        member: z.object({ "@type": z.enum(["Organization", "Person"]), id: z.string() }).optional(),
-        on_behalf_of_id: z.string().optional(),
-        role: z.string(),
-        label: z.string().optional(),
-        start_date: popoloDate,
-        end_date: popoloDate.optional(),
-        sources: z.array(z.object({ url: z.string(), note: z.string().optional() })).optional(),
-      }),
-    ),
+    organizations: z
+      .array(
+        z.object({
+          id: id(),
+          name: str(300),
+          classification: str(40),
+          parent_id: id().optional(),
+          other_names: z.array(otherName).max(10).optional(),
+          identifiers: z
+            .array(z.object({ scheme: str(40), identifier: str(40) }))
+            .max(10)
+            .optional(),
+          links: z.array(link).max(10).optional(),
+        }),
+      )
+      .max(MAX_ROWS),
+    persons: z
+      .array(z.object({ id: id(), name: str(MAX.name), other_names: z.array(otherName).max(10).optional() }))
+      .max(MAX_ROWS),
+    memberships: z
+      .array(
+        z.object({
+          id: id(),
+          organization_id: id(),
+          person_id: id().optional(),
+          member: z.object({ "@type": z.enum(["Organization", "Person"]), id: id() }).optional(),
+          role: str(100),
+          start_date: popoloDate,
+          end_date: popoloDate.optional(),
+          sources: z.array(link).max(20),
+        }),
+      )
+      .max(MAX_ROWS),
   })
   .openapi("PopoloExport");
