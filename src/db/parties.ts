@@ -210,8 +210,8 @@ export const membersOnSql = (day: string | SQLWrapper) =>
 export const PARTY_ID_SCHEMES = ["wikidata", "iso3166-alpha2", "iso3166-alpha3", "m49"] as const;
 export type PartyIdScheme = (typeof PARTY_ID_SCHEMES)[number];
 
-/** The party an identifier names, by its unique index (a state's alpha-3 code is its id); undefined if none. */
-export function findPartyByIdentifier(db: Db, scheme: PartyIdScheme, value: string) {
+/** The party an identifier names, by its unique index (a state's alpha-3 code is its id). */
+export function findPartyByIdentifierQuery(db: Db, scheme: PartyIdScheme, value: string) {
   const upper = value.toUpperCase();
   const condition = {
     wikidata: eq(parties.wikidata, upper),
@@ -234,5 +234,9 @@ export function findPartyByIdentifier(db: Db, scheme: PartyIdScheme, value: stri
     })
     .from(parties)
     .where(condition)
-    .get();
+    .limit(1);
 }
+
+/** The party an identifier names, or undefined. */
+export const findPartyByIdentifier = async (db: Db, scheme: PartyIdScheme, value: string) =>
+  (await findPartyByIdentifierQuery(db, scheme, value))[0];

@@ -2,7 +2,7 @@
  * The dataset exports' reads: one keyset page at a time, in primary-key order, so each page is one
  * index range and the stream never holds more than a page. No Hono here.
  */
-import { and, asc, desc, eq, gt, or, sql } from "drizzle-orm";
+import { asc, desc, eq, gt, type SQLWrapper, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import {
@@ -45,6 +45,13 @@ export async function datasetVersion(db: Db) {
 
 const endEvent = alias(statusEvents, "end_event");
 
+/**
+ * After a two-column key, as a row value: SQLite seeks the primary key to it, where the equivalent
+ * `a > x OR (a = x AND b > y)` walks the index from its start.
+ */
+const after2 = (a: SQLWrapper, b: SQLWrapper, key: readonly [string | number, string | number]) =>
+  sql`(${a}, ${b}) > (${key[0]}, ${key[1]})`;
+
 export function periodsPage(db: Db, record: RecordAsOf, after: [string, number] | undefined, limit: number) {
   currentRecordOnly(record);
   return db
@@ -59,14 +66,7 @@ export function periodsPage(db: Db, record: RecordAsOf, after: [string, number] 
     .innerJoin(parties, eq(parties.id, statusPeriods.partyId))
     .innerJoin(statusEvents, eq(statusEvents.id, statusPeriods.startEventId))
     .leftJoin(endEvent, eq(endEvent.id, statusPeriods.endEventId))
-    .where(
-      after
-        ? or(
-            gt(statusPeriods.partyId, after[0]),
-            and(eq(statusPeriods.partyId, after[0]), gt(statusPeriods.startEventId, after[1])),
-          )
-        : undefined,
-    )
+    .where(after ? after2(statusPeriods.partyId, statusPeriods.startEventId, after) : undefined)
     .orderBy(asc(statusPeriods.partyId), asc(statusPeriods.startEventId))
     .limit(limit);
 }
@@ -102,14 +102,7 @@ export function consentsPage(db: Db, record: RecordAsOf, after: [string, string]
   return db
     .select()
     .from(consents)
-    .where(
-      after
-        ? or(
-            gt(consents.agreementId, after[0]),
-            and(eq(consents.agreementId, after[0]), gt(consents.stateId, after[1])),
-          )
-        : undefined,
-    )
+    .where(after ? after2(consents.agreementId, consents.stateId, after) : undefined)
     .orderBy(asc(consents.agreementId), asc(consents.stateId))
     .limit(limit);
 }
