@@ -229,7 +229,7 @@ describe("the exports' version, citation and caching", () => {
     await first.body?.cancel();
     const version = await latestCursor();
     expect(first.headers.get("Dataset-Version")).toBe(version);
-    expect(first.headers.get("ETag")).toBe(`W/"status-events-${version}"`);
+    expect(first.headers.get("ETag")).toBe(`W/"status-events-f1-${version}"`);
     expect(first.headers.get("Link")).toBe('<http://registry.test/v1/exports/status-events.csv>; rel="cite-as"');
     expect(first.headers.get("Cache-Control")).toMatch(/^public, max-age=\d+/);
     expect(first.headers.get("Content-Disposition")).toBe(`attachment; filename="sco-status-events-${version}.csv"`);

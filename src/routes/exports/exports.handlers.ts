@@ -28,6 +28,8 @@ import { agreementsCsv, type CsvShape, consentsCsv, eventsCsv, periodsCsv } from
 
 /** The record every export reads today: the current one (see RecordAsOf for `asRecordedOn`). */
 const CURRENT: RecordAsOf = {};
+/** Raise when a file's columns or shape change, so that a client's cached copy is not revalidated as unchanged. */
+const EXPORT_FORMAT = 1;
 const LICENSE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)";
 
 export const citation = (file: string, version: string, url: string) =>
@@ -47,8 +49,8 @@ async function download(
   const body = textStream(pieces({ version, seq, at, citation: citation(file, version, citeAs) }));
   return c.body(body, 200, {
     "Content-Type": contentType,
-    // The data changes only with the change feed, so its position identifies this representation.
-    ETag: `W/"${name}-${version}"`,
+    // The data changes only with the change feed, so its position (and the files' format) identifies this representation.
+    ETag: `W/"${name}-f${EXPORT_FORMAT}-${version}"`,
     "Dataset-Version": version,
     Link: `<${citeAs}>; rel="cite-as"`,
     "Content-Disposition": `attachment; filename="sco-${name}-${version}.${ext}"`,
