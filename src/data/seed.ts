@@ -39,7 +39,7 @@ export const PartySeed = z
         wikidata: z
           .strictObject({ id: z.string().regex(/^Q[1-9]\d*$/, "a Wikidata item id"), source: text(500) })
           .nullable(),
-        website: z.strictObject({ url: z.url({ protocol: /^https$/ }), source: text(500) }).nullable(),
+        website: z.strictObject({ url: z.url({ protocol: /^https?$/ }), source: text(500) }).nullable(),
       })
       .optional(),
   })
@@ -190,7 +190,9 @@ export function seedSql(seed: ValidatedSeed): string {
         full_name_en: p.fullName ?? null,
       }),
     );
-    out.push(insert("changes", { entity_type: p.kind, entity_id: p.id, action: "created", data: json(p) }));
+    // Identifiers are stored by their own data migration, with their own change (src/data/identifiers.ts).
+    const { identifiers: _, ...created } = p;
+    out.push(insert("changes", { entity_type: p.kind, entity_id: p.id, action: "created", data: json(created) }));
   }
   for (const e of seed.events) {
     const row = {

@@ -52,14 +52,26 @@ describe("identifiers that link out", () => {
       ).rejects.toThrow(/UNIQUE constraint failed: parties\.(wikidata|m49)/);
   });
 
-  it("leave an organisation's ids null until they are sourced, and say so", async () => {
-    const { body } = await getJson("/v1/organisations/asean");
-    const { identifiers } = OrganisationDetailSchema.parse(body);
-    const asean = parties.find((p) => p.id === "asean") as { identifiers?: { wikidata: unknown } };
-    if (asean.identifiers?.wikidata === null) {
-      expect(identifiers).toMatchObject({ wikidata: null, website: null, iso3166Alpha2: null, m49: null });
-      expect(identifiers.sources).toEqual({ codes: null, wikidata: null, website: null });
-    } else expect(identifiers.sources.wikidata).toEqual(expect.any(String));
+  it("give an organisation the ids parties.json sources, each with its source, and null where none is sourced", async () => {
+    type Sourced = { id?: string; url?: string; source: string } | null;
+    const orgs = parties.filter((p) => p.kind === "organisation") as unknown as {
+      id: string;
+      identifiers: { wikidata: Sourced; website: Sourced };
+    }[];
+    expect(orgs.some((o) => o.identifiers.wikidata === null)).toBe(true); // unsourced ids stay null
+    for (const o of orgs) {
+      const { body } = await getJson(`/v1/organisations/${o.id}`);
+      const { identifiers } = OrganisationDetailSchema.parse(body);
+      const { wikidata, website } = o.identifiers;
+      expect(identifiers, o.id).toEqual({
+        wikidata: wikidata?.id ?? null,
+        iso3166Alpha2: null,
+        iso3166Alpha3: null,
+        m49: null,
+        website: website?.url ?? null,
+        sources: { codes: null, wikidata: wikidata?.source ?? null, website: website?.source ?? null },
+      });
+    }
   });
 });
 
@@ -83,6 +95,20 @@ describe("GET /v1/parties/by-id/{scheme}/{value}", () => {
       expect(res.headers.get("Content-Location")).toBe(`/v1/states/${id}`);
       expect(res.headers.get("ETag")).toBeTruthy();
     }
+  });
+
+  it("finds an organisation by its Wikidata item, and never by a state's scheme", async () => {
+    type Org = { id: string; kind: string; identifiers?: { wikidata: { id: string } | null } };
+    const org = (parties as Org[]).find((p) => p.kind === "organisation" && p.identifiers?.wikidata)!;
+    const qid = org.identifiers!.wikidata!.id;
+    const { res, body } = await getJson(`/v1/parties/by-id/wikidata/${qid}`);
+    expect(res.status).toBe(200);
+    expect(PartyRefSchema.parse(body)).toMatchObject({
+      kind: "organisation",
+      id: org.id,
+      href: `/v1/organisations/${org.id}`,
+    });
+    await expectProblem(await call(`/v1/parties/by-id/iso3166-alpha3/${org.id.slice(0, 3)}`), 404);
   });
 
   it("answers 404 for an identifier no party has, and 400 for an unknown scheme or a malformed value", async () => {
