@@ -184,6 +184,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/parties/by-id/{scheme}/{value}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The party an outside identifier names
+         * @description Looks a state up by its Wikidata item, ISO 3166-1 alpha-2 or alpha-3 or UN M49 code, and an organisation by its Wikidata item; answers where the party is (`href`) and all its identifiers. 404 when no party has it.
+         */
+        get: operations["getPartyByIdentifier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/roster": {
         parameters: {
             query?: never;
@@ -508,6 +528,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exports/status-periods.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every status period of every party, as CSV (the Correlates of War IGO shape)
+         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `.
+         */
+        get: operations["exportStatusPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/status-events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The status event log, as CSV
+         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `.
+         */
+        get: operations["exportStatusEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/agreements.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every agreement with its dates and counterparties, as CSV
+         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `.
+         */
+        get: operations["exportAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/consents.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every member state's consent or objection to an agreement, as CSV
+         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `.
+         */
+        get: operations["exportConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/popolo.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The registry as Popolo: organisations, persons and memberships
+         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `. Each status period is a Popolo Membership of the party (an Organization) in the SCO, with start_date and end_date; each term in the Secretariat's posts is a Membership of a Person in the SCO Secretariat.
+         */
+        get: operations["exportPopolo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/secretariat/leadership": {
         parameters: {
             query?: never;
@@ -640,6 +760,11 @@ export interface components {
             alpha2: string | null;
             /** @example India */
             name: string;
+            /**
+             * @description Wikidata item: https://www.wikidata.org/wiki/{id}
+             * @example Q794
+             */
+            wikidata: string | null;
             status: components["schemas"]["Status"];
             since: components["schemas"]["PartialDate"];
             /**
@@ -821,6 +946,7 @@ export interface components {
                 until: string;
                 sources: components["schemas"]["Source"][];
             }[];
+            identifiers: components["schemas"]["Identifiers"];
             current: components["schemas"]["StatusOnDay"];
             history: components["schemas"]["History"];
             /** @description The posts of the SCO Secretariat held by its citizens (see /v1/secretariat/leadership), oldest first */
@@ -850,6 +976,49 @@ export interface components {
             ru: string;
             /** @example 伊朗 */
             zh: string;
+        };
+        Identifiers: {
+            /**
+             * @description Wikidata item: https://www.wikidata.org/wiki/{id}
+             * @example Q794
+             */
+            wikidata: string | null;
+            /**
+             * @description States: ISO 3166-1 alpha-2
+             * @example IR
+             */
+            iso3166Alpha2: string | null;
+            /**
+             * @description States: ISO 3166-1 alpha-3 (the registry's state code)
+             * @example IRN
+             */
+            iso3166Alpha3: string | null;
+            /**
+             * @description States: UN M49 numeric code
+             * @example 364
+             */
+            m49: string | null;
+            /**
+             * Format: uri
+             * @description Organisations: the official site
+             * @example null
+             */
+            website: string | null;
+            /**
+             * @example {
+             *       "codes": "@rapideditor/country-coder 5.6.1",
+             *       "wikidata": "@rapideditor/country-coder 5.6.1",
+             *       "website": null
+             *     }
+             */
+            sources: {
+                /** @description Where the ISO and M49 codes come from */
+                codes: string | null;
+                /** @description Where the Wikidata item comes from */
+                wikidata: string | null;
+                /** @description Where the official site comes from */
+                website: string | null;
+            };
         };
         /** @description The status today */
         StatusOnDay: {
@@ -1071,6 +1240,11 @@ export interface components {
             name: string;
             /** @example Association of Southeast Asian Nations */
             fullName: string | null;
+            /**
+             * @description Wikidata item: https://www.wikidata.org/wiki/{id}
+             * @example Q794
+             */
+            wikidata: string | null;
             status: components["schemas"]["Status"];
             since: components["schemas"]["PartialDate"];
             /**
@@ -1114,6 +1288,7 @@ export interface components {
             /** @example Association of Southeast Asian Nations */
             fullName: string | null;
             names: components["schemas"]["Names"];
+            identifiers: components["schemas"]["Identifiers"];
             current: components["schemas"]["StatusOnDay"];
             history: components["schemas"]["History"];
         };
@@ -1122,6 +1297,26 @@ export interface components {
             id: string;
             /** @example ASEAN */
             name: string;
+        };
+        PartyRef: {
+            /**
+             * @example state
+             * @enum {string}
+             */
+            kind: "state" | "organisation";
+            /**
+             * @description The registry's id: a state's alpha-3 code, an organisation's slug
+             * @example IRN
+             */
+            id: string;
+            /** @example Iran */
+            name: string;
+            /**
+             * @description Where the party is answered in full
+             * @example /v1/states/IRN
+             */
+            href: string;
+            identifiers: components["schemas"]["Identifiers"];
         };
         Roster: {
             /**
@@ -2091,6 +2286,70 @@ export interface components {
             /** @description The entity after the change */
             data?: unknown;
         };
+        PopoloExport: {
+            meta: {
+                /** @description The change feed's cursor this document reflects */
+                dataset_version: string;
+                /**
+                 * Format: int32
+                 * @description The same position as a number
+                 */
+                dataset_version_seq: number;
+                /**
+                 * Format: date-time
+                 * @description Time of the last change included
+                 * @example 2026-11-24T10:00:00.000Z
+                 */
+                recorded_until: string | null;
+                citation: string;
+                license: string;
+            };
+            organizations: {
+                id: string;
+                name: string;
+                classification: string;
+                parent_id?: string;
+                other_names?: {
+                    name: string;
+                    note: string;
+                }[];
+                identifiers?: {
+                    scheme: string;
+                    identifier: string;
+                }[];
+                links?: {
+                    url: string;
+                    note?: string;
+                }[];
+            }[];
+            persons: {
+                id: string;
+                name: string;
+                other_names?: {
+                    name: string;
+                    note: string;
+                }[];
+            }[];
+            memberships: {
+                id: string;
+                organization_id: string;
+                person_id?: string;
+                member?: {
+                    /** @enum {string} */
+                    "@type": "Organization" | "Person";
+                    id: string;
+                };
+                role: string;
+                /** @example 2005-07-05 */
+                start_date: string;
+                /** @example 2005-07-05 */
+                end_date?: string;
+                sources: {
+                    url: string;
+                    note?: string;
+                }[];
+            }[];
+        };
         Leadership: {
             /**
              * Format: date
@@ -2333,6 +2592,8 @@ export interface operations {
             query?: {
                 /** @description Only states holding this status on the day; omit for every state with any status */
                 status?: "member" | "observer" | "dialogue_partner" | "partner" | "guest";
+                /** @description Only the party with this Wikidata item */
+                wikidata?: string;
                 /** @description The day asked about (YYYY-MM-DD); defaults to today (UTC) */
                 at?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
@@ -2840,6 +3101,8 @@ export interface operations {
     listOrganisations: {
         parameters: {
             query?: {
+                /** @description Only the party with this Wikidata item */
+                wikidata?: string;
                 /** @description The day asked about (YYYY-MM-DD); defaults to today (UTC) */
                 at?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
@@ -3172,6 +3435,109 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttendanceList"];
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartyByIdentifier: {
+        parameters: {
+            query?: {
+                /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
+                lang?: "en" | "ru" | "zh";
+            };
+            header?: never;
+            path: {
+                /** @description Which identifier `value` is */
+                scheme: "wikidata" | "iso3166-alpha2" | "iso3166-alpha3" | "m49";
+                /** @description The identifier, any case; M49 codes with or without leading zeros */
+                value: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The party and its identifiers */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyRef"];
                 };
             };
             /** @description The representation has not changed since the ETag sent in If-None-Match */
@@ -6570,6 +6936,511 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChangeFeed"];
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportStatusPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (RFC 4180, UTF-8, one header row) */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it */
+                    "Dataset-Version"?: string;
+                    /** @description Where to cite the download from (rel="cite-as", RFC 8574) */
+                    Link?: string;
+                    /** @description The file name to save it under, with the dataset version */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportStatusEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (RFC 4180, UTF-8, one header row) */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it */
+                    "Dataset-Version"?: string;
+                    /** @description Where to cite the download from (rel="cite-as", RFC 8574) */
+                    Link?: string;
+                    /** @description The file name to save it under, with the dataset version */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (RFC 4180, UTF-8, one header row) */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it */
+                    "Dataset-Version"?: string;
+                    /** @description Where to cite the download from (rel="cite-as", RFC 8574) */
+                    Link?: string;
+                    /** @description The file name to save it under, with the dataset version */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (RFC 4180, UTF-8, one header row) */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it */
+                    "Dataset-Version"?: string;
+                    /** @description Where to cite the download from (rel="cite-as", RFC 8574) */
+                    Link?: string;
+                    /** @description The file name to save it under, with the dataset version */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPopolo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Popolo JSON document */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it */
+                    "Dataset-Version"?: string;
+                    /** @description Where to cite the download from (rel="cite-as", RFC 8574) */
+                    Link?: string;
+                    /** @description The file name to save it under, with the dataset version */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopoloExport"];
                 };
             };
             /** @description The representation has not changed since the ETag sent in If-None-Match */

@@ -21,7 +21,9 @@ import { audit } from "./routes/audit/audit.index";
 import { changes } from "./routes/changes/changes.index";
 import { consents } from "./routes/consents/consents.index";
 import { depositary } from "./routes/depositary/depositary.index";
+import { exportsRouter } from "./routes/exports/exports.index";
 import { organisations } from "./routes/organisations/organisations.index";
+import { partyLookup } from "./routes/parties/parties.index";
 import { roster } from "./routes/roster/roster.index";
 import { scoStatuses } from "./routes/sco-statuses/sco-statuses.index";
 import { secretariat } from "./routes/secretariat/secretariat.index";
@@ -70,14 +72,15 @@ export function createApp() {
   app.onError(onError);
   app.notFound(notFound(allowedMethods(app.routes)));
 
-  app.route("/", states).route("/", organisations).route("/", roster).route("/", statusEvents);
+  app.route("/", states).route("/", organisations).route("/", partyLookup).route("/", roster).route("/", statusEvents);
   app
     .route("/", agreements)
     .route("/", consents)
     .route("/", depositary)
     .route("/", apiKeys)
     .route("/", audit)
-    .route("/", changes);
+    .route("/", changes)
+    .route("/", exportsRouter);
   app.route("/", secretariat).route("/", scoStatuses);
   app.route("/", timeline);
 

@@ -47,6 +47,15 @@ export const PartySeed = z
     /** the common English name where name.en (the UN short name) differs */
     commonName: text(200).optional(),
     formerNames: z.array(FormerNameSeed).max(5).optional(),
+    /** organisations: ids that link out, each with its source, or null until one is sourced (never from memory) */
+    identifiers: z
+      .strictObject({
+        wikidata: z
+          .strictObject({ id: z.string().regex(/^Q[1-9]\d*$/, "a Wikidata item id"), source: text(500) })
+          .nullable(),
+        website: z.strictObject({ url: z.url({ protocol: /^https?$/ }), source: text(500) }).nullable(),
+      })
+      .optional(),
   })
   .superRefine((p, ctx) => {
     const pattern = p.kind === "state" ? /^[A-Z]{3}$/ : /^[a-z][a-z0-9-]{1,39}$/;
@@ -57,6 +66,12 @@ export const PartySeed = z
         message: p.kind === "state" ? `"${p.id}" is not an ISO alpha-3 code` : `"${p.id}" is not a lowercase slug`,
       });
     }
+    if (p.kind === "state" && p.identifiers)
+      ctx.addIssue({
+        code: "custom",
+        path: ["identifiers"],
+        message: "a state's identifiers come from @rapideditor/country-coder at data-build time, not from this file",
+      });
     if (p.kind === "state" && !p.alpha2)
       ctx.addIssue({ code: "custom", path: ["alpha2"], message: "a state needs its alpha-2 code" });
   });
@@ -237,7 +252,9 @@ export function seedSql(seed: ValidatedSeed): string {
         full_name_en: p.fullName ?? null,
       }),
     );
-    out.push(insert("changes", { entity_type: p.kind, entity_id: p.id, action: "created", data: json(p) }));
+    // Identifiers are stored by their own data migration, with their own change (src/data/identifiers.ts).
+    const { identifiers: _, ...created } = p;
+    out.push(insert("changes", { entity_type: p.kind, entity_id: p.id, action: "created", data: json(created) }));
   }
   for (const e of seed.events) {
     const row = {

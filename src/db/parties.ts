@@ -121,13 +121,15 @@ export function listPeriodsOn(
   opts: {
     kind?: PartyKind;
     status?: string;
+    /** only the party with this Wikidata item (unique, parties_wikidata_unique) */
+    wikidata?: string;
     day: string;
     after?: { status?: string; id: string };
     limit: number;
     orderByStatus?: boolean;
   },
 ) {
-  const { kind, status, day, after, limit } = opts;
+  const { kind, status, wikidata, day, after, limit } = opts;
   const afterCondition = after
     ? opts.orderByStatus && after.status !== undefined
       ? or(
@@ -144,6 +146,7 @@ export function listPeriodsOn(
       and(
         kind ? eq(statusPeriods.partyKind, kind) : undefined,
         status ? eq(statusPeriods.status, status) : undefined,
+        wikidata ? eq(parties.wikidata, wikidata) : undefined,
         reportedOn(day),
         afterCondition,
       ),
@@ -203,3 +206,38 @@ export async function membersOn(db: Db, day: string): Promise<string[]> {
 /** The member states on `day` (a value or an SQL expression), as a subquery of party ids. */
 export const membersOnSql = (day: string | SQLWrapper) =>
   sql`(SELECT ${statusPeriods.partyId} FROM ${statusPeriods} WHERE ${and(eq(statusPeriods.partyKind, "state"), eq(statusPeriods.status, "member"), reportedOn(day))})`;
+
+/** The schemes a party can be looked up by (GET /v1/parties/by-id/{scheme}/{value}). */
+export const PARTY_ID_SCHEMES = ["wikidata", "iso3166-alpha2", "iso3166-alpha3", "m49"] as const;
+export type PartyIdScheme = (typeof PARTY_ID_SCHEMES)[number];
+
+/** The party an identifier names, by its unique index (a state's alpha-3 code is its id). */
+export function findPartyByIdentifierQuery(db: Db, scheme: PartyIdScheme, value: string) {
+  const upper = value.toUpperCase();
+  const condition = {
+    wikidata: eq(parties.wikidata, upper),
+    "iso3166-alpha2": and(eq(parties.kind, "state"), eq(parties.alpha2, upper)),
+    "iso3166-alpha3": and(eq(parties.kind, "state"), eq(parties.id, upper)),
+    m49: eq(parties.m49, value.padStart(3, "0")),
+  }[scheme];
+  return db
+    .select({
+      id: parties.id,
+      kind: parties.kind,
+      alpha2: parties.alpha2,
+      nameEn: parties.nameEn,
+      nameRu: parties.nameRu,
+      nameZh: parties.nameZh,
+      m49: parties.m49,
+      wikidata: parties.wikidata,
+      website: parties.website,
+      identifierSources: parties.identifierSources,
+    })
+    .from(parties)
+    .where(condition)
+    .limit(1);
+}
+
+/** The party an identifier names, or undefined. */
+export const findPartyByIdentifier = async (db: Db, scheme: PartyIdScheme, value: string) =>
+  (await findPartyByIdentifierQuery(db, scheme, value))[0];

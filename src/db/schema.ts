@@ -22,6 +22,14 @@ export const parties = sqliteTable(
     nameZh: text().notNull(),
     /** organisations: the full name, e.g. "Commonwealth of Independent States" */
     fullNameEn: text(),
+    /** identifiers that link out (issue 11); null where none is sourced. States' come from @rapideditor/country-coder at data-build time */
+    m49: text(),
+    /** a Wikidata item, e.g. "Q148" */
+    wikidata: text(),
+    /** organisations: the official site */
+    website: text(),
+    /** JSON object { codes?, wikidata?, website? }: the source of each identifier above */
+    identifierSources: text().notNull().default("{}"),
     createdAt: createdAt(),
     /**
      * The party's status_periods rows as one JSON array of objects (see PeriodBoundsRow), kept by
@@ -40,7 +48,12 @@ export const parties = sqliteTable(
      */
     contested: text().notNull().default("[]"),
   },
-  (t) => [uniqueIndex("parties_alpha2_unique").on(t.alpha2), index("parties_kind_id_idx").on(t.kind, t.id)],
+  (t) => [
+    uniqueIndex("parties_alpha2_unique").on(t.alpha2),
+    uniqueIndex("parties_m49_unique").on(t.m49),
+    uniqueIndex("parties_wikidata_unique").on(t.wikidata),
+    index("parties_kind_id_idx").on(t.kind, t.id),
+  ],
 );
 
 export const statusEvents = sqliteTable(

@@ -142,6 +142,11 @@ export const OPENAPI_INFO = {
         "Who headed the Secretariat and its deputies, term by term, and the rotation of the Secretary-General",
     },
     { name: "Changes", description: "The public change feed, for incremental sync" },
+    {
+      name: "Exports",
+      description:
+        "The whole registry as open data: CSV files and a Popolo document, with a dataset version and a citation",
+    },
     { name: "API keys", description: "Keys of the international-relations department (admin)" },
     { name: "Audit", description: "Who changed what, when (admin)" },
   ],

@@ -169,3 +169,19 @@ export function statusOnDayFromPeriods(rows: PeriodBoundsRow[], day: string, par
     );
   return { ...toWireStatusOnDay(statusOn(periods, day), day), ...contestedOnDay(party, day) };
 }
+
+/** A party's identifiers as served; the ISO codes of a state are its alpha-2 and its id (alpha-3). */
+export function identifiersOf(
+  party: Pick<PartyRow, "id" | "kind" | "alpha2" | "m49" | "wikidata" | "website" | "identifierSources">,
+) {
+  const sources = JSON.parse(party.identifierSources) as { codes?: string; wikidata?: string; website?: string };
+  const state = party.kind === "state";
+  return {
+    wikidata: party.wikidata,
+    iso3166Alpha2: state ? party.alpha2 : null,
+    iso3166Alpha3: state ? party.id : null,
+    m49: party.m49,
+    website: party.website,
+    sources: { codes: sources.codes ?? null, wikidata: sources.wikidata ?? null, website: sources.website ?? null },
+  };
+}

@@ -121,3 +121,45 @@ export const StatusOnDaySchema = z
     ...ContestedSchema,
   })
   .openapi("StatusOnDay");
+
+const wikidataId = () =>
+  str(20)
+    .regex(/^Q[1-9]\d*$/)
+    .openapi({ description: "Wikidata item: https://www.wikidata.org/wiki/{id}", example: "Q794" });
+
+/** Identifiers that link out (src/data/identifiers.ts says where each comes from); null where none is sourced. */
+export const IdentifiersSchema = z
+  .object({
+    wikidata: wikidataId().nullable(),
+    iso3166Alpha2: str(2)
+      .regex(/^[A-Z]{2}$/)
+      .nullable()
+      .openapi({ description: "States: ISO 3166-1 alpha-2", example: "IR" }),
+    iso3166Alpha3: str(3)
+      .regex(/^[A-Z]{3}$/)
+      .nullable()
+      .openapi({ description: "States: ISO 3166-1 alpha-3 (the registry's state code)", example: "IRN" }),
+    m49: str(3)
+      .regex(/^\d{3}$/)
+      .nullable()
+      .openapi({ description: "States: UN M49 numeric code", example: "364" }),
+    website: z.url().max(300).nullable().openapi({ description: "Organisations: the official site", example: null }),
+    sources: z
+      .object({
+        codes: str(500).nullable().openapi({ description: "Where the ISO and M49 codes come from" }),
+        wikidata: str(500).nullable().openapi({ description: "Where the Wikidata item comes from" }),
+        website: str(500).nullable().openapi({ description: "Where the official site comes from" }),
+      })
+      .openapi({
+        example: {
+          codes: "@rapideditor/country-coder 5.6.1",
+          wikidata: "@rapideditor/country-coder 5.6.1",
+          website: null,
+        },
+      }),
+  })
+  .openapi("Identifiers");
+
+export const WikidataQuery = wikidataId()
+  .optional()
+  .openapi({ description: "Only the party with this Wikidata item", example: "Q794" });

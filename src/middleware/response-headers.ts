@@ -16,6 +16,9 @@ const CORS = {
     "RateLimit-Policy",
     "X-Request-Id",
     BOOKMARK_HEADER,
+    // The dataset exports' version and citation (src/routes/exports/).
+    "Dataset-Version",
+    "Link",
   ],
 };
 const EXPOSED = CORS.exposeHeaders.join(",");

@@ -53,6 +53,51 @@ export const publicRead = <P extends string, Req extends NonNullable<RouteConfig
     },
   });
 
+/** What every dataset export answers besides the shared caching headers (src/routes/exports/). */
+export const downloadHeaders = {
+  "Dataset-Version": {
+    description:
+      "The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it",
+    schema: { type: "string" as const, maxLength: 64, pattern: "^[A-Za-z0-9_-]+$", example: "WzEyMV0" },
+  },
+  Link: {
+    description: 'Where to cite the download from (rel="cite-as", RFC 8574)',
+    schema: {
+      type: "string" as const,
+      maxLength: 600,
+      example: '<https://registry.example/v1/exports/agreements.csv>; rel="cite-as"',
+    },
+  },
+  "Content-Disposition": {
+    description: "The file name to save it under, with the dataset version",
+    schema: { type: "string" as const, maxLength: 200, example: 'attachment; filename="sco-agreements-WzEyMV0.csv"' },
+  },
+};
+
+/**
+ * A public download (a dataset export): a public read in every respect — limited, ETag and 304,
+ * cached at the edge — whose 200 is a file of `content`, streamed, with the download headers.
+ */
+export const publicDownload = <P extends string, Req extends NonNullable<RouteConfig["request"]>>(
+  op: OperationDoc<P> & { request: Req; content: Record<string, { schema: z.ZodType }>; okDescription: string },
+) =>
+  createRoute({
+    method: "get",
+    path: op.path,
+    operationId: op.operationId,
+    tags: op.tags,
+    summary: op.summary,
+    description: op.description,
+    security: publicSecurity,
+    middleware: [readRateLimit, edgeCache],
+    request: op.request,
+    responses: {
+      200: { description: op.okDescription, content: op.content, headers: { ...cacheHeaders, ...downloadHeaders } },
+      ...notModified,
+      ...readProblems,
+    },
+  });
+
 /**
  * An operation that needs an API key of `role` (admin includes editor): limited per key, POSTs
  * retry-safe with Idempotency-Key, and the keyed problems (400, 401, 403, 404, 413, 415, 422, 429,

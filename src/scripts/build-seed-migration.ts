@@ -6,15 +6,21 @@
  * press, and the count of records by their best source) is in a stable order, so two runs print the same.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { feature } from "@rapideditor/country-coder";
 import { evidenceReport, evidenceSql } from "../data/evidence-seed";
+import { codesSource, identifiersSql, partyIdentifiers } from "../data/identifiers";
 import { secretariatSql, validateTerms } from "../data/secretariat-seed";
 import { SeedError, seedSql, validateSeed } from "../data/seed";
 
 export const SEED_MIGRATION = "migrations/0001_real_history.sql";
 export const SECRETARIAT_MIGRATION = "migrations/0012_secretariat_leadership.sql";
 export const EVIDENCE_MIGRATION = "migrations/0014_evidence_data.sql";
+export const IDENTIFIERS_MIGRATION = "migrations/0016_party_identifiers_data.sql";
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../data/${name}`, import.meta.url), "utf8"));
+/** The exact version package.json pins, which is the one installed: the identifiers' source names it. */
+const countryCoderVersion = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"))
+  .devDependencies["@rapideditor/country-coder"] as string;
 
 try {
   const seed = validateSeed({
@@ -29,6 +35,8 @@ try {
   writeFileSync(SEED_MIGRATION, seedSql(seed));
   writeFileSync(SECRETARIAT_MIGRATION, secretariatSql(terms));
   writeFileSync(EVIDENCE_MIGRATION, evidenceSql(seed));
+  const ids = partyIdentifiers(seed, (alpha2) => feature(alpha2)?.properties, codesSource(countryCoderVersion));
+  writeFileSync(IDENTIFIERS_MIGRATION, identifiersSql(ids));
   console.log(
     `${SEED_MIGRATION}: ${seed.parties.length} parties, ${seed.events.length} events, ${seed.agreements.length} agreements`,
   );
@@ -42,6 +50,7 @@ try {
     sources: t.sources,
   }));
   for (const line of evidenceReport([...seed.records, ...termRecords])) console.log(line);
+  console.log(`${IDENTIFIERS_MIGRATION}: identifiers of ${ids.filter((p) => p.wikidata).length} parties`);
 } catch (error) {
   if (error instanceof SeedError) {
     console.error(error.message);

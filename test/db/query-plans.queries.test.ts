@@ -2,9 +2,24 @@ import { env } from "cloudflare:workers";
 import { fillPlaceholders } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
-import { countStatusesOn, getPartyWithEventsQuery, listPeriodsOn, statusOnDayQuery } from "../../src/db/parties";
+import {
+  countStatusesOn,
+  findPartyByIdentifierQuery,
+  getPartyWithEventsQuery,
+  listPeriodsOn,
+  statusOnDayQuery,
+} from "../../src/db/parties";
 import { counterpartiesOf, listAgreements } from "../../src/routes/agreements/agreements.queries";
 import { listChanges } from "../../src/routes/changes/changes.queries";
+import {
+  agreementsPage,
+  consentsPage,
+  EXPORT_PAGE_SIZE,
+  eventsPage,
+  partiesPage,
+  periodsPage,
+  termsPage,
+} from "../../src/routes/exports/exports.queries";
 import { listEvents } from "../../src/routes/status-events/status-events.queries";
 
 const db = createDb(env.DB);
@@ -77,5 +92,36 @@ describe("the hot queries use indexes", () => {
     expectIndexed(await planOf(listAgreements(db, { counterparty: "asean", limit: 50 })));
     expectIndexed(await planOf(listAgreements(db, { limit: 50, after: "sco-a" })));
     expectIndexed(await planOf(counterpartiesOf(db, ["sco-asean-mou-2005", "sco-cis-mou-2005"])));
+  });
+});
+
+describe("identifiers and exports use indexes", () => {
+  it("a lookup by any identifier is one search of a unique index (or the primary key)", async () => {
+    for (const [scheme, value, index] of [
+      ["wikidata", "Q794", "parties_wikidata_unique"],
+      ["m49", "364", "parties_m49_unique"],
+      ["iso3166-alpha2", "IR", "parties_alpha2_unique"],
+      ["iso3166-alpha3", "IRN", "sqlite_autoindex_parties_1"],
+    ] as const) {
+      const plan = await planOf(findPartyByIdentifierQuery(db, scheme, value));
+      expect(plan, scheme).toHaveLength(1);
+      expect(plan[0], scheme).toMatch(new RegExp(`^SEARCH parties USING INDEX ${index} `));
+    }
+  });
+
+  it("each export page after the first starts with a seek on its key, and none sorts in memory", async () => {
+    const pages = [
+      periodsPage(db, {}, ["IRN", 12], EXPORT_PAGE_SIZE),
+      eventsPage(db, {}, 12, EXPORT_PAGE_SIZE),
+      agreementsPage(db, {}, "m", EXPORT_PAGE_SIZE),
+      consentsPage(db, {}, ["m", "KAZ"], EXPORT_PAGE_SIZE),
+      partiesPage(db, {}, "IRN", EXPORT_PAGE_SIZE),
+      termsPage(db, {}, "m", EXPORT_PAGE_SIZE),
+    ];
+    for (const page of pages) {
+      const plan = await planOf(page);
+      expect(plan.join(" | ")).not.toMatch(/TEMP B-TREE/);
+      expect(plan[0], plan.join(" | ")).toMatch(/^SEARCH \w+ USING (INTEGER PRIMARY KEY|(COVERING )?INDEX \w+) \(/);
+    }
   });
 });

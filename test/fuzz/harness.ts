@@ -4,7 +4,9 @@
  * 2xx bodies validate against the documented schema) and the rule that a rejected request writes
  * nothing (a snapshot of the change feed, the audit log and the written tables is unchanged).
  */
+
 import { env, exports } from "cloudflare:workers";
+import { parse as parseCsv } from "csv-parse/sync";
 import doc from "../../openapi/openapi.json";
 import { ADMIN_TOKEN, fromClient } from "../helpers";
 import { type Schema, validate } from "./json-schema";
@@ -94,6 +96,16 @@ export async function sendChecked(op: Operation | undefined, r: FuzzRequest): Pr
     return { status: res.status, body: undefined, headers: res.headers };
   }
   const type = res.headers.get("content-type") ?? "";
+  // A dataset export (text/csv) must be CSV that parses, one header row and equal columns in every record.
+  if (op && res.status < 300 && op.op.responses[String(res.status)]?.content?.["text/csv"]) {
+    if (!type.startsWith("text/csv")) fail("2xx CSV export without text/csv");
+    try {
+      parseCsv(text, { columns: true });
+    } catch (e) {
+      fail(`CSV does not parse: ${e}`);
+    }
+    return { status: res.status, body: text, headers: res.headers };
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

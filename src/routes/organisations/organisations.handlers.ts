@@ -5,17 +5,18 @@ import { tagged } from "../../lib/etag";
 import { toWireAttendance } from "../../lib/evidence-schemas";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { loadPartyHistory, partyNotFound } from "../../lib/party-history";
-import { nameOf, namesOf, periodOnDay } from "../../lib/party-mappers";
+import { identifiersOf, nameOf, namesOf, periodOnDay } from "../../lib/party-mappers";
 import type { AppRouteHandler } from "../../types";
 import type { GetAttendancesRoute, GetHistoryRoute, GetOneRoute, ListRoute } from "./organisations.routes";
 
 const OrganisationCursor = z.tuple([z.string()]);
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const { at, limit, cursor } = c.req.valid("query");
+  const { wikidata, at, limit, cursor } = c.req.valid("query");
   const after = decodeCursor(cursor, OrganisationCursor);
   const rows = await listPeriodsOn(c.var.db, {
     kind: "organisation",
+    wikidata,
     day: at,
     after: after && { id: after[0] },
     limit,
@@ -26,6 +27,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     id: party.id,
     name: nameOf(party, lang),
     fullName: party.fullNameEn,
+    wikidata: party.wikidata,
     ...periodOnDay(period, at, party),
   }));
   return c.json(tagged(c, { at, items, nextCursor }), 200);
@@ -40,6 +42,7 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
       name: nameOf(party, lang),
       fullName: party.fullNameEn,
       names: namesOf(party),
+      identifiers: identifiersOf(party),
       current: statusOnDay,
       history,
     }),

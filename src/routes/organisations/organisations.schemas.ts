@@ -4,11 +4,13 @@ import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination"
 import { AtQuery, LangQuery } from "../../lib/params";
 import {
   HistorySchema,
+  IdentifiersSchema,
   NamesSchema,
   PartialDateSchema,
   StatusOnDaySchema,
   StatusSchema,
   UncertaintySchema,
+  WikidataQuery,
 } from "../../lib/party-schemas";
 import { day, MAX, partyId, str } from "../../lib/wire";
 
@@ -24,7 +26,7 @@ export const OrganisationIdParam = z.object({
     }),
 });
 
-export const OrganisationListQuery = z.object({ at: AtQuery, lang: LangQuery, ...PageQuery });
+export const OrganisationListQuery = z.object({ wikidata: WikidataQuery, at: AtQuery, lang: LangQuery, ...PageQuery });
 export const OrganisationLangQuery = z.object({ lang: LangQuery });
 
 export const OrganisationSummarySchema = z
@@ -32,6 +34,7 @@ export const OrganisationSummarySchema = z
     id: partyId().openapi({ example: "asean" }),
     name: str(MAX.name).openapi({ example: "ASEAN" }),
     fullName: str(300).nullable().openapi({ example: "Association of Southeast Asian Nations" }),
+    wikidata: IdentifiersSchema.shape.wikidata,
     status: StatusSchema,
     since: PartialDateSchema,
     ...UncertaintySchema,
@@ -53,6 +56,7 @@ export const OrganisationDetailSchema = z
     name: str(MAX.name).openapi({ example: "ASEAN" }),
     fullName: str(300).nullable().openapi({ example: "Association of Southeast Asian Nations" }),
     names: NamesSchema,
+    identifiers: IdentifiersSchema,
     current: StatusOnDaySchema,
     history: HistorySchema,
   })

@@ -9,7 +9,14 @@ import { tagged } from "../../lib/etag";
 import { toWireAttendance } from "../../lib/evidence-schemas";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { loadPartyHistory, partyNotFound } from "../../lib/party-history";
-import { nameOf, namesOf, periodOnDay, statusOnDayFromPeriods, wireDateOf } from "../../lib/party-mappers";
+import {
+  identifiersOf,
+  nameOf,
+  namesOf,
+  periodOnDay,
+  statusOnDayFromPeriods,
+  wireDateOf,
+} from "../../lib/party-mappers";
 import type { AppRouteHandler } from "../../types";
 import type { GetAttendancesRoute, GetHistoryRoute, GetOneRoute, GetStatusRoute, ListRoute } from "./states.routes";
 
@@ -19,11 +26,12 @@ const StateCursor = z.tuple([z.string()]);
 type FormerName = { name: { en: string; ru?: string; zh?: string }; until: string; sources: Source[] };
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const { status, at, limit, cursor } = c.req.valid("query");
+  const { status, wikidata, at, limit, cursor } = c.req.valid("query");
   const after = decodeCursor(cursor, StateCursor);
   const rows = await listPeriodsOn(c.var.db, {
     kind: "state",
     status,
+    wikidata,
     day: at,
     after: after && { id: after[0] },
     limit,
@@ -34,6 +42,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     code: party.id,
     alpha2: party.alpha2,
     name: nameOf(party, lang),
+    wikidata: party.wikidata,
     ...periodOnDay(period, at, party),
   }));
   return c.json(tagged(c, { at, status: (status as Status | undefined) ?? null, items, nextCursor }), 200);
@@ -58,6 +67,7 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
       names: namesOf(party),
       commonName: party.commonNameEn,
       formerNames: JSON.parse(party.formerNames) as FormerName[],
+      identifiers: identifiersOf(party),
       current: statusOnDay,
       history,
       secretariatPosts,

@@ -6,11 +6,13 @@ import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination"
 import { AtQuery, LangQuery } from "../../lib/params";
 import {
   HistorySchema,
+  IdentifiersSchema,
   NamesSchema,
   PartialDateSchema,
   StatusOnDaySchema,
   StatusSchema,
   UncertaintySchema,
+  WikidataQuery,
 } from "../../lib/party-schemas";
 import { day, MAX, MAX_LIST, str } from "../../lib/wire";
 
@@ -34,6 +36,7 @@ export const StateListQuery = z.object({
       description: "Only states holding this status on the day; omit for every state with any status",
       example: "member",
     }),
+  wikidata: WikidataQuery,
   at: AtQuery,
   lang: LangQuery,
   ...PageQuery,
@@ -52,6 +55,7 @@ export const StateSummarySchema = z
       .nullable()
       .openapi({ example: "IN" }),
     name: str(MAX.name).openapi({ example: "India" }),
+    wikidata: IdentifiersSchema.shape.wikidata,
     status: StatusSchema,
     since: PartialDateSchema,
     ...UncertaintySchema,
@@ -100,6 +104,7 @@ export const StateDetailSchema = z
       )
       .max(5)
       .openapi({ description: "Official names the state no longer uses, each dated and sourced" }),
+    identifiers: IdentifiersSchema,
     current: StatusOnDaySchema.openapi({ description: "The status today" }),
     history: HistorySchema,
     secretariatPosts: z
