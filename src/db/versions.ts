@@ -13,7 +13,7 @@
 import { and, asc, eq, getTableColumns, gt, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
-import { agreements, agreementVersions, statusEventVersions, statusEvents } from "./schema";
+import { agreements, agreementVersions, parties, statusEvents, statusEventVersions } from "./schema";
 
 /** The row of `table` as one JSON object keyed by the schema's property names (camelCase). */
 export function rowJson(table: SQLiteTable): SQL {
@@ -121,9 +121,7 @@ export const versionsOfParty = (db: Db, partyId: string, at?: string) =>
   db
     .select()
     .from(statusEventVersions)
-    .where(
-      and(eq(statusEventVersions.partyId, partyId), at ? lte(statusEventVersions.recordedFrom, at) : undefined),
-    )
+    .where(and(eq(statusEventVersions.partyId, partyId), at ? lte(statusEventVersions.recordedFrom, at) : undefined))
     .orderBy(asc(statusEventVersions.recordedFrom), asc(statusEventVersions.eventId));
 
 /**
@@ -151,6 +149,9 @@ export async function eventRecordBegins(db: Db): Promise<string | null> {
     .get();
   return row?.from ?? null;
 }
+
+/** Every party (the registry has about 40), for the lists as recorded. */
+export const allParties = (db: Db) => db.select().from(parties);
 
 // Agreements.
 

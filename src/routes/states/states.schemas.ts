@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { POSTS } from "../../domain/secretariat";
 import { STATE_STATUSES } from "../../domain/statuses";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
-import { AtQuery, LangQuery } from "../../lib/params";
+import { AsRecordedOnQuery, AtQuery, LangQuery } from "../../lib/params";
 import {
   HistorySchema,
   NamesSchema,
@@ -11,6 +11,7 @@ import {
   StatusSchema,
   UncertaintySchema,
 } from "../../lib/party-schemas";
+import { CorrectionsField, RecordSchema } from "../../lib/record-schemas";
 import { day, MAX, MAX_LIST, str } from "../../lib/wire";
 
 export const StateCodeParam = z.object({
@@ -34,12 +35,14 @@ export const StateListQuery = z.object({
       example: "member",
     }),
   at: AtQuery,
+  asRecordedOn: AsRecordedOnQuery,
   lang: LangQuery,
   ...PageQuery,
 });
 
-export const AtLangQuery = z.object({ at: AtQuery, lang: LangQuery });
+export const AtLangQuery = z.object({ at: AtQuery, asRecordedOn: AsRecordedOnQuery, lang: LangQuery });
 export const LangOnlyQuery = z.object({ lang: LangQuery });
+export const HistoryQuery = z.object({ asRecordedOn: AsRecordedOnQuery, lang: LangQuery });
 
 export const StateSummarySchema = z
   .object({
@@ -63,6 +66,7 @@ export const StateListSchema = z
     status: z.union([StatusSchema, z.null()]).openapi({ description: "The status filter, if any" }),
     items: z.array(StateSummarySchema).max(MAX_PAGE_SIZE),
     nextCursor: nextCursorField,
+    record: RecordSchema.optional(),
   })
   .openapi("StateList");
 
@@ -71,6 +75,7 @@ export const StateStatusSchema = StatusOnDaySchema.extend({
     .regex(/^[A-Z]{3}$/)
     .openapi({ example: "IRN" }),
   name: str(MAX.name).openapi({ example: "Iran" }),
+  record: RecordSchema.optional(),
 }).openapi("StateStatus");
 
 export const StateDetailSchema = z
@@ -113,4 +118,6 @@ export const StateHistorySchema = HistorySchema.extend({
     .regex(/^[A-Z]{3}$/)
     .openapi({ example: "IRN" }),
   name: str(MAX.name).openapi({ example: "Iran" }),
+  corrections: CorrectionsField,
+  record: RecordSchema.optional(),
 }).openapi("StateHistory");

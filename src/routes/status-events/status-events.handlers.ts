@@ -8,6 +8,7 @@
 import { z } from "@hono/zod-openapi";
 import { getPartyWithEvents, recountStatuses, resolveParties } from "../../db/parties";
 import { periodRows } from "../../db/period-rows";
+import { partyVersionCountIs, recordEventVersion } from "../../db/versions";
 import { today, validPartialDate } from "../../domain/dates";
 import { checkEvent, findIdenticalEvent } from "../../domain/event-log";
 import type { PartyKind } from "../../domain/statuses";
@@ -20,6 +21,7 @@ import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
 import {
   allocateEventId,
+  countPartyVersions,
   deletePeriods,
   insertEvent,
   insertPeriods,
@@ -27,7 +29,8 @@ import {
   logIs,
   noEventStartsAfter,
 } from "./status-events.queries";
-import type { CreateRoute, ListRoute } from "./status-events.routes";
+import type { CorrectRoute, CreateRoute, GetOneRoute, ListRoute, RetractRoute } from "./status-events.routes";
+import * as service from "./status-events.service";
 
 const EventCursor = z.tuple([z.string(), z.number().int()]);
 
@@ -80,6 +83,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
       extra: { problems },
     });
   }
+  const versionCount = await countPartyVersions(db, party.id);
   // Allocated after the log was read, so the new id is above every id of that log.
   const id = await allocateEventId(db);
   const input = { ...candidate, id };
@@ -110,9 +114,19 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     preconditions: [
       { condition: logIs(party.id, events.length, Math.max(0, ...events.map((e) => e.id))), error: concurrent },
       { condition: noEventStartsAfter(party.id, date.windowStart), error: concurrent },
+      // no correction or retraction of the party's log either (every write of it adds one version)
+      { condition: partyVersionCountIs(party.id, versionCount), error: concurrent },
     ],
     statements: [
       insertEvent(db, row),
+      // its first version, recorded from the moment it was created
+      ...recordEventVersion(db, id, 1, "recorded", {
+        now: row.createdAt,
+        reason: null,
+        actorKeyId: c.var.actor.keyId,
+        actorName: c.var.actor.name,
+        sources: [],
+      }),
       deletePeriods(db, party.id),
       ...insertPeriods(db, periods),
       ...recountStatuses(db),
@@ -131,3 +145,19 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     onConstraint: (violated) => (violated === "identicalEvent" ? duplicate(party.id) : undefined),
   });
 };
+
+export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
+  const { id } = c.req.valid("param");
+  const loaded = await service.loadEventRecord(c.var.db, id);
+  if (!loaded || loaded.versions.length === 0)
+    throw new ApiError(404, { code: "not-found", detail: `No status event ${id}` });
+  const body = service.toWireRecord(id, loaded.party.kind, loaded.versions);
+  // Tagged with its version: what If-Match of a correction names (it changes with every version).
+  return c.json(body, 200, { ETag: service.eventEtag(body.version) });
+};
+
+export const correct: AppRouteHandler<CorrectRoute> = (c) =>
+  service.correct(c, c.req.valid("param").id, c.req.valid("json"));
+
+export const retract: AppRouteHandler<RetractRoute> = (c) =>
+  service.retract(c, c.req.valid("param").id, c.req.valid("json"));

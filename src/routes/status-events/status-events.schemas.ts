@@ -82,3 +82,59 @@ export const CreateStatusEventBody = z
       sources: ["Declaration of the SCO Council of Heads of State, 2026"],
     },
   });
+
+export const EventIdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .openapi({ param: { name: "id", in: "path" }, type: "integer", format: "int32", example: 12 }),
+});
+
+const Reason = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1000)
+  .openapi({ description: "Why the record changes (required)", example: "The decision is dated 4 July, not 5 July" });
+const CorrectionSources = z
+  .array(z.string().trim().min(1).max(500))
+  .min(1)
+  .max(20)
+  .openapi({ description: "The sources of the correction: at least one", example: ["Note verbale No. 2026/LD-201"] });
+const nullableText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
+
+export const CorrectStatusEventBody = z
+  .strictObject({
+    status: CreateStatusEventBody.shape.status.optional(),
+    kind: CreateStatusEventBody.shape.kind.optional(),
+    date: CreateStatusEventBody.shape.date.optional(),
+    decision: nullableText(500),
+    body: nullableText(200),
+    place: nullableText(200),
+    note: nullableText(1000),
+    eventSources: z
+      .array(z.string().trim().min(1).max(500))
+      .max(20)
+      .optional()
+      .openapi({ description: "Citations to add to the event's own sources (they are never removed)" }),
+    reason: Reason,
+    sources: CorrectionSources,
+  })
+  .openapi("CorrectStatusEvent", {
+    description: "Only the fields sent change; null clears an optional text field.",
+    example: {
+      date: "2005-07-04",
+      reason: "The decision is dated 4 July, not 5 July",
+      sources: ["Note verbale No. 2026/LD-201"],
+    },
+  });
+export type CorrectStatusEventBody = z.infer<typeof CorrectStatusEventBody>;
+
+export const RetractStatusEventBody = z
+  .strictObject({ reason: Reason, sources: CorrectionSources })
+  .openapi("RetractStatusEvent", {
+    example: { reason: "Recorded for the wrong party", sources: ["Note verbale No. 2026/LD-202"] },
+  });
+export type RetractStatusEventBody = z.infer<typeof RetractStatusEventBody>;
