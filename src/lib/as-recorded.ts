@@ -9,7 +9,7 @@ import { periodRows } from "../db/period-rows";
 import { statusEvents, type statusEventVersions } from "../db/schema";
 import { allParties, decodeRecord, eventRecordBegins, versionsOfParty, versionsOpenAt } from "../db/versions";
 import { logOrder } from "../domain/periods";
-import { isRecordedAt, latestRecorded } from "../domain/recorded";
+import { isRecordedAt, latestRecorded, type RecordedSpan } from "../domain/recorded";
 import { toEventInput, toWireEvent } from "./party-mappers";
 import { ApiError } from "./problem";
 
@@ -18,7 +18,7 @@ type VersionRow = typeof statusEventVersions.$inferSelect;
 export const recordOf = (row: VersionRow) => decodeRecord(statusEvents, row.record) as StatusEventRow;
 
 /** The answer's `record`: the moment asked and the last change recorded by then among `versions`. */
-export const recordField = (versions: readonly VersionRow[], at: string) => ({
+export const recordField = (versions: readonly RecordedSpan[], at: string) => ({
   asRecordedOn: at,
   latestRecordedAt: latestRecorded(versions, at),
 });

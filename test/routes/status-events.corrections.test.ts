@@ -7,7 +7,14 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { periodRows } from "../../src/db/period-rows";
-import { parties, statusCounts, statusCountsDerived, statusEvents, statusPeriods } from "../../src/db/schema";
+import {
+  agreements,
+  parties,
+  statusCounts,
+  statusCountsDerived,
+  statusEvents,
+  statusPeriods,
+} from "../../src/db/schema";
 import { decodeRecord } from "../../src/db/versions";
 import { logOrder } from "../../src/domain/periods";
 import { toEventInput } from "../../src/lib/party-mappers";
@@ -283,5 +290,54 @@ describe("asRecordedOn", () => {
     const { res, body } = await getJson(`/v1/states/IND/status?at=2020-01-01&asRecordedOn=${day}`);
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ status: "member", record: { asRecordedOn: `${day}T23:59:59.999Z` } });
+  });
+});
+
+describe("agreements as recorded", () => {
+  it("every seeded agreement has one open version whose record is the row", async () => {
+    const all = await db().select().from(agreements);
+    const versions = await rows<{ agreement_id: string; record: string; recorded_until: string | null }>(
+      "SELECT agreement_id, record, recorded_until FROM agreement_versions WHERE recorded_until IS NULL",
+    );
+    for (const a of all) {
+      const open = versions.filter((v) => v.agreement_id === a.id);
+      expect(open.length, a.id).toBe(1);
+      expect(decodeRecord(agreements, open[0]!.record)).toEqual(a);
+    }
+  });
+
+  it("every write records a version; GET with asRecordedOn answers the version of that moment", async () => {
+    const editor = await createKey("editor");
+    const created = await send(
+      "POST",
+      "/v1/agreements",
+      { kind: "memorandum_of_understanding", title: { en: "Test MoU, first title" }, counterparties: ["asean"], sources: ["Test"] },
+      editor.key,
+    );
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const patched = await send(
+      "PATCH",
+      `/v1/agreements/${id}`,
+      { title: { en: "Test MoU, second title" } },
+      editor.key,
+      {
+        "If-Match": '"1"',
+      },
+    );
+    expect(patched.status, await patched.clone().text()).toBe(200);
+    const versions = await rows<{ version: number; recorded_from: string; recorded_until: string | null }>(
+      "SELECT version, recorded_from, recorded_until FROM agreement_versions WHERE agreement_id = ? ORDER BY version",
+      id,
+    );
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(versions[0]!.recorded_until).toBe(versions[1]!.recorded_from);
+    const first = versions[0]!.recorded_from;
+    const then = (await getJson(`/v1/agreements/${id}?asRecordedOn=${first}`)).body;
+    expect(then).toMatchObject({ version: 1, title: { en: "Test MoU, first title" }, record: { asRecordedOn: first } });
+    const now = (await getJson(`/v1/agreements/${id}`)).body;
+    expect(now).toMatchObject({ version: 2, title: { en: "Test MoU, second title" } });
+    expect(now.record).toBeUndefined();
+    await expectProblem(await call("/v1/agreements/sco-asean-mou-2005?asRecordedOn=2000-01-01"), 400);
   });
 });

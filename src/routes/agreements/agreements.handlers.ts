@@ -27,6 +27,8 @@ import {
 import type * as R from "./agreements.routes";
 import { agreementEtag, toWireAgreement } from "./agreements.schemas";
 import {
+  agreementAsRecorded,
+  agreementVersion,
   checkIfMatch,
   commitAgreementChange,
   conclusionProblem,
@@ -67,6 +69,12 @@ export const listForOrganisation: AppRouteHandler<R.ListForOrganisationRoute> = 
 };
 
 export const getOne: AppRouteHandler<R.GetOneRoute> = async (c) => {
+  const { asRecordedOn } = c.req.valid("query");
+  if (asRecordedOn) {
+    const { row, record } = await agreementAsRecorded(c.var.db, c.req.valid("param").id, asRecordedOn);
+    const counterparties = await counterpartiesOf(c.var.db, [row.id]);
+    return c.json(tagged(c, { ...toWireAgreement(row, counterparties), record }), 200);
+  }
   const row = await loadAgreement(c.var.db, c.req.valid("param").id);
   const counterparties = await counterpartiesOf(c.var.db, [row.id]);
   return c.json(toWireAgreement(row, counterparties), 200, { ETag: agreementEtag(row.version) });
@@ -118,6 +126,7 @@ export const create: AppRouteHandler<R.CreateRoute> = async (c) => {
         id,
         cps.map((p) => p.id),
       ),
+      ...agreementVersion(c, id, "recorded"),
     ],
     record: { action: "agreement.created", entityType: "agreement", entityId: id, before: null, after },
     publicChange: true,

@@ -50,9 +50,10 @@ export const getOne = publicRead({
   operationId: "getAgreement",
   tags,
   summary: "One agreement",
-  description: "Send its ETag back in If-Match to change it.",
-  request: { params: s.AgreementIdParam },
-  ok: s.AgreementSchema,
+  description:
+    "Send its ETag back in If-Match to change it. With `asRecordedOn`, the agreement as the registry recorded it then (its dates and details; the counterparties are today's) and `record`, the version it rests on.",
+  request: { params: s.AgreementIdParam, query: s.AgreementReadQuery },
+  ok: s.AgreementReadSchema,
   okDescription: "The agreement; its ETag is its version",
 });
 

@@ -3,9 +3,10 @@ import type { AgreementDates, BasisDates, Lifecycle } from "../../domain/agreeme
 import { AGREEMENT_KINDS, LIFECYCLE } from "../../domain/agreements";
 import { parsePartialDate, validPartialDate } from "../../domain/dates";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
-import { DaySchema } from "../../lib/params";
+import { AsRecordedOnQuery, DaySchema } from "../../lib/params";
 import { wireDateOf } from "../../lib/party-mappers";
 import { PartialDateSchema } from "../../lib/party-schemas";
+import { RecordSchema } from "../../lib/record-schemas";
 import { int32, MAX, partyId, str, timestamp } from "../../lib/wire";
 import type { AgreementRow, CounterpartyRow } from "./agreements.queries";
 
@@ -168,6 +169,10 @@ export const AgreementSchema = z
     updatedAt: timestamp(),
   })
   .openapi("Agreement", { example: agreementExample });
+
+/** GET of one agreement: now, or as recorded then (`record` says which version). */
+export const AgreementReadSchema = AgreementSchema.extend({ record: RecordSchema.optional() }).openapi("AgreementRead");
+export const AgreementReadQuery = z.object({ asRecordedOn: AsRecordedOnQuery });
 
 export const AgreementListQuery = z.object({
   counterparty: PartyRef.optional(),

@@ -6,6 +6,8 @@
 import type { Context } from "hono";
 import type { Db } from "../../db/client";
 import { membersOn, resolveParties } from "../../db/parties";
+import { agreements } from "../../db/schema";
+import { decodeRecord, recordAgreementVersion, versionsOfAgreement } from "../../db/versions";
 import {
   allowedTransitions,
   canTransition,
@@ -14,6 +16,8 @@ import {
   type Lifecycle,
 } from "../../domain/agreements";
 import { validPartialDate } from "../../domain/dates";
+import { isRecordedAt } from "../../domain/recorded";
+import { recordField, refuseBeforeRecord } from "../../lib/as-recorded";
 import { ApiError } from "../../lib/problem";
 import { commitWrite, type Guard } from "../../lib/write";
 import type { AppBindings } from "../../types";
@@ -75,6 +79,25 @@ export function transitionError(row: AgreementRow, to: Lifecycle) {
   });
 }
 
+/**
+ * The statements that record the agreement's row, as the batch leaves it, as its next version
+ * (src/db/versions.ts): part of every batch that writes the agreements row, after the writes.
+ */
+export function agreementVersion(
+  c: Context<AppBindings>,
+  id: string,
+  action: "recorded" | "change" | "correction" = "change",
+  why: { reason: string; sources: string[] } = { reason: "", sources: [] },
+) {
+  return recordAgreementVersion(c.var.db, id, action, {
+    now: new Date().toISOString(),
+    reason: why.reason || null,
+    actorKeyId: c.var.actor.keyId,
+    actorName: c.var.actor.name,
+    sources: why.sources,
+  });
+}
+
 /** The postcondition of every agreement write: the row it leaves satisfies every invariant. */
 export const consistentAfter = (id: string): Guard => ({
   condition: agreementConsistent(id),
@@ -96,7 +119,7 @@ export async function commitAgreementChange(
   statements: Parameters<typeof commitWrite>[1]["statements"],
   predicted: AgreementRow,
   newCounterparties?: CounterpartyRow[],
-  guards: { preconditions?: Guard[] } = {},
+  guards: { preconditions?: Guard[]; version?: ReturnType<typeof agreementVersion> } = {},
 ) {
   const cps = await counterpartiesOf(c.var.db, [row.id]);
   const after = toWireAgreement(predicted, newCounterparties ?? cps);
@@ -105,7 +128,7 @@ export async function commitAgreementChange(
       { condition: versionIs(row.id, row.version), error: () => staleError(row.id) },
       ...(guards.preconditions ?? []),
     ],
-    statements,
+    statements: [...statements, ...(guards.version ?? agreementVersion(c, row.id))],
     postconditions: [consistentAfter(row.id)],
     record: { action, entityType: "agreement", entityId: row.id, before: toWireAgreement(row, cps), after },
     publicChange: true,
@@ -170,4 +193,14 @@ export function stepAfterSignature(to: "in_force" | "terminated" | "expired", da
     });
   }
   return set;
+}
+
+/** The agreement as recorded at `at` (its version open then); 404 when it was not recorded yet. */
+export async function agreementAsRecorded(db: Db, id: string, at: string) {
+  await refuseBeforeRecord(db, at);
+  const versions = await versionsOfAgreement(db, id, at);
+  const open = versions.find((v) => isRecordedAt(v, at));
+  if (!open)
+    throw new ApiError(404, { code: "not-found", detail: `No agreement with id "${id}" was recorded by ${at}` });
+  return { row: decodeRecord(agreements, open.record), record: recordField(versions, at) };
 }
