@@ -311,7 +311,12 @@ describe("agreements as recorded", () => {
     const created = await send(
       "POST",
       "/v1/agreements",
-      { kind: "memorandum_of_understanding", title: { en: "Test MoU, first title" }, counterparties: ["asean"], sources: ["Test"] },
+      {
+        kind: "memorandum_of_understanding",
+        title: { en: "Test MoU, first title" },
+        counterparties: ["asean"],
+        sources: ["Test"],
+      },
       editor.key,
     );
     expect(created.status, await created.clone().text()).toBe(201);
@@ -339,5 +344,70 @@ describe("agreements as recorded", () => {
     expect(now).toMatchObject({ version: 2, title: { en: "Test MoU, second title" } });
     expect(now.record).toBeUndefined();
     await expectProblem(await call("/v1/agreements/sco-asean-mou-2005?asRecordedOn=2000-01-01"), 400);
+  });
+});
+
+describe("POST /v1/agreements/{id}/corrections", () => {
+  const path = "/v1/agreements/sco-csto-mou-2007";
+  const correctAgreement = (key: string, body: unknown, ifMatch?: string) =>
+    send("POST", `${path}/corrections`, body, key, ifMatch ? { "If-Match": ifMatch } : {});
+  const counts = async () => ({
+    versions: await count("agreement_versions"),
+    audit: await count("audit_log"),
+    changes: await count("changes"),
+    agreements: await rows("SELECT * FROM agreements WHERE id = 'sco-csto-mou-2007'"),
+  });
+
+  it("bad input is a problem and changes nothing", async () => {
+    const editor = await createKey("editor");
+    const { body: current } = await getJson(path);
+    const etag = `"${current.version}"`;
+    const valid = { signed: "2007-10-06", reason: "Test", sources: ["Test source"] };
+    const before = await counts();
+    await expectProblem(await correctAgreement(editor.key, valid), 428);
+    await expectProblem(await correctAgreement(editor.key, valid, '"999"'), 412);
+    await expectProblem(await correctAgreement(editor.key, { signed: "2007-10-06", sources: ["x"] }, etag), 422);
+    await expectProblem(await correctAgreement(editor.key, { ...valid, signed: "2007-13-01" }, etag), 422);
+    const notRecorded = await correctAgreement(editor.key, { ...valid, signed: undefined, inForce: "2008" }, etag);
+    expect((await expectProblem(notRecorded, 422)).type).toBe("/problems/date-not-recorded");
+    await expectProblem(await correctAgreement(editor.key, { ...valid, signed: "2007-10-05" }, etag), 422);
+    await expectProblem(await correctAgreement(editor.key, { ...valid, signed: "2100-01-01" }, etag), 422);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("corrects the date without overwriting: one winner of concurrent corrections, versioned, audited, in the feed", async () => {
+    const editor = await createKey("editor");
+    const { body: current } = await getJson(path);
+    expect(current.signed).toEqual({ date: "2007-10-05", precision: "day" });
+    const [open] = await rows<{ recorded_from: string }>(
+      "SELECT recorded_from FROM agreement_versions WHERE agreement_id = 'sco-csto-mou-2007' AND recorded_until IS NULL",
+    );
+    const results = await Promise.all(
+      ["2007-10-06", "2007-10-07", "2007-10-08"].map((signed) =>
+        correctAgreement(
+          editor.key,
+          { signed, reason: `Test race ${signed}`, sources: ["Test"] },
+          `"${current.version}"`,
+        ),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412, 412]);
+    const winner = results.find((r) => r.status === 200)!;
+    expect(winner.headers.get("ETag")).toBe(`"${current.version + 1}"`);
+    const corrected = await winner.json<{ signed: { date: string } }>();
+    const now = (await getJson(path)).body;
+    expect(now.signed).toEqual(corrected.signed);
+    expect(now.version).toBe(current.version + 1);
+    const then = (await getJson(`${path}?asRecordedOn=${open!.recorded_from}`)).body;
+    expect(then).toMatchObject({ signed: { date: "2007-10-05" }, version: current.version });
+    const [version] = await rows<{ action: string; reason: string; sources: string }>(
+      "SELECT action, reason, sources FROM agreement_versions WHERE agreement_id = 'sco-csto-mou-2007' AND recorded_until IS NULL",
+    );
+    expect(version).toMatchObject({ action: "correction", reason: expect.stringMatching(/^Test race/) });
+    const { body: feed } = await getJson("/v1/changes?limit=200");
+    expect(feed.items.filter((i: { entityId: string }) => i.entityId === "sco-csto-mou-2007").at(-1)).toMatchObject({
+      action: "correction",
+      entityType: "agreement",
+    });
   });
 });

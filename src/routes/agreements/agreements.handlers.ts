@@ -32,6 +32,7 @@ import {
   checkIfMatch,
   commitAgreementChange,
   conclusionProblem,
+  correctDates,
   date,
   loadAgreement,
   requireTransition,
@@ -247,4 +248,10 @@ export const terminate: AppRouteHandler<R.TerminateRoute> = async (c) => {
     ...set,
     version: row.version + 1,
   });
+};
+
+export const correct: AppRouteHandler<R.CorrectRoute> = async (c) => {
+  const row = await loadAgreement(c.var.db, c.req.valid("param").id);
+  checkIfMatch(c, row);
+  return correctDates(c, row, c.req.valid("json"));
 };

@@ -93,6 +93,19 @@ const lifecycleResponses = {
   ...preconditionProblems,
 };
 
+export const correct = keyedOperation({
+  method: "post",
+  path: "/v1/agreements/{id}/corrections",
+  operationId: "correctAgreement",
+  tags,
+  role: "editor",
+  summary: "Correct an agreement's dates (editor, If-Match; reason required)",
+  description:
+    "Corrects the dates already recorded (proposed, signed, in force, ended) without overwriting: the current version is closed and a new one recorded with its reason and sources (`asRecordedOn` still answers the old one). Checked like the steps that set them (dates in order, consents before the signature); in the change feed as `correction`.",
+  request: { ...lifecycleRequest, body: jsonBody(s.CorrectAgreementBody, "The dates, the reason and the sources") },
+  responses: lifecycleResponses,
+});
+
 export const conclude = keyedOperation({
   method: "post",
   path: "/v1/agreements/{id}/conclusion",
@@ -137,6 +150,7 @@ export type ListRoute = typeof list;
 export type ListForOrganisationRoute = typeof listForOrganisation;
 
 export type GetOneRoute = typeof getOne;
+export type CorrectRoute = typeof correct;
 
 export type CreateRoute = typeof create;
 

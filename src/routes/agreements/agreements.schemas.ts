@@ -170,6 +170,29 @@ export const AgreementSchema = z
   })
   .openapi("Agreement", { example: agreementExample });
 
+/** A correction of an agreement's dates: only the dates sent change; reason and sources required. */
+export const CorrectAgreementBody = z
+  .strictObject({
+    proposed: PartialDateInput.optional(),
+    signed: PartialDateInput.optional(),
+    inForce: PartialDateInput.optional(),
+    ended: PartialDateInput.optional(),
+    reason: text(1000).openapi({
+      description: "Why the record changes (required)",
+      example: "Signed on 20 April, per the original",
+    }),
+    sources: z
+      .array(text(500))
+      .min(1)
+      .max(20)
+      .openapi({ description: "The sources of the correction: at least one", example: ["Depositary register"] }),
+  })
+  .openapi("CorrectAgreement", {
+    description:
+      "Corrects dates already recorded; a step (conclusion, entry into force, end) is still taken by its own operation.",
+    example: { signed: "2005-04-20", reason: "Signed on 20 April, per the original", sources: ["Depositary register"] },
+  });
+
 /** GET of one agreement: now, or as recorded then (`record` says which version). */
 export const AgreementReadSchema = AgreementSchema.extend({ record: RecordSchema.optional() }).openapi("AgreementRead");
 export const AgreementReadQuery = z.object({ asRecordedOn: AsRecordedOnQuery });

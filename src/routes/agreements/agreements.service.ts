@@ -13,11 +13,13 @@ import {
   canTransition,
   checkConclusion,
   datesOutOfOrder,
+  isSigned,
   type Lifecycle,
 } from "../../domain/agreements";
-import { validPartialDate } from "../../domain/dates";
+import { today, validPartialDate } from "../../domain/dates";
 import { isRecordedAt } from "../../domain/recorded";
 import { recordField, refuseBeforeRecord } from "../../lib/as-recorded";
+import { refuseBeyondHorizon } from "../../lib/horizon";
 import { ApiError } from "../../lib/problem";
 import { commitWrite, type Guard } from "../../lib/write";
 import type { AppBindings } from "../../types";
@@ -28,6 +30,7 @@ import {
   type CounterpartyRow,
   counterpartiesOf,
   findAgreement,
+  updateAgreement,
   versionIs,
 } from "./agreements.queries";
 import { agreementDatesOf, agreementEtag, toWireAgreement } from "./agreements.schemas";
@@ -203,4 +206,69 @@ export async function agreementAsRecorded(db: Db, id: string, at: string) {
   if (!open)
     throw new ApiError(404, { code: "not-found", detail: `No agreement with id "${id}" was recorded by ${at}` });
   return { row: decodeRecord(agreements, open.record), record: recordField(versions, at) };
+}
+
+type DateField = "proposed" | "signed" | "inForce" | "ended";
+const DATE_FIELDS: DateField[] = ["proposed", "signed", "inForce", "ended"];
+
+/**
+ * A correction of an agreement's recorded dates: only a date already recorded may be corrected (a
+ * date not yet recorded is set by its step), the corrected dates must stay in order, and a
+ * corrected signature must still follow the consents of the members of its day. Versioned with
+ * its reason and sources (agreement_versions), guarded by the version read like every change.
+ */
+export async function correctDates(
+  c: Context<AppBindings>,
+  row: AgreementRow,
+  body: Partial<Record<DateField, string>> & { reason: string; sources: string[] },
+) {
+  const sent = DATE_FIELDS.filter((f) => body[f] !== undefined);
+  const invalid = (errors: { path: string; message: string }[], detail: string, code = "invalid-correction") =>
+    new ApiError(422, { code, detail, extra: { errors: errors.map((e) => ({ ...e, code: "custom" })) } });
+  if (sent.length === 0)
+    throw invalid([{ path: "body", message: "no date sent" }], "Send at least one date to correct");
+  const set: Partial<AgreementRow> = {};
+  for (const f of sent) {
+    if (row[`${f}Date`] === null)
+      throw invalid(
+        [{ path: f, message: "not recorded" }],
+        `Agreement ${row.id} has no ${f} date to correct; record it with its step`,
+        "date-not-recorded",
+      );
+    const d = date(body[f]!);
+    refuseBeyondHorizon(d, today());
+    set[`${f}Date`] = d.value;
+    set[`${f}Precision`] = d.precision;
+    if (f === "signed") set.signedWindowStart = d.windowStart;
+  }
+  const corrected = { ...row, ...set };
+  if (
+    sent.every((f) => corrected[`${f}Date`] === row[`${f}Date`] && corrected[`${f}Precision`] === row[`${f}Precision`])
+  )
+    throw invalid(
+      [{ path: "body", message: "nothing to correct" }],
+      "The correction changes none of the agreement's dates",
+      "no-change",
+    );
+  const problems = datesOutOfOrder(agreementDatesOf(corrected));
+  if (problems.length > 0)
+    throw invalid(
+      problems.map((message) => ({ path: "body", message })),
+      problems.join("; "),
+      "dates-out-of-order",
+    );
+  if (set.signedDate && row.consentsRecorded && isSigned(row.lifecycle as Lifecycle)) {
+    const problem = await conclusionProblem(c.var.db, row, set.signedDate);
+    if (problem) throw problem;
+  }
+  const why = { reason: body.reason, sources: body.sources };
+  return commitAgreementChange(
+    c,
+    row,
+    "correction",
+    [updateAgreement(c.var.db, row.id, set)],
+    { ...corrected, version: row.version + 1 },
+    undefined,
+    { version: agreementVersion(c, row.id, "correction", why) },
+  );
 }
