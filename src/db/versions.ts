@@ -122,7 +122,8 @@ export const versionsOfParty = (db: Db, partyId: string, at?: string) =>
     .select()
     .from(statusEventVersions)
     .where(and(eq(statusEventVersions.partyId, partyId), at ? lte(statusEventVersions.recordedFrom, at) : undefined))
-    .orderBy(asc(statusEventVersions.recordedFrom), asc(statusEventVersions.eventId));
+    // In the index's order (recorded time): no sort; callers order by what they need.
+    .orderBy(asc(statusEventVersions.recordedFrom));
 
 /**
  * The versions that were the record at `at`, of every party (the roster as recorded): the versions
@@ -189,7 +190,7 @@ export function recordAgreementVersion(
   ] as const;
 }
 
-/** Every version of the agreement recorded by `at`, oldest first (agreement_versions_recorded_idx). */
+/** Every version of the agreement recorded by `at`, oldest first (one range of agreement_versions_recorded_idx). */
 export const versionsOfAgreement = (db: Db, agreementId: string, at?: string) =>
   db
     .select()
@@ -197,4 +198,5 @@ export const versionsOfAgreement = (db: Db, agreementId: string, at?: string) =>
     .where(
       and(eq(agreementVersions.agreementId, agreementId), at ? lte(agreementVersions.recordedFrom, at) : undefined),
     )
-    .orderBy(asc(agreementVersions.version));
+    // Versions follow each other in recorded time, so the index's order is the versions' order.
+    .orderBy(asc(agreementVersions.recordedFrom));

@@ -1,11 +1,20 @@
 import { env } from "cloudflare:workers";
-import { fillPlaceholders } from "drizzle-orm";
+import { fillPlaceholders, sql } from "drizzle-orm";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { countStatusesOn, getPartyWithEventsQuery, listPeriodsOn, statusOnDayQuery } from "../../src/db/parties";
+import {
+  eventVersionIs,
+  partyVersionCountIs,
+  versionsOfAgreement,
+  versionsOfEvent,
+  versionsOfParty,
+  versionsOpenAt,
+} from "../../src/db/versions";
 import { counterpartiesOf, listAgreements } from "../../src/routes/agreements/agreements.queries";
 import { listChanges } from "../../src/routes/changes/changes.queries";
-import { listEvents } from "../../src/routes/status-events/status-events.queries";
+import { countPartyVersions, findEvent, listEvents } from "../../src/routes/status-events/status-events.queries";
 
 const db = createDb(env.DB);
 
@@ -77,5 +86,36 @@ describe("the hot queries use indexes", () => {
     expectIndexed(await planOf(listAgreements(db, { counterparty: "asean", limit: 50 })));
     expectIndexed(await planOf(listAgreements(db, { limit: 50, after: "sco-a" })));
     expectIndexed(await planOf(counterpartiesOf(db, ["sco-asean-mou-2005", "sco-cis-mou-2005"])));
+  });
+});
+
+describe("the record over time (asRecordedOn) is read through indexes", () => {
+  const at = "2026-12-01T08:00:00.000Z";
+  it("a party's log as recorded at T: one range of its versions recorded by T", async () => {
+    const plan = await planOf(versionsOfParty(db, "IRN", at));
+    expectIndexed(plan);
+    expect(plan.join(" | ")).toMatch(
+      /SEARCH status_event_versions USING INDEX status_event_versions_party_recorded_idx \(party_id=\? AND recorded_from<\?\)/,
+    );
+    expectIndexed(await planOf(versionsOfParty(db, "IRN")));
+  });
+
+  it("every party's record at T (the roster as recorded): a range of the recorded-time index", async () => {
+    const plan = await planOf(versionsOpenAt(db, at));
+    expect(plan.join(" | ")).toMatch(
+      /SEARCH status_event_versions USING INDEX status_event_versions_recorded_idx \(recorded_from<\?\)/,
+    );
+  });
+
+  it("an agreement as recorded at T, an event's versions, and the guards of a correction", async () => {
+    expectIndexed(await planOf(versionsOfAgreement(db, "sco-asean-mou-2005", at)));
+    expectIndexed(await planOf(versionsOfEvent(db, 1)));
+    // The guards, as the batch evaluates them: each one index search.
+    const dialect = new SQLiteAsyncDialect({ casing: "snake_case" });
+    for (const guard of [eventVersionIs(1, 1), partyVersionCountIs("IRN", 3)]) {
+      const plan = await planOf({ toSQL: () => dialect.sqlToQuery(sql`SELECT CASE WHEN ${guard} THEN 1 ELSE 0 END`) });
+      expect(plan.join(" | ")).toMatch(/SEARCH status_event_versions .*USING (COVERING )?INDEX/);
+      expect(plan.join(" | ")).not.toMatch(/SCAN status_event_versions/);
+    }
   });
 });
