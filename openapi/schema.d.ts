@@ -133,7 +133,7 @@ export interface paths {
         };
         /**
          * An organisation's events and periods
-         * @description Every recorded event of the organisation and the periods derived from them, oldest first.
+         * @description Every recorded event of the organisation and the periods derived from them, oldest first, and the corrections of its events. With `asRecordedOn`, as the registry recorded it then.
          */
         get: operations["getOrganisationHistory"];
         put?: never;
@@ -963,6 +963,7 @@ export interface components {
              * @example WyJJTkQiXQ
              */
             nextCursor: string | null;
+            record?: components["schemas"]["Record"];
         };
         OrganisationSummary: {
             /** @example asean */
@@ -1016,6 +1017,9 @@ export interface components {
             id: string;
             /** @example ASEAN */
             name: string;
+            /** @description Corrections and retractions of the party's events, in the order recorded */
+            corrections: components["schemas"]["Correction"][];
+            record?: components["schemas"]["Record"];
         };
         Roster: {
             /**
@@ -2733,6 +2737,8 @@ export interface operations {
             query?: {
                 /** @description The day asked about (YYYY-MM-DD); defaults to today (UTC) */
                 at?: string;
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
                 /** @description Items per page (1-200) */
@@ -2936,6 +2942,8 @@ export interface operations {
     getOrganisationHistory: {
         parameters: {
             query?: {
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };

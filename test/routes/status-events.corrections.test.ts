@@ -411,3 +411,30 @@ describe("POST /v1/agreements/{id}/corrections", () => {
     });
   });
 });
+
+describe("asRecordedOn the latest recorded moment answers exactly what the current record answers", () => {
+  it("roster, lists, statuses and histories, after the corrections and the retraction above", async () => {
+    const latest = (
+      await rows<{ latest: string }>(
+        "SELECT max(max(recorded_from), coalesce(max(recorded_until), '')) AS latest FROM status_event_versions",
+      )
+    )[0]!.latest;
+    expect(await count("status_event_versions")).toBeGreaterThan(await count("status_events"));
+    const same = async (path: string) => {
+      const now = (await getJson(path)).body;
+      const glue = path.includes("?") ? "&" : "?";
+      const { record, ...then } = (await getJson(`${path}${glue}asRecordedOn=${latest}`)).body;
+      expect(record, path).toMatchObject({ asRecordedOn: latest });
+      expect(then, path).toEqual(now);
+    };
+    for (const day of ["2005-07-10", "2017-06-10", "2023-07-10", "2025-09-02"]) {
+      await same(`/v1/roster?at=${day}`);
+      await same(`/v1/states?at=${day}`);
+      await same(`/v1/states?status=member&at=${day}&limit=3`);
+      await same(`/v1/organisations?at=${day}`);
+      for (const code of ["IRN", "MNG", "TUR", "KHM", "IND"]) await same(`/v1/states/${code}/status?at=${day}`);
+    }
+    for (const code of ["IRN", "MNG", "TUR", "KHM", "PAK"]) await same(`/v1/states/${code}/history`);
+    await same("/v1/organisations/asean/history");
+  });
+});

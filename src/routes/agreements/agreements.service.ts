@@ -200,9 +200,9 @@ export function stepAfterSignature(to: "in_force" | "terminated" | "expired", da
 
 /** The agreement as recorded at `at` (its version open then); 404 when it was not recorded yet. */
 export async function agreementAsRecorded(db: Db, id: string, at: string) {
-  await refuseBeforeRecord(db, at);
   const versions = await versionsOfAgreement(db, id, at);
   const open = versions.find((v) => isRecordedAt(v, at));
+  if (!open) await refuseBeforeRecord(db, at);
   if (!open)
     throw new ApiError(404, { code: "not-found", detail: `No agreement with id "${id}" was recorded by ${at}` });
   return { row: decodeRecord(agreements, open.record), record: recordField(versions, at) };

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
-import { AtQuery, LangQuery } from "../../lib/params";
+import { AsRecordedOnQuery, AtQuery, LangQuery } from "../../lib/params";
 import {
   HistorySchema,
   NamesSchema,
@@ -9,6 +9,7 @@ import {
   StatusSchema,
   UncertaintySchema,
 } from "../../lib/party-schemas";
+import { CorrectionsField, RecordSchema } from "../../lib/record-schemas";
 import { day, MAX, partyId, str } from "../../lib/wire";
 
 export const OrganisationIdParam = z.object({
@@ -23,8 +24,14 @@ export const OrganisationIdParam = z.object({
     }),
 });
 
-export const OrganisationListQuery = z.object({ at: AtQuery, lang: LangQuery, ...PageQuery });
+export const OrganisationListQuery = z.object({
+  at: AtQuery,
+  asRecordedOn: AsRecordedOnQuery,
+  lang: LangQuery,
+  ...PageQuery,
+});
 export const OrganisationLangQuery = z.object({ lang: LangQuery });
+export const OrganisationHistoryQuery = z.object({ asRecordedOn: AsRecordedOnQuery, lang: LangQuery });
 
 export const OrganisationSummarySchema = z
   .object({
@@ -42,6 +49,7 @@ export const OrganisationListSchema = z
     at: day().openapi({ example: "2026-01-01" }),
     items: z.array(OrganisationSummarySchema).max(MAX_PAGE_SIZE),
     nextCursor: nextCursorField,
+    record: RecordSchema.optional(),
   })
   .openapi("OrganisationList");
 
@@ -59,4 +67,6 @@ export const OrganisationDetailSchema = z
 export const OrganisationHistorySchema = HistorySchema.extend({
   id: partyId().openapi({ example: "asean" }),
   name: str(MAX.name).openapi({ example: "ASEAN" }),
+  corrections: CorrectionsField,
+  record: RecordSchema.optional(),
 }).openapi("OrganisationHistory");
