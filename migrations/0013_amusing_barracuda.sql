@@ -38,7 +38,7 @@ CREATE UNIQUE INDEX `status_event_versions_open_unique` ON `status_event_version
 -- The data migration is the first version of everything: each seeded status event and agreement,
 -- recorded from the moment this migration runs (one instant for all rows of a table). `record` is
 -- the row as JSON keyed like src/db/schema.ts (rowJson in src/db/versions.ts builds the same object
--- for later writes; test/db/record-versions.queries.test.ts checks every row against its version).
+-- for later writes; test/routes/status-events.corrections.test.ts checks every row against its version).
 INSERT INTO `status_event_versions` (`event_id`, `version`, `party_id`, `recorded_from`, `recorded_until`, `action`, `record`, `retracted`, `reason`, `actor_key_id`, `actor_name`, `sources`)
 SELECT `id`, 1, `party_id`, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL, 'recorded',
   json_object('id', `id`, 'partyId', `party_id`, 'status', `status`, 'kind', `kind`, 'date', `date`, 'precision', `precision`, 'windowStart', `window_start`, 'windowEnd', `window_end`, 'decision', `decision`, 'body', `body`, 'place', `place`, 'note', `note`, 'sources', `sources`, 'createdAt', `created_at`),

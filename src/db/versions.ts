@@ -45,8 +45,8 @@ export interface VersionMeta {
   sources: string[];
 }
 
-/** T for a new version: `now`, but at least 1 ms after `previousFrom` (an SQL expression). */
-const after = (previousFrom: SQL | unknown, now: string) =>
+/** nextRecordedAt (src/domain/recorded.ts) in SQL: `now`, but at least 1 ms after `previousFrom` (an SQL expression). */
+export const nextRecordedAtSql = (previousFrom: unknown, now: string) =>
   sql`max(${now}, strftime('%Y-%m-%dT%H:%M:%fZ', ${previousFrom}, '+0.001 seconds'))`;
 
 // Status events.
@@ -76,7 +76,7 @@ export function recordEventVersion(
 ) {
   const close = db
     .update(statusEventVersions)
-    .set({ recordedUntil: after(statusEventVersions.recordedFrom, meta.now) })
+    .set({ recordedUntil: nextRecordedAtSql(statusEventVersions.recordedFrom, meta.now) })
     .where(openEventVersion(eventId));
   const from =
     version === 1
@@ -168,7 +168,7 @@ export function recordAgreementVersion(
   return [
     db
       .update(agreementVersions)
-      .set({ recordedUntil: after(agreementVersions.recordedFrom, meta.now) })
+      .set({ recordedUntil: nextRecordedAtSql(agreementVersions.recordedFrom, meta.now) })
       .where(open),
     db.insert(agreementVersions).select(
       db

@@ -51,3 +51,12 @@ export function latestRecorded(spans: readonly RecordedSpan[], at: string): stri
   }
   return latest;
 }
+
+/**
+ * The recorded time of a fact's next version: now, but at least 1 ms after the version it closes,
+ * so versions of one fact never overlap or share an instant even when clocks disagree. SQL keeps
+ * the same rule inside the write's batch (nextRecordedAtSql, src/db/versions.ts).
+ */
+export function nextRecordedAt(previousFrom: string, now: Date): string {
+  return new Date(Math.max(now.getTime(), Date.parse(previousFrom) + 1)).toISOString();
+}

@@ -19,7 +19,7 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
   let record: { asRecordedOn: string; latestRecordedAt: string | null } | undefined;
   if (asRecordedOn) {
     // The record then has no status_counts of its own: the counts are the reported periods, counted
-    // (status_counts holds exactly these counts for the current record: test/db/record-versions.queries.test.ts).
+    // (asRecordedOn the latest moment equals the current roster: test/routes/status-events.corrections.test.ts).
     const then = await periodsOnAsRecorded(c.var.db, asRecordedOn, filter);
     for (const r of then.all) counts[r.period.status] = (counts[r.period.status] ?? 0) + 1;
     ({ rows, record } = then);

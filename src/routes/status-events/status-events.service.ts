@@ -13,6 +13,7 @@ import { eventVersionIs, partyVersionCountIs, recordEventVersion, versionsOfPart
 import { today, validPartialDate } from "../../domain/dates";
 import { checkLog, findIdenticalEvent } from "../../domain/event-log";
 import { logOrder } from "../../domain/periods";
+import { nextRecordedAt } from "../../domain/recorded";
 import type { PartyKind } from "../../domain/statuses";
 import { recordOf } from "../../lib/as-recorded";
 import { refuseBeyondHorizon } from "../../lib/horizon";
@@ -82,13 +83,6 @@ const stale = (id: number) =>
     detail: `Status event ${id} was corrected since you read it: reload it and retry with its new ETag`,
   });
 
-/** T of the new version: now, but after the version it closes (recordEventVersion does the same in SQL). */
-function recordedAtAfter(previousFrom: string) {
-  const now = Date.now();
-  const after = Date.parse(previousFrom) + 1;
-  return new Date(Math.max(now, after)).toISOString();
-}
-
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadEventRecord>>>;
 
 async function loadForChange(c: Context<AppBindings>, id: number): Promise<Loaded & { current: StatusEventRow }> {
@@ -129,7 +123,7 @@ function commitVersion(
   const { party } = loaded;
   const id = loaded.current.id;
   const last = loaded.versions.at(-1)!;
-  const recordedAt = recordedAtAfter(last.recordedFrom);
+  const recordedAt = nextRecordedAt(last.recordedFrom, new Date());
   const actor = c.var.actor;
   const meta = {
     now: recordedAt,
