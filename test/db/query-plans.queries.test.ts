@@ -14,7 +14,7 @@ import {
 } from "../../src/db/versions";
 import { counterpartiesOf, listAgreements } from "../../src/routes/agreements/agreements.queries";
 import { listChanges } from "../../src/routes/changes/changes.queries";
-import { countPartyVersions, findEvent, listEvents } from "../../src/routes/status-events/status-events.queries";
+import { listEvents } from "../../src/routes/status-events/status-events.queries";
 
 const db = createDb(env.DB);
 

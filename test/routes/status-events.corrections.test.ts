@@ -30,9 +30,9 @@ async function eventOf(party: string, kind: string) {
   expect(event, `${party} ${kind}`).toBeDefined();
   const { res, body: record } = await getJson(`/v1/status-events/${event.id}`);
   expect(res.status).toBe(200);
-  StatusEventRecordSchema.parse(record);
-  expect(res.headers.get("ETag")).toBe(`"${record.version}"`);
-  return record as { id: number; version: number; versions: { recordedFrom: string }[]; current: any };
+  const parsed = StatusEventRecordSchema.parse(record);
+  expect(res.headers.get("ETag")).toBe(`"${parsed.version}"`);
+  return parsed;
 }
 
 const correct = (id: number, key: string, body: unknown, ifMatch?: string) =>
@@ -85,7 +85,7 @@ describe("POST /v1/status-events/{id}/corrections", () => {
   it("changes the current answer but not the answer as recorded before it; history lists it with its reason", async () => {
     const editor = await createKey("editor", "IR department");
     const event = await eventOf("IRN", "accession");
-    expect(event.current.effective).toEqual({ date: "2023-07-04", precision: "day" });
+    expect(event.current!.effective).toEqual({ date: "2023-07-04", precision: "day" });
     const before = event.versions[0]!.recordedFrom;
     const status = (q: string) => getJson(`/v1/states/IRN/status?at=2023-07-10${q}`);
     expect((await status("")).body.status).toBe("member");
