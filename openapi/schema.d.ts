@@ -3455,7 +3455,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                /** @description The event's id (`id` of a status event) */
+                id: string;
             };
             cookie?: never;
         };
@@ -3557,7 +3558,8 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                id: number;
+                /** @description The event's id (`id` of a status event) */
+                id: string;
             };
             cookie?: never;
         };
@@ -3783,7 +3785,8 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                id: number;
+                /** @description The event's id (`id` of a status event) */
+                id: string;
             };
             cookie?: never;
         };

@@ -83,13 +83,21 @@ export const CreateStatusEventBody = z
     },
   });
 
+/** A status event's id in a path: decimal digits (a string in the contract: ids are public, not secrets). */
 export const EventIdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2_147_483_647)
-    .openapi({ param: { name: "id", in: "path" }, type: "integer", format: "int32", example: 12 }),
+  id: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/, "a status event id: a positive integer")
+    .transform(Number)
+    .pipe(z.number().int().max(2_147_483_647))
+    .openapi({
+      param: { name: "id", in: "path" },
+      type: "string",
+      pattern: "^[1-9][0-9]{0,9}$",
+      maxLength: 10,
+      description: "The event's id (`id` of a status event)",
+      example: "12",
+    }),
 });
 
 const Reason = z
