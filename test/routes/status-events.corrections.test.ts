@@ -262,6 +262,15 @@ describe("POST /v1/status-events/{id}/retraction", () => {
       action: "retraction",
       data: null,
     });
+    const audit = (
+      await getJson(`/v1/audit?entityType=status_event&entityId=${event.id}`, {
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+      })
+    ).body;
+    expect(audit.items.find((i: { action: string }) => i.action === "retraction")).toMatchObject({
+      before: { id: event.id },
+      after: { retracted: true, reason: body.reason, sources: body.sources, recordedAt: retractedAt },
+    });
     // A retracted event cannot be corrected or retracted again.
     const again = await correct(
       event.id,

@@ -178,9 +178,11 @@ function commitVersion(
       entityType: "status_event",
       entityId: String(id),
       before,
-      after: after ? { ...after, correction } : null,
+      // The audit keeps why; the feed says the event is gone (null) for a retraction.
+      after: after ? { ...after, correction } : { retracted: true, ...correction },
     },
     publicChange: true,
+    changeData: after ? { ...after, correction } : null,
     status: 200,
     body,
     headers: { ETag: eventEtag(newVersion.version) },
