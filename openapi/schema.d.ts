@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * A state's status on a day
-         * @description `status` is `none` where the state had no relation on that day; `uncertain` is true inside the window of a year- or month-precision date.
+         * @description `status` is `none` where the state had no relation on that day; `uncertain` is true inside the window of a year- or month-precision date. With `asRecordedOn`, the answer the registry gave then (`record` says which version it rests on).
          */
         get: operations["getStateStatus"];
         put?: never;
@@ -73,7 +73,7 @@ export interface paths {
         };
         /**
          * A state's events and status periods
-         * @description Every recorded event of the state and the status periods derived from them, oldest first.
+         * @description Every recorded event of the state and the status periods derived from them, oldest first, and the corrections of its events (what changed, when it was recorded, by whom, why). With `asRecordedOn`, as the registry recorded it then.
          */
         get: operations["getStateHistory"];
         put?: never;
@@ -153,7 +153,7 @@ export interface paths {
         };
         /**
          * An organisation's events and periods
-         * @description Every recorded event of the organisation and the periods derived from them, oldest first.
+         * @description Every recorded event of the organisation and the periods derived from them, oldest first, and the corrections of its events. With `asRecordedOn`, as the registry recorded it then.
          */
         get: operations["getOrganisationHistory"];
         put?: never;
@@ -248,6 +248,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/status-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One status event with every version of it
+         * @description The event as the current record holds it (null once retracted) and every version recorded: when, by whom, why. Its `version`, quoted, is what If-Match of a correction names.
+         */
+        get: operations["getStatusEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/status-events/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a status event (editor, If-Match; reason required)
+         * @description Never overwrites: the current version is closed and a new one recorded with its reason and sources; answers as recorded before stay as they were (`asRecordedOn`). The corrected log is checked like a new event (409 when it contradicts itself); the party's periods and the roster's counts are derived again in the same batch. In the change feed as `correction`.
+         */
+        post: operations["correctStatusEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/status-events/{id}/retraction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retract a status event that should never have been recorded (editor, If-Match; reason required)
+         * @description Takes the event out of the current record and keeps every version of it; in the change feed as `retraction`.
+         */
+        post: operations["retractStatusEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agreements": {
         parameters: {
             query?: never;
@@ -301,7 +361,7 @@ export interface paths {
         };
         /**
          * One agreement
-         * @description Send its ETag back in If-Match to change it.
+         * @description Send its ETag back in If-Match to change it. With `asRecordedOn`, the agreement as the registry recorded it then (its dates and details; the counterparties are today's) and `record`, the version it rests on.
          */
         get: operations["getAgreement"];
         put?: never;
@@ -314,6 +374,26 @@ export interface paths {
          * @description Only the fields sent change. Refused with 412 when If-Match is not the current ETag.
          */
         patch: operations["updateAgreement"];
+        trace?: never;
+    };
+    "/v1/agreements/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct an agreement's dates (editor, If-Match; reason required)
+         * @description Corrects the dates already recorded (proposed, signed, in force, ended) without overwriting: the current version is closed and a new one recorded with its reason and sources (`asRecordedOn` still answers the old one). Checked like the steps that set them (dates in order, consents before the signature); in the change feed as `correction`.
+         */
+        post: operations["correctAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/agreements/{id}/conclusion": {
@@ -746,6 +826,7 @@ export interface components {
              * @example WyJJTkQiXQ
              */
             nextCursor: string | null;
+            record?: components["schemas"]["Record"];
         };
         /**
          * @description member, observer, dialogue_partner, partner (the single 'SCO partner' status since 2025-09-01), partner_organisation, guest, or none
@@ -876,6 +957,21 @@ export interface components {
          * @enum {string}
          */
         SourceKind: "official_document" | "official_site" | "state_news_agency" | "news" | "secondary";
+        /** @description Present when asRecordedOn was asked: the version of the record the answer rests on */
+        Record: {
+            /**
+             * Format: date-time
+             * @description The moment of the record this answer is from
+             * @example 2026-11-24T10:00:00.000Z
+             */
+            asRecordedOn: string;
+            /**
+             * Format: date-time
+             * @description The last change to the facts this answer rests on, recorded by then
+             * @example 2026-11-24T10:00:00.000Z
+             */
+            latestRecordedAt: string | null;
+        };
         Problem: {
             /**
              * Format: uri-reference
@@ -1187,12 +1283,47 @@ export interface components {
             code: string;
             /** @example Iran (Islamic Republic of) */
             name: string;
+            record?: components["schemas"]["Record"];
         };
         StateHistory: components["schemas"]["History"] & {
             /** @example IRN */
             code: string;
             /** @example Iran (Islamic Republic of) */
             name: string;
+            /** @description Corrections and retractions of the party's events, in the order recorded */
+            corrections: components["schemas"]["Correction"][];
+            record?: components["schemas"]["Record"];
+        };
+        Correction: {
+            /**
+             * Format: int32
+             * @example 12
+             */
+            eventId: number;
+            /**
+             * Format: int32
+             * @example 2
+             */
+            version: number;
+            /**
+             * @example correction
+             * @enum {string}
+             */
+            action: "correction" | "retraction";
+            /**
+             * Format: date-time
+             * @example 2026-11-24T10:00:00.000Z
+             */
+            recordedAt: string;
+            /** @example IR department */
+            recordedBy: string | null;
+            /** @example The decision is dated 4 July, not 5 July */
+            reason: string;
+            /** @description The sources of the correction (none for the data migration's first version) */
+            sources: components["schemas"]["Source"][];
+            before: components["schemas"]["StatusEvent"];
+            /** @description null for a retraction */
+            after: components["schemas"]["StatusEvent"] | null;
         };
         AttendanceList: {
             /** @example AFG */
@@ -1232,6 +1363,7 @@ export interface components {
              * @example WyJJTkQiXQ
              */
             nextCursor: string | null;
+            record?: components["schemas"]["Record"];
         };
         OrganisationSummary: {
             /** @example asean */
@@ -1297,6 +1429,9 @@ export interface components {
             id: string;
             /** @example ASEAN */
             name: string;
+            /** @description Corrections and retractions of the party's events, in the order recorded */
+            corrections: components["schemas"]["Correction"][];
+            record?: components["schemas"]["Record"];
         };
         PartyRef: {
             /**
@@ -1351,6 +1486,7 @@ export interface components {
              * @example WyJJTkQiXQ
              */
             nextCursor: string | null;
+            record?: components["schemas"]["Record"];
         };
         RosterEntry: {
             /**
@@ -1481,6 +1617,132 @@ export interface components {
             published?: string;
             accessed?: string;
         } | string;
+        StatusEventRecord: {
+            /**
+             * Format: int32
+             * @example 12
+             */
+            id: number;
+            /**
+             * Format: int32
+             * @description The current version; its quoted value is the ETag
+             * @example 2
+             */
+            version: number;
+            /** @example false */
+            retracted: boolean;
+            /** @description The event in the current record; null once retracted */
+            current: components["schemas"]["StatusEvent"] | null;
+            /** @description Every version, oldest first */
+            versions: components["schemas"]["StatusEventVersion"][];
+        };
+        StatusEventVersion: {
+            /**
+             * Format: int32
+             * @example 12
+             */
+            eventId: number;
+            /**
+             * Format: int32
+             * @example 2
+             */
+            version: number;
+            /**
+             * @example correction
+             * @enum {string}
+             */
+            action: "recorded" | "correction" | "retraction";
+            /**
+             * Format: date-time
+             * @example 2026-11-24T10:00:00.000Z
+             */
+            recordedFrom: string;
+            /**
+             * Format: date-time
+             * @description null while it is the record
+             * @example 2026-11-24T10:00:00.000Z
+             */
+            recordedUntil: string | null;
+            /**
+             * @description This version took the event out of the record
+             * @example false
+             */
+            retracted: boolean;
+            /** @example The decision is dated 4 July, not 5 July */
+            reason: string | null;
+            /**
+             * @description The API key's name; null for the data migration
+             * @example IR department
+             */
+            recordedBy: string | null;
+            /** @description The sources of the correction (none for the data migration's first version) */
+            sources: components["schemas"]["Source"][];
+            event: components["schemas"]["StatusEvent"] & unknown;
+        };
+        /**
+         * @description Only the fields sent change; null clears an optional text field.
+         * @example {
+         *       "date": "2005-07-04",
+         *       "reason": "The decision is dated 4 July, not 5 July",
+         *       "sources": [
+         *         "Note verbale No. 2026/LD-201"
+         *       ]
+         *     }
+         */
+        CorrectStatusEvent: {
+            /** @enum {string} */
+            status?: "member" | "observer" | "dialogue_partner" | "partner" | "partner_organisation" | "guest" | "none";
+            /** @enum {string} */
+            kind?: "founding" | "application" | "procedure_launched" | "status_granted" | "memorandum_signed" | "accession_launched" | "obligations_memorandum_signed" | "accession" | "conversion" | "withdrawal" | "suspension";
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD: as precisely as it is known, never padded
+             * @example 2026-07-15
+             */
+            date?: string;
+            decision?: string | null;
+            body?: string | null;
+            place?: string | null;
+            note?: string | null;
+            /** @description Sources to add to the event's own sources (they are never removed) */
+            eventSources?: components["schemas"]["SourceInput"][];
+            certainty?: components["schemas"]["Certainty"];
+            /** @description Replaces the event's other readings ([] removes them once the sources agree) */
+            alternatives?: components["schemas"]["AlternativeInput"][];
+            /**
+             * @description Why the record changes (required)
+             * @example The decision is dated 4 July, not 5 July
+             */
+            reason: string;
+            /**
+             * @description The sources of the correction: at least one
+             * @example [
+             *       "Note verbale No. 2026/LD-201"
+             *     ]
+             */
+            sources: components["schemas"]["SourceInput"][];
+        };
+        /**
+         * @example {
+         *       "reason": "Recorded for the wrong party",
+         *       "sources": [
+         *         "Note verbale No. 2026/LD-202"
+         *       ]
+         *     }
+         */
+        RetractStatusEvent: {
+            /**
+             * @description Why the record changes (required)
+             * @example The decision is dated 4 July, not 5 July
+             */
+            reason: string;
+            /**
+             * @description The sources of the correction: at least one
+             * @example [
+             *       "Note verbale No. 2026/LD-201"
+             *     ]
+             */
+            sources: components["schemas"]["SourceInput"][];
+        };
         AgreementList: {
             items: components["schemas"]["Agreement"][];
             /**
@@ -1666,6 +1928,65 @@ export interface components {
          *       "updatedAt": "2026-11-24T10:00:00.000Z"
          *     }
          */
+        AgreementRead: components["schemas"]["AgreementDetail"] & {
+            record?: components["schemas"]["Record"];
+        };
+        /**
+         * @example {
+         *       "id": "sco-asean-mou-2005",
+         *       "kind": "memorandum_of_understanding",
+         *       "title": {
+         *         "en": "Memorandum of Understanding between the Secretariat of the Shanghai Cooperation Organisation and the Secretariat of the Association of South East Asian Nations",
+         *         "ru": null,
+         *         "zh": null
+         *       },
+         *       "counterparties": [
+         *         {
+         *           "id": "asean",
+         *           "kind": "organisation",
+         *           "name": "ASEAN"
+         *         }
+         *       ],
+         *       "lifecycle": "in_force",
+         *       "proposed": null,
+         *       "signed": {
+         *         "date": "2005-04-21",
+         *         "precision": "day"
+         *       },
+         *       "inForce": {
+         *         "date": "2005-04-21",
+         *         "precision": "day"
+         *       },
+         *       "ended": null,
+         *       "place": "Jakarta",
+         *       "signatories": [
+         *         {
+         *           "name": "Zhang Deguang",
+         *           "onBehalfOf": "sco"
+         *         },
+         *         {
+         *           "name": "Ong Keng Yong",
+         *           "onBehalfOf": "asean"
+         *         }
+         *       ],
+         *       "authorisingDecision": null,
+         *       "certainty": "high",
+         *       "alternatives": [],
+         *       "note": null,
+         *       "sources": [
+         *         {
+         *           "title": "ASEAN Secretariat, page 2005/04/21",
+         *           "url": "https://asean.org/2005/04/21",
+         *           "publisher": "ASEAN Secretariat",
+         *           "kind": "official_site"
+         *         }
+         *       ],
+         *       "version": 1,
+         *       "consentsRecorded": false,
+         *       "createdAt": "2026-11-24T10:00:00.000Z",
+         *       "updatedAt": "2026-11-24T10:00:00.000Z"
+         *     }
+         */
         AgreementDetail: components["schemas"]["Agreement"] & {
             /** @description The status events that rest on this agreement (e.g. the status its memorandum granted) */
             statusEvents: {
@@ -1680,6 +2001,50 @@ export interface components {
                 kind: components["schemas"]["EventKind"];
                 effective: components["schemas"]["PartialDate"];
             }[];
+        };
+        /**
+         * @description Corrects dates already recorded; a step (conclusion, entry into force, end) is still taken by its own operation.
+         * @example {
+         *       "signed": "2005-04-20",
+         *       "reason": "Signed on 20 April, per the original",
+         *       "sources": [
+         *         "Depositary register"
+         *       ]
+         *     }
+         */
+        CorrectAgreement: {
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD
+             * @example 2026-03
+             */
+            proposed?: string;
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD
+             * @example 2026-03
+             */
+            signed?: string;
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD
+             * @example 2026-03
+             */
+            inForce?: string;
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD
+             * @example 2026-03
+             */
+            ended?: string;
+            /**
+             * @description Why the record changes (required)
+             * @example Signed on 20 April, per the original
+             */
+            reason: string;
+            /**
+             * @description The sources of the correction: at least one
+             * @example [
+             *       "Depositary register"
+             *     ]
+             */
+            sources: components["schemas"]["SourceInput"][];
         };
         /**
          * @example {
@@ -2596,6 +2961,8 @@ export interface operations {
                 wikidata?: string;
                 /** @description The day asked about (YYYY-MM-DD); defaults to today (UTC) */
                 at?: string;
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
                 /** @description Items per page (1-200) */
@@ -2801,6 +3168,8 @@ export interface operations {
             query?: {
                 /** @description The day asked about (YYYY-MM-DD); defaults to today (UTC) */
                 at?: string;
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
@@ -2902,6 +3271,8 @@ export interface operations {
     getStateHistory: {
         parameters: {
             query?: {
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
@@ -3105,6 +3476,8 @@ export interface operations {
                 wikidata?: string;
                 /** @description The day asked about (YYYY-MM-DD); defaults to today (UTC) */
                 at?: string;
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
                 /** @description Items per page (1-200) */
@@ -3308,6 +3681,8 @@ export interface operations {
     getOrganisationHistory: {
         parameters: {
             query?: {
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
@@ -3612,6 +3987,8 @@ export interface operations {
             query?: {
                 /** @description The day asked about (YYYY-MM-DD); defaults to today (UTC) */
                 at?: string;
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
                 /** @description Items per page (1-200) */
@@ -3966,6 +4343,558 @@ export interface operations {
             };
             /** @description The body is invalid, or the Idempotency-Key was used for another request */
             422: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatusEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event's id (`id` of a status event) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event's record */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Entity tag of the representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description How long shared caches may keep the answer */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusEventRecord"];
+                };
+            };
+            /** @description The representation has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query or path parameter is invalid (for example a date like 2017-13-45) */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from this client (CF-Connecting-IP); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Reads allowed per client (CF-Connecting-IP) per 60 s (600); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; the problem is logged with its requestId */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctStatusEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The agreement's ETag as last read; required */
+                "if-match"?: string;
+                /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The event's id (`id` of a status event) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The fields to correct, the reason and the sources */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectStatusEvent"];
+            };
+        };
+        responses: {
+            /** @description The event's record with the new version */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The event's new version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusEventRecord"];
+                };
+            };
+            /** @description A header or parameter is malformed, or the body is not JSON */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change contradicts the registry (illegal transition, missing consents, duplicate) */
+            409: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: reload and retry */
+            412: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is invalid, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retractStatusEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The agreement's ETag as last read; required */
+                "if-match"?: string;
+                /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The event's id (`id` of a status event) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The reason and the sources */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetractStatusEvent"];
+            };
+        };
+        responses: {
+            /** @description The event's record with the new version */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The event's new version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusEventRecord"];
+                };
+            };
+            /** @description A header or parameter is malformed, or the body is not JSON */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change contradicts the registry (illegal transition, missing consents, duplicate) */
+            409: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: reload and retry */
+            412: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is invalid, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
@@ -4422,7 +5351,10 @@ export interface operations {
     };
     getAgreement: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -4447,7 +5379,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgreementDetail"];
+                    "application/json": components["schemas"]["AgreementRead"];
                 };
             };
             /** @description The representation has not changed since the ETag sent in If-None-Match */
@@ -4537,6 +5469,232 @@ export interface operations {
         };
         responses: {
             /** @description The agreement */
+            200: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The agreement's version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description A header or parameter is malformed, or the body is not JSON */
+            400: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description The Bearer challenge, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change contradicts the registry (illegal transition, missing consents, duplicate) */
+            409: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: reload and retry */
+            412: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is invalid, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this key, or too many failed authentication attempts from this client (refused before the key is looked up); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    /** @description Any web page may read the answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The agreement's ETag as last read; required */
+                "if-match"?: string;
+                /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The dates, the reason and the sources */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectAgreement"];
+            };
+        };
+        responses: {
+            /** @description The agreement after the step */
             200: {
                 headers: {
                     /** @description Any web page may read the answer */

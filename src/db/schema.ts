@@ -96,6 +96,54 @@ export const statusEvents = sqliteTable(
   ],
 );
 
+/**
+ * Every version of every status event, as recorded over time (bitemporal: status_events.date is
+ * the valid time, recorded_from/recorded_until the recorded time). status_events is the CURRENT
+ * record (what the fast reads, parties.periods and status_counts are derived from); this table is
+ * its history: every write of status_events writes its version row in the same batch
+ * (src/db/versions.ts), a correction closes the open version and opens the next, a retraction
+ * deletes the event from status_events and opens a `retracted` version. Never updated otherwise.
+ * `record` is the status_events row as JSON (camelCase keys), whatever columns it has, so columns
+ * added later are versioned without a change here.
+ */
+export const statusEventVersions = sqliteTable(
+  "status_event_versions",
+  {
+    /** status_events.id; no foreign key: a retracted event is no longer in status_events */
+    eventId: integer().notNull(),
+    version: integer().notNull(),
+    partyId: text()
+      .notNull()
+      .references(() => parties.id),
+    /** when this version became the record (ISO 8601 UTC, ms); the data migration's time for the seeded history */
+    recordedFrom: text().notNull(),
+    /** when the next version replaced it; null while it is the record */
+    recordedUntil: text(),
+    /** "recorded" (first version), "correction" or "retraction" */
+    action: text({ enum: ["recorded", "correction", "retraction"] }).notNull(),
+    /** the status_events row as JSON; for a retraction, the row as it was when retracted */
+    record: text().notNull(),
+    /** true for the version that retracted the event: from then on it is not in the record */
+    retracted: integer({ mode: "boolean" }).notNull().default(false),
+    /** why it was corrected or retracted; null for a first version */
+    reason: text(),
+    /** the API key (id and name, as the audit log records it); null for the data migration */
+    actorKeyId: text(),
+    actorName: text(),
+    /** JSON array of the sources of the correction (citation strings or URLs) */
+    sources: text().notNull().default("[]"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.version] }),
+    // "The party's log as recorded at T": one index range over the party's versions recorded by T.
+    index("status_event_versions_party_recorded_idx").on(t.partyId, t.recordedFrom, t.recordedUntil),
+    // Every party's log at T (the roster as recorded), and where the record begins (min recorded_from).
+    index("status_event_versions_recorded_idx").on(t.recordedFrom, t.recordedUntil),
+    // At most one open version per event: a second concurrent correction cannot leave two.
+    uniqueIndex("status_event_versions_open_unique").on(t.eventId).where(sql`${t.recordedUntil} IS NULL`),
+  ],
+);
+
 /** Derived from status_events by src/domain/periods.ts whenever a party's log changes; never edited by hand. */
 export const statusPeriods = sqliteTable(
   "status_periods",
@@ -205,6 +253,36 @@ export const agreements = sqliteTable(
   (t) => [
     index("agreements_lifecycle_idx").on(t.lifecycle, t.id),
     index("agreements_signed_idx").on(t.signedWindowStart, t.id),
+  ],
+);
+
+/**
+ * Every version of every agreement (its dates and details), as recorded over time: the
+ * agreement_versions row of version N is the agreements row when its `version` column was N.
+ * Every write that bumps agreements.version writes the version row in the same batch
+ * (src/db/versions.ts). `record` is the agreements row as JSON (camelCase keys), whatever columns it has.
+ */
+export const agreementVersions = sqliteTable(
+  "agreement_versions",
+  {
+    agreementId: text()
+      .notNull()
+      .references(() => agreements.id),
+    version: integer().notNull(),
+    recordedFrom: text().notNull(),
+    recordedUntil: text(),
+    /** "recorded" (the first version), "change" (a step or an edit), "correction" (of a date, with a reason) */
+    action: text({ enum: ["recorded", "change", "correction"] }).notNull(),
+    record: text().notNull(),
+    reason: text(),
+    actorKeyId: text(),
+    actorName: text(),
+    sources: text().notNull().default("[]"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.version] }),
+    index("agreement_versions_recorded_idx").on(t.agreementId, t.recordedFrom, t.recordedUntil),
+    uniqueIndex("agreement_versions_open_unique").on(t.agreementId).where(sql`${t.recordedUntil} IS NULL`),
   ],
 );
 

@@ -77,3 +77,10 @@ export function countByBestKind(records: readonly { sources: readonly Pick<Sourc
   }
   return counts;
 }
+
+/** The sources of `a`, then those of `b` that cite something new (same URL, or same title without one). */
+export function mergeSources(a: readonly Source[], b: readonly Source[]): Source[] {
+  const key = (s: Source) => s.url ?? `title:${s.title}`;
+  const seen = new Set(a.map(key));
+  return [...a, ...b.filter((s) => !seen.has(key(s)) && seen.add(key(s)))];
+}

@@ -63,7 +63,9 @@ export const SourceInput = z
     },
   });
 
-export const toSource = (s: z.infer<typeof SourceInput>): Source =>
+export type SourceInputT = z.infer<typeof SourceInput>;
+
+export const toSource = (s: SourceInputT): Source =>
   typeof s === "string" ? { title: s, publisher: "unspecified", kind: "secondary" } : s;
 
 export const SourcesInput = z

@@ -1,19 +1,77 @@
-/** What the state and organisation handlers share: loading a party or answering 404. */
+/** What the state and organisation handlers share: loading a party or answering 404, now or as recorded then. */
 
 import type { Db } from "../db/client";
 import { getPartyWithEvents } from "../db/parties";
+import { versionsOfParty } from "../db/versions";
 import { today } from "../domain/dates";
+import { isReportedOn } from "../domain/periods";
 import type { PartyKind } from "../domain/statuses";
+import { allPeriodsAt, correctionsOf, partyLogAt } from "./as-recorded";
 import { historyOf } from "./party-mappers";
 import { ApiError } from "./problem";
 
-export async function loadPartyHistory(db: Db, kind: PartyKind, key: string, day: string = today()) {
+/**
+ * The party's history and its status on `day`: from the current record, or, with `asRecordedOn`,
+ * from its log as recorded then (src/lib/as-recorded.ts), by the same rule. With `withCorrections`,
+ * also the corrections of its events (recorded by `asRecordedOn`, if given).
+ */
+export async function loadPartyHistory(
+  db: Db,
+  kind: PartyKind,
+  key: string,
+  day: string = today(),
+  asRecordedOn?: string,
+  withCorrections = false,
+) {
   const found = await getPartyWithEvents(db, kind, key);
   if (!found) throw partyNotFound(kind, key);
-  return { party: found.party, ...historyOf(found.party, found.events, day) };
+  const { party } = found;
+  if (asRecordedOn) {
+    const { events, record, versions } = await partyLogAt(db, party.id, asRecordedOn);
+    const corrections = withCorrections ? correctionsOf(versions, party.kind, asRecordedOn) : [];
+    return { party, ...historyOf(party, events, day), corrections, record };
+  }
+  const corrections = withCorrections ? correctionsOf(await versionsOfParty(db, party.id), party.kind) : [];
+  return { party, ...historyOf(party, found.events, day), corrections, record: undefined };
 }
 
 export function partyNotFound(kind: PartyKind, key: string) {
   const what = kind === "state" ? `state with code "${key}"` : `organisation with id "${key}"`;
   return new ApiError(404, { code: "not-found", detail: `No ${what} in the registry` });
+}
+
+export interface PeriodsOnFilter {
+  kind?: PartyKind;
+  status?: string;
+  /** a Wikidata item id: only the party it identifies */
+  wikidata?: string;
+  day: string;
+  after?: { status?: string; id: string };
+  limit: number;
+  orderByStatus?: boolean;
+}
+
+/**
+ * listPeriodsOn (src/db/parties.ts) over the record as it stood at `at`: the same filter, order and
+ * page (limit + 1 rows), and `all`, every period reported on the day, for the roster's counts.
+ */
+export async function periodsOnAsRecorded(db: Db, at: string, f: PeriodsOnFilter) {
+  const { rows: every, record } = await allPeriodsAt(db, at);
+  const all = every.filter(
+    (r) =>
+      (!f.kind || r.party.kind === f.kind) &&
+      (!f.status || r.period.status === f.status) &&
+      (!f.wikidata || r.party.wikidata === f.wikidata) &&
+      isReportedOn(r.period, f.day),
+  );
+  const key = (r: (typeof all)[number]) => (f.orderByStatus ? [r.period.status, r.party.id] : [r.party.id]);
+  const cmp = (a: string[], b: string[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? "") < (b[i] ?? "") ? -1 : 1;
+    return 0;
+  };
+  const after =
+    f.after && (f.orderByStatus && f.after.status !== undefined ? [f.after.status, f.after.id] : [f.after.id]);
+  const sorted = all.sort((a, b) => cmp(key(a), key(b)));
+  const rows = (after ? sorted.filter((r) => cmp(key(r), after) > 0) : sorted).slice(0, f.limit + 1);
+  return { rows, all, record };
 }

@@ -1,8 +1,8 @@
 /** Rows to wire shapes and to the domain's inputs; the only place that knows both. */
 
 import type { PartyRow, PeriodBoundsRow, StatusEventRow, StatusPeriodRow } from "../db/parties";
-import { type ContestedSpan, contestedOn } from "../domain/contested";
-import type { PartialDate } from "../domain/dates";
+import { type ContestedSpan, contestedOn, contestedSpans } from "../domain/contested";
+import { type PartialDate, validPartialDate } from "../domain/dates";
 import type { Alternative, Certainty, Source } from "../domain/evidence";
 import {
   derivePeriods,
@@ -41,6 +41,19 @@ export function toEventInput(row: StatusEventRow): StatusEventInput {
     kind: row.kind as EventKind,
     date: toPartialDate(row.date, row.precision, row.windowStart, row.windowEnd),
   };
+}
+
+/** The contested spans of a party's log as stored (parties.contested), from its rows and their other readings. */
+export function contestedSpansOfLog(rows: readonly StatusEventRow[]): ContestedSpan[] {
+  return contestedSpans(
+    rows.map((e) => ({
+      ...toEventInput(e),
+      alternatives: (JSON.parse(e.alternatives) as Alternative[]).map((a) => ({
+        ...a,
+        date: a.date ? validPartialDate(a.date) : undefined,
+      })),
+    })),
+  );
 }
 
 export function toWireEvent(row: StatusEventRow, partyKind: string) {

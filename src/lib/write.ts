@@ -52,6 +52,8 @@ export interface Write<T, S extends ContentfulStatusCode> {
   record: WriteRecord;
   /** whether the change is public (it goes into /v1/changes); API keys are not */
   publicChange: boolean;
+  /** what the change feed says of the entity, when it differs from the audit's `after` (a retraction: null, it is gone) */
+  changeData?: unknown;
   status: S;
   body: T;
   /**
@@ -95,7 +97,7 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
         entityType: w.record.entityType,
         entityId: w.record.entityId,
         action: w.record.action,
-        data: json(w.record.after),
+        data: json(w.changeData === undefined ? w.record.after : w.changeData),
       }),
     );
   }

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
-import { fillPlaceholders } from "drizzle-orm";
+import { fillPlaceholders, sql } from "drizzle-orm";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import {
@@ -9,6 +10,14 @@ import {
   listPeriodsOn,
   statusOnDayQuery,
 } from "../../src/db/parties";
+import {
+  eventVersionIs,
+  partyVersionCountIs,
+  versionsOfAgreement,
+  versionsOfEvent,
+  versionsOfParty,
+  versionsOpenAt,
+} from "../../src/db/versions";
 import { counterpartiesOf, listAgreements } from "../../src/routes/agreements/agreements.queries";
 import { listChanges } from "../../src/routes/changes/changes.queries";
 import {
@@ -122,6 +131,37 @@ describe("identifiers and exports use indexes", () => {
       const plan = await planOf(page);
       expect(plan.join(" | ")).not.toMatch(/TEMP B-TREE/);
       expect(plan[0], plan.join(" | ")).toMatch(/^SEARCH \w+ USING (INTEGER PRIMARY KEY|(COVERING )?INDEX \w+) \(/);
+    }
+  });
+});
+
+describe("the record over time (asRecordedOn) is read through indexes", () => {
+  const at = "2026-12-01T08:00:00.000Z";
+  it("a party's log as recorded at T: one range of its versions recorded by T", async () => {
+    const plan = await planOf(versionsOfParty(db, "IRN", at));
+    expectIndexed(plan);
+    expect(plan.join(" | ")).toMatch(
+      /SEARCH status_event_versions USING INDEX status_event_versions_party_recorded_idx \(party_id=\? AND recorded_from<\?\)/,
+    );
+    expectIndexed(await planOf(versionsOfParty(db, "IRN")));
+  });
+
+  it("every party's record at T (the roster as recorded): a range of the recorded-time index", async () => {
+    const plan = await planOf(versionsOpenAt(db, at));
+    expect(plan.join(" | ")).toMatch(
+      /SEARCH status_event_versions USING INDEX status_event_versions_recorded_idx \(recorded_from<\?\)/,
+    );
+  });
+
+  it("an agreement as recorded at T, an event's versions, and the guards of a correction", async () => {
+    expectIndexed(await planOf(versionsOfAgreement(db, "sco-asean-mou-2005", at)));
+    expectIndexed(await planOf(versionsOfEvent(db, 1)));
+    // The guards, as the batch evaluates them: each one index search.
+    const dialect = new SQLiteAsyncDialect({ casing: "snake_case" });
+    for (const guard of [eventVersionIs(1, 1), partyVersionCountIs("IRN", 3)]) {
+      const plan = await planOf({ toSQL: () => dialect.sqlToQuery(sql`SELECT CASE WHEN ${guard} THEN 1 ELSE 0 END`) });
+      expect(plan.join(" | ")).toMatch(/SEARCH status_event_versions .*USING (COVERING )?INDEX/);
+      expect(plan.join(" | ")).not.toMatch(/SCAN status_event_versions/);
     }
   });
 });

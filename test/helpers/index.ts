@@ -141,3 +141,17 @@ export const MEMBERS_2016 = ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"];
 export const MEMBERS_2018 = [...MEMBERS_2016, "IND", "PAK"].sort();
 export const MEMBERS_2023 = [...MEMBERS_2018, "IRN"].sort();
 export const MEMBERS_2025 = [...MEMBERS_2023, "BLR"].sort();
+
+/**
+ * The change feed followed from `since` (or its beginning) to its end: every entry, and the cursor at
+ * the end (to read only what a test writes after it).
+ */
+export async function readFeed(since = ""): Promise<{ items: any[]; cursor: string }> {
+  const items: any[] = [];
+  for (;;) {
+    const { body } = await getJson(`/v1/changes?limit=200${since && `&since=${since}`}`);
+    items.push(...body.items);
+    since = body.cursor;
+    if (!body.hasMore) return { items, cursor: since };
+  }
+}

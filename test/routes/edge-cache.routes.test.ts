@@ -43,6 +43,25 @@ describe("edge cache", () => {
     expect(body.id).toBeTruthy();
   });
 
+  it("keeps answers as recorded on a moment, each moment its own entry", async () => {
+    const { res } = await counted("/v1/status-events?party=IRN&limit=1");
+    const [event] = ((await res.json()) as { items: { id: number }[] }).items;
+    const record = await counted(`/v1/status-events/${event!.id}`);
+    const { versions } = (await record.res.json()) as { versions: { recordedFrom: string }[] };
+    const t = versions[0]!.recordedFrom;
+    const later = new Date(Date.parse(t) + 1).toISOString();
+    const path = (at: string) => `/v1/states/IRN/status?at=2020-01-01&asRecordedOn=${at}`;
+    const first = await counted(path(t));
+    expect(first.res.status).toBe(200);
+    expect(first.queries).toBeGreaterThan(0);
+    const again = await counted(path(t));
+    expect(again.queries).toBe(0);
+    expect(await again.res.text()).toBe(await first.res.text());
+    const other = await counted(path(later));
+    expect(other.res.status).toBe(200);
+    expect(other.queries).toBeGreaterThan(0);
+  });
+
   it("a write purges in the same request: the next read in this location sees it", async () => {
     const { body, etag } = await draftAgreement(editor.key);
     const path = `/v1/agreements/${body.id}`;

@@ -15,6 +15,7 @@ import {
   draftAgreement,
   getJson,
   MEMBERS_2025,
+  readFeed,
   send,
   uniqueId,
 } from "../helpers";
@@ -38,14 +39,7 @@ const date = (d: { date: string; precision: string } | null) => [d?.date ?? "", 
 const nullable = (v: string | null) => v ?? "";
 
 /** The change feed's latest cursor, followed to its end. */
-async function latestCursor() {
-  let since = "";
-  for (;;) {
-    const { body } = await getJson(`/v1/changes?limit=200${since ? `&since=${since}` : ""}`);
-    since = body.cursor;
-    if (!body.hasMore) return since;
-  }
-}
+const latestCursor = async () => (await readFeed()).cursor;
 
 describe("GET /v1/exports/*.csv parse back to the API's answers", () => {
   it("status-periods.csv: every party's periods, as its history answers them", async () => {

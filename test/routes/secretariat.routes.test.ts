@@ -5,7 +5,7 @@ import {
   TermSchema,
 } from "../../src/routes/secretariat/secretariat.schemas";
 import { StateDetailSchema } from "../../src/routes/states/states.schemas";
-import { ADMIN_TOKEN, call, createKey, expectProblem, getJson, send } from "../helpers";
+import { ADMIN_TOKEN, call, createKey, expectProblem, getJson, readFeed, send } from "../helpers";
 
 const leadership = async (query: string) => {
   const { res, body } = await getJson(`/v1/secretariat/leadership?${query}`);
@@ -14,14 +14,7 @@ const leadership = async (query: string) => {
 };
 
 /** The change feed's cursor at its end, so a test sees only what it wrote after. */
-async function feedEnd() {
-  let since = "";
-  for (;;) {
-    const { body } = await getJson(`/v1/changes?limit=200${since && `&since=${since}`}`);
-    since = body.cursor;
-    if (!body.hasMore) return since;
-  }
-}
+const feedEnd = async () => (await readFeed()).cursor;
 
 describe("GET /v1/secretariat/leadership", () => {
   it("answers who was Secretary-General on 2020-06-01, from which state, and whether the rotation was followed, with sources", async () => {

@@ -29,9 +29,12 @@ import {
 import type * as R from "./agreements.routes";
 import { agreementEtag, toWireAgreement } from "./agreements.schemas";
 import {
+  agreementAsRecorded,
+  agreementVersion,
   checkIfMatch,
   commitAgreementChange,
   conclusionProblem,
+  correctDates,
   date,
   loadAgreement,
   requireTransition,
@@ -69,6 +72,14 @@ export const listForOrganisation: AppRouteHandler<R.ListForOrganisationRoute> = 
 };
 
 export const getOne: AppRouteHandler<R.GetOneRoute> = async (c) => {
+  const { asRecordedOn } = c.req.valid("query");
+  if (asRecordedOn) {
+    const { row, record } = await agreementAsRecorded(c.var.db, c.req.valid("param").id, asRecordedOn);
+    const counterparties = await counterpartiesOf(c.var.db, [row.id]);
+    // the counterparties and the status events resting on it are today's (neither is versioned)
+    const events = await eventsResting(c.var.db, row.id);
+    return c.json(tagged(c, { ...toWireAgreement(row, counterparties), statusEvents: events, record }), 200);
+  }
   const row = await loadAgreement(c.var.db, c.req.valid("param").id);
   const counterparties = await counterpartiesOf(c.var.db, [row.id]);
   const events = await eventsResting(c.var.db, row.id);
@@ -126,6 +137,7 @@ export const create: AppRouteHandler<R.CreateRoute> = async (c) => {
         id,
         cps.map((p) => p.id),
       ),
+      ...agreementVersion(c, id, "recorded"),
     ],
     record: { action: "agreement.created", entityType: "agreement", entityId: id, before: null, after },
     publicChange: true,
@@ -246,4 +258,10 @@ export const terminate: AppRouteHandler<R.TerminateRoute> = async (c) => {
     ...set,
     version: row.version + 1,
   });
+};
+
+export const correct: AppRouteHandler<R.CorrectRoute> = async (c) => {
+  const row = await loadAgreement(c.var.db, c.req.valid("param").id);
+  checkIfMatch(c, row);
+  return correctDates(c, row, c.req.valid("json"));
 };

@@ -50,9 +50,10 @@ export const getOne = publicRead({
   operationId: "getAgreement",
   tags,
   summary: "One agreement",
-  description: "Send its ETag back in If-Match to change it.",
-  request: { params: s.AgreementIdParam },
-  ok: s.AgreementDetailSchema,
+  description:
+    "Send its ETag back in If-Match to change it. With `asRecordedOn`, the agreement as the registry recorded it then (its dates and details; the counterparties are today's) and `record`, the version it rests on.",
+  request: { params: s.AgreementIdParam, query: s.AgreementReadQuery },
+  ok: s.AgreementReadSchema,
   okDescription: "The agreement, with the status events resting on it; its ETag is its version",
 });
 
@@ -91,6 +92,19 @@ const lifecycleResponses = {
   ...conflictProblems,
   ...preconditionProblems,
 };
+
+export const correct = keyedOperation({
+  method: "post",
+  path: "/v1/agreements/{id}/corrections",
+  operationId: "correctAgreement",
+  tags,
+  role: "editor",
+  summary: "Correct an agreement's dates (editor, If-Match; reason required)",
+  description:
+    "Corrects the dates already recorded (proposed, signed, in force, ended) without overwriting: the current version is closed and a new one recorded with its reason and sources (`asRecordedOn` still answers the old one). Checked like the steps that set them (dates in order, consents before the signature); in the change feed as `correction`.",
+  request: { ...lifecycleRequest, body: jsonBody(s.CorrectAgreementBody, "The dates, the reason and the sources") },
+  responses: lifecycleResponses,
+});
 
 export const conclude = keyedOperation({
   method: "post",
@@ -136,6 +150,7 @@ export type ListRoute = typeof list;
 export type ListForOrganisationRoute = typeof listForOrganisation;
 
 export type GetOneRoute = typeof getOne;
+export type CorrectRoute = typeof correct;
 
 export type CreateRoute = typeof create;
 

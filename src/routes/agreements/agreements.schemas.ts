@@ -5,9 +5,10 @@ import { parsePartialDate, validPartialDate } from "../../domain/dates";
 import type { Alternative, Certainty, Source } from "../../domain/evidence";
 import { AlternativeSchema, CertaintySchema, SourceSchema, SourcesInput } from "../../lib/evidence-schemas";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
-import { DaySchema } from "../../lib/params";
+import { AsRecordedOnQuery, DaySchema } from "../../lib/params";
 import { wireDateOf } from "../../lib/party-mappers";
 import { EventKindSchema, PartialDateSchema, StatusSchema } from "../../lib/party-schemas";
+import { RecordSchema } from "../../lib/record-schemas";
 import { int32, MAX, partyId, str, timestamp } from "../../lib/wire";
 import type { AgreementRow, CounterpartyRow } from "./agreements.queries";
 
@@ -191,6 +192,34 @@ export const AgreementDetailSchema = AgreementSchema.extend({
     .max(100)
     .openapi({ description: "The status events that rest on this agreement (e.g. the status its memorandum granted)" }),
 }).openapi("AgreementDetail");
+
+/** A correction of an agreement's dates: only the dates sent change; reason and sources required. */
+export const CorrectAgreementBody = z
+  .strictObject({
+    proposed: PartialDateInput.optional(),
+    signed: PartialDateInput.optional(),
+    inForce: PartialDateInput.optional(),
+    ended: PartialDateInput.optional(),
+    reason: text(1000).openapi({
+      description: "Why the record changes (required)",
+      example: "Signed on 20 April, per the original",
+    }),
+    sources: SourcesInput.openapi({
+      description: "The sources of the correction: at least one",
+      example: ["Depositary register"],
+    }),
+  })
+  .openapi("CorrectAgreement", {
+    description:
+      "Corrects dates already recorded; a step (conclusion, entry into force, end) is still taken by its own operation.",
+    example: { signed: "2005-04-20", reason: "Signed on 20 April, per the original", sources: ["Depositary register"] },
+  });
+
+/** GET of one agreement: now, or as recorded then (`record` says which version). */
+export const AgreementReadSchema = AgreementDetailSchema.extend({ record: RecordSchema.optional() }).openapi(
+  "AgreementRead",
+);
+export const AgreementReadQuery = z.object({ asRecordedOn: AsRecordedOnQuery });
 
 export const AgreementListQuery = z.object({
   counterparty: PartyRef.optional(),

@@ -3,17 +3,26 @@
  * domain's rules, and commit guarded by the same rules in SQL (src/lib/write.ts) so that a
  * concurrent write cannot slip past what was checked.
  */
+
 import type { Context } from "hono";
 import type { Db } from "../../db/client";
 import { membersOn, resolveParties } from "../../db/parties";
+import { agreements } from "../../db/schema";
+import { decodeRecord, recordAgreementVersion, versionsOfAgreement } from "../../db/versions";
 import {
   allowedTransitions,
   canTransition,
   checkConclusion,
   datesOutOfOrder,
+  isSigned,
   type Lifecycle,
 } from "../../domain/agreements";
-import { validPartialDate } from "../../domain/dates";
+import { today, validPartialDate } from "../../domain/dates";
+import type { Source } from "../../domain/evidence";
+import { isRecordedAt } from "../../domain/recorded";
+import { recordField, refuseBeforeRecord } from "../../lib/as-recorded";
+import { type SourceInputT, toSource } from "../../lib/evidence-schemas";
+import { refuseBeyondHorizon } from "../../lib/horizon";
 import { ApiError } from "../../lib/problem";
 import { commitWrite, type Guard } from "../../lib/write";
 import type { AppBindings } from "../../types";
@@ -24,6 +33,7 @@ import {
   type CounterpartyRow,
   counterpartiesOf,
   findAgreement,
+  updateAgreement,
   versionIs,
 } from "./agreements.queries";
 import { agreementDatesOf, agreementEtag, toWireAgreement } from "./agreements.schemas";
@@ -75,6 +85,25 @@ export function transitionError(row: AgreementRow, to: Lifecycle) {
   });
 }
 
+/**
+ * The statements that record the agreement's row, as the batch leaves it, as its next version
+ * (src/db/versions.ts): part of every batch that writes the agreements row, after the writes.
+ */
+export function agreementVersion(
+  c: Context<AppBindings>,
+  id: string,
+  action: "recorded" | "change" | "correction" = "change",
+  why: { reason: string; sources: Source[] } = { reason: "", sources: [] },
+) {
+  return recordAgreementVersion(c.var.db, id, action, {
+    now: new Date().toISOString(),
+    reason: why.reason || null,
+    actorKeyId: c.var.actor.keyId,
+    actorName: c.var.actor.name,
+    sources: why.sources,
+  });
+}
+
 /** The postcondition of every agreement write: the row it leaves satisfies every invariant. */
 export const consistentAfter = (id: string): Guard => ({
   condition: agreementConsistent(id),
@@ -96,7 +125,7 @@ export async function commitAgreementChange(
   statements: Parameters<typeof commitWrite>[1]["statements"],
   predicted: AgreementRow,
   newCounterparties?: CounterpartyRow[],
-  guards: { preconditions?: Guard[] } = {},
+  guards: { preconditions?: Guard[]; version?: ReturnType<typeof agreementVersion> } = {},
 ) {
   const cps = await counterpartiesOf(c.var.db, [row.id]);
   const after = toWireAgreement(predicted, newCounterparties ?? cps);
@@ -105,7 +134,7 @@ export async function commitAgreementChange(
       { condition: versionIs(row.id, row.version), error: () => staleError(row.id) },
       ...(guards.preconditions ?? []),
     ],
-    statements,
+    statements: [...statements, ...(guards.version ?? agreementVersion(c, row.id))],
     postconditions: [consistentAfter(row.id)],
     record: { action, entityType: "agreement", entityId: row.id, before: toWireAgreement(row, cps), after },
     publicChange: true,
@@ -170,4 +199,79 @@ export function stepAfterSignature(to: "in_force" | "terminated" | "expired", da
     });
   }
   return set;
+}
+
+/** The agreement as recorded at `at` (its version open then); 404 when it was not recorded yet. */
+export async function agreementAsRecorded(db: Db, id: string, at: string) {
+  const versions = await versionsOfAgreement(db, id, at);
+  const open = versions.find((v) => isRecordedAt(v, at));
+  if (!open) await refuseBeforeRecord(db, at);
+  if (!open)
+    throw new ApiError(404, { code: "not-found", detail: `No agreement with id "${id}" was recorded by ${at}` });
+  return { row: decodeRecord(agreements, open.record), record: recordField(versions, at) };
+}
+
+type DateField = "proposed" | "signed" | "inForce" | "ended";
+const DATE_FIELDS: DateField[] = ["proposed", "signed", "inForce", "ended"];
+
+/**
+ * A correction of an agreement's recorded dates: only a date already recorded may be corrected (a
+ * date not yet recorded is set by its step), the corrected dates must stay in order, and a
+ * corrected signature must still follow the consents of the members of its day. Versioned with
+ * its reason and sources (agreement_versions), guarded by the version read like every change.
+ */
+export async function correctDates(
+  c: Context<AppBindings>,
+  row: AgreementRow,
+  body: Partial<Record<DateField, string>> & { reason: string; sources: SourceInputT[] },
+) {
+  const sent = DATE_FIELDS.filter((f) => body[f] !== undefined);
+  const invalid = (errors: { path: string; message: string }[], detail: string, code = "invalid-correction") =>
+    new ApiError(422, { code, detail, extra: { errors: errors.map((e) => ({ ...e, code: "custom" })) } });
+  if (sent.length === 0)
+    throw invalid([{ path: "body", message: "no date sent" }], "Send at least one date to correct");
+  const set: Partial<AgreementRow> = {};
+  for (const f of sent) {
+    if (row[`${f}Date`] === null)
+      throw invalid(
+        [{ path: f, message: "not recorded" }],
+        `Agreement ${row.id} has no ${f} date to correct; record it with its step`,
+        "date-not-recorded",
+      );
+    const d = date(body[f]!);
+    refuseBeyondHorizon(d, today());
+    set[`${f}Date`] = d.value;
+    set[`${f}Precision`] = d.precision;
+    if (f === "signed") set.signedWindowStart = d.windowStart;
+  }
+  const corrected = { ...row, ...set };
+  if (
+    sent.every((f) => corrected[`${f}Date`] === row[`${f}Date`] && corrected[`${f}Precision`] === row[`${f}Precision`])
+  )
+    throw invalid(
+      [{ path: "body", message: "nothing to correct" }],
+      "The correction changes none of the agreement's dates",
+      "no-change",
+    );
+  const problems = datesOutOfOrder(agreementDatesOf(corrected));
+  if (problems.length > 0)
+    throw invalid(
+      problems.map((message) => ({ path: "body", message })),
+      problems.join("; "),
+      "dates-out-of-order",
+    );
+  if (set.signedDate && row.consentsRecorded && isSigned(row.lifecycle as Lifecycle)) {
+    const problem = await conclusionProblem(c.var.db, row, set.signedDate);
+    if (problem) throw problem;
+  }
+  const why = { reason: body.reason, sources: body.sources.map(toSource) };
+  return commitAgreementChange(
+    c,
+    row,
+    "correction",
+    [updateAgreement(c.var.db, row.id, set)],
+    { ...corrected, version: row.version + 1 },
+    undefined,
+    { version: agreementVersion(c, row.id, "correction", why) },
+  );
 }

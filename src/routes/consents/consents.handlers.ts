@@ -10,7 +10,7 @@ import { commitWrite, type Guard } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
 import type { AgreementRow } from "../agreements/agreements.queries";
 import { basisDatesOf } from "../agreements/agreements.schemas";
-import { consistentAfter, date, loadAgreement } from "../agreements/agreements.service";
+import { agreementVersion, consistentAfter, date, loadAgreement } from "../agreements/agreements.service";
 import {
   collectingConsents,
   consentExists,
@@ -108,7 +108,7 @@ export const recordConsent: AppRouteHandler<R.RecordConsentRoute> = async (c) =>
   });
   return commitWrite(c, {
     preconditions: [collecting(db, row.id), { condition: memberOn(code, body.date), error: notAMember }],
-    statements: [upsertConsent(db, consent), settleConsentLifecycle(db, row.id, now)],
+    statements: [upsertConsent(db, consent), settleConsentLifecycle(db, row.id, now), ...agreementVersion(c, row.id)],
     postconditions: [consistentAfter(row.id)],
     record: {
       action: `agreement.${body.decision}_recorded`,
@@ -141,7 +141,11 @@ export const withdrawConsent: AppRouteHandler<R.WithdrawConsentRoute> = async (c
   if (!withdrawn) throw nothing();
   return commitWrite(c, {
     preconditions: [collecting(db, row.id), { condition: consentExists(row.id, code), error: nothing }],
-    statements: [deleteConsent(db, row.id, code), settleConsentLifecycle(db, row.id, now)],
+    statements: [
+      deleteConsent(db, row.id, code),
+      settleConsentLifecycle(db, row.id, now),
+      ...agreementVersion(c, row.id),
+    ],
     postconditions: [consistentAfter(row.id)],
     record: {
       action: `agreement.${withdrawn.decision}_withdrawn`,

@@ -4,7 +4,7 @@ import { getPartyWithEventsQuery, listPeriodsOn } from "../../db/parties";
 import { tagged } from "../../lib/etag";
 import { toWireAttendance } from "../../lib/evidence-schemas";
 import { decodeCursor, paginate } from "../../lib/pagination";
-import { loadPartyHistory, partyNotFound } from "../../lib/party-history";
+import { loadPartyHistory, partyNotFound, periodsOnAsRecorded } from "../../lib/party-history";
 import { identifiersOf, nameOf, namesOf, periodOnDay } from "../../lib/party-mappers";
 import type { AppRouteHandler } from "../../types";
 import type { GetAttendancesRoute, GetHistoryRoute, GetOneRoute, ListRoute } from "./organisations.routes";
@@ -12,15 +12,12 @@ import type { GetAttendancesRoute, GetHistoryRoute, GetOneRoute, ListRoute } fro
 const OrganisationCursor = z.tuple([z.string()]);
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const { wikidata, at, limit, cursor } = c.req.valid("query");
+  const { wikidata, at, asRecordedOn, limit, cursor } = c.req.valid("query");
   const after = decodeCursor(cursor, OrganisationCursor);
-  const rows = await listPeriodsOn(c.var.db, {
-    kind: "organisation",
-    wikidata,
-    day: at,
-    after: after && { id: after[0] },
-    limit,
-  });
+  const filter = { kind: "organisation" as const, wikidata, day: at, after: after && { id: after[0] }, limit };
+  const { rows, record } = asRecordedOn
+    ? await periodsOnAsRecorded(c.var.db, asRecordedOn, filter)
+    : { rows: await listPeriodsOn(c.var.db, filter), record: undefined };
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.party.id]);
   const lang = c.var.language;
   const items = page.map(({ party, period }) => ({
@@ -30,7 +27,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     wikidata: party.wikidata,
     ...periodOnDay(period, at, party),
   }));
-  return c.json(tagged(c, { at, items, nextCursor }), 200);
+  return c.json(tagged(c, { at, items, nextCursor, ...(record && { record }) }), 200);
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
@@ -51,8 +48,23 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 };
 
 export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
-  const { party, history } = await loadPartyHistory(c.var.db, "organisation", c.req.valid("param").id);
-  return c.json(tagged(c, { id: party.id, name: nameOf(party, c.var.language), ...history }), 200);
+  const { asRecordedOn } = c.req.valid("query");
+  const { party, history, corrections, record } = await loadPartyHistory(
+    c.var.db,
+    "organisation",
+    c.req.valid("param").id,
+    undefined,
+    asRecordedOn,
+    true,
+  );
+  const body = {
+    id: party.id,
+    name: nameOf(party, c.var.language),
+    ...history,
+    corrections,
+    ...(record && { record }),
+  };
+  return c.json(tagged(c, body), 200);
 };
 
 export const getAttendances: AppRouteHandler<GetAttendancesRoute> = async (c) => {

@@ -2,6 +2,7 @@ import { AttendanceListSchema } from "../../lib/evidence-schemas";
 import { publicRead } from "../operations";
 import {
   OrganisationDetailSchema,
+  OrganisationHistoryQuery,
   OrganisationHistorySchema,
   OrganisationIdParam,
   OrganisationLangQuery,
@@ -37,9 +38,10 @@ export const getHistory = publicRead({
   path: "/v1/organisations/{id}/history",
   operationId: "getOrganisationHistory",
   summary: "An organisation's events and periods",
-  description: "Every recorded event of the organisation and the periods derived from them, oldest first.",
+  description:
+    "Every recorded event of the organisation and the periods derived from them, oldest first, and the corrections of its events. With `asRecordedOn`, as the registry recorded it then.",
   tags,
-  request: { params: OrganisationIdParam, query: OrganisationLangQuery },
+  request: { params: OrganisationIdParam, query: OrganisationHistoryQuery },
   ok: OrganisationHistorySchema,
   okDescription: "The history, oldest first",
 });

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ContestedSchema } from "../../lib/evidence-schemas";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
-import { AtQuery, LangQuery } from "../../lib/params";
+import { AsRecordedOnQuery, AtQuery, LangQuery } from "../../lib/params";
 import {
   HistorySchema,
   IdentifiersSchema,
@@ -12,6 +12,7 @@ import {
   UncertaintySchema,
   WikidataQuery,
 } from "../../lib/party-schemas";
+import { CorrectionsField, RecordSchema } from "../../lib/record-schemas";
 import { day, MAX, partyId, str } from "../../lib/wire";
 
 export const OrganisationIdParam = z.object({
@@ -26,8 +27,15 @@ export const OrganisationIdParam = z.object({
     }),
 });
 
-export const OrganisationListQuery = z.object({ wikidata: WikidataQuery, at: AtQuery, lang: LangQuery, ...PageQuery });
+export const OrganisationListQuery = z.object({
+  wikidata: WikidataQuery,
+  at: AtQuery,
+  asRecordedOn: AsRecordedOnQuery,
+  lang: LangQuery,
+  ...PageQuery,
+});
 export const OrganisationLangQuery = z.object({ lang: LangQuery });
+export const OrganisationHistoryQuery = z.object({ asRecordedOn: AsRecordedOnQuery, lang: LangQuery });
 
 export const OrganisationSummarySchema = z
   .object({
@@ -47,6 +55,7 @@ export const OrganisationListSchema = z
     at: day().openapi({ example: "2026-01-01" }),
     items: z.array(OrganisationSummarySchema).max(MAX_PAGE_SIZE),
     nextCursor: nextCursorField,
+    record: RecordSchema.optional(),
   })
   .openapi("OrganisationList");
 
@@ -65,4 +74,6 @@ export const OrganisationDetailSchema = z
 export const OrganisationHistorySchema = HistorySchema.extend({
   id: partyId().openapi({ example: "asean" }),
   name: str(MAX.name).openapi({ example: "ASEAN" }),
+  corrections: CorrectionsField,
+  record: RecordSchema.optional(),
 }).openapi("OrganisationHistory");

@@ -3,6 +3,7 @@ import { countStatusesOn, listPeriodsOn } from "../../db/parties";
 import type { Status } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
 import { decodeCursor, paginate } from "../../lib/pagination";
+import { periodsOnAsRecorded } from "../../lib/party-history";
 import { nameOf, periodOnDay } from "../../lib/party-mappers";
 import type { AppRouteHandler } from "../../types";
 import type { GetRoute } from "./roster.routes";
@@ -10,19 +11,23 @@ import type { GetRoute } from "./roster.routes";
 const RosterCursor = z.tuple([z.string(), z.string()]);
 
 export const get: AppRouteHandler<GetRoute> = async (c) => {
-  const { at, limit, cursor } = c.req.valid("query");
+  const { at, asRecordedOn, limit, cursor } = c.req.valid("query");
   const after = decodeCursor(cursor, RosterCursor);
-  const [rows, countRows] = await Promise.all([
-    listPeriodsOn(c.var.db, {
-      day: at,
-      after: after && { status: after[0], id: after[1] },
-      limit,
-      orderByStatus: true,
-    }),
-    countStatusesOn(c.var.db, at),
-  ]);
+  const filter = { day: at, after: after && { status: after[0], id: after[1] }, limit, orderByStatus: true };
   const counts: Record<string, number> = {};
-  for (const r of countRows) if (r.count) counts[r.status] = r.count;
+  let rows: Awaited<ReturnType<typeof listPeriodsOn>>;
+  let record: { asRecordedOn: string; latestRecordedAt: string | null } | undefined;
+  if (asRecordedOn) {
+    // The record then has no status_counts of its own: the counts are the reported periods, counted
+    // (asRecordedOn the latest moment equals the current roster: test/routes/status-events.corrections.test.ts).
+    const then = await periodsOnAsRecorded(c.var.db, asRecordedOn, filter);
+    for (const r of then.all) counts[r.period.status] = (counts[r.period.status] ?? 0) + 1;
+    ({ rows, record } = then);
+  } else {
+    const [current, countRows] = await Promise.all([listPeriodsOn(c.var.db, filter), countStatusesOn(c.var.db, at)]);
+    for (const r of countRows) if (r.count) counts[r.status] = r.count;
+    rows = current;
+  }
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.period.status, r.party.id]);
   const lang = c.var.language;
   const groups: { status: Status; count: number; items: ReturnType<typeof entry>[] }[] = [];
@@ -40,5 +45,5 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
     group.items.push(entry(r));
   }
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return c.json(tagged(c, { at, counts, total, groups, nextCursor }), 200);
+  return c.json(tagged(c, { at, counts, total, groups, nextCursor, ...(record && { record }) }), 200);
 };

@@ -2,12 +2,14 @@ import { z } from "@hono/zod-openapi";
 import { STATUSES } from "../../domain/statuses";
 import { ContestedSchema } from "../../lib/evidence-schemas";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
-import { AtQuery, LangQuery } from "../../lib/params";
+import { AsRecordedOnQuery, AtQuery, LangQuery } from "../../lib/params";
 import { PartialDateSchema, StatusSchema, UncertaintySchema } from "../../lib/party-schemas";
+import { RecordSchema } from "../../lib/record-schemas";
 import { day, int32, MAX, partyId, str } from "../../lib/wire";
 
 export const RosterQuery = z.object({
   at: AtQuery,
+  asRecordedOn: AsRecordedOnQuery,
   lang: LangQuery,
   limit: PageQuery.limit.default(MAX_PAGE_SIZE),
   cursor: PageQuery.cursor,
@@ -37,5 +39,6 @@ export const RosterSchema = z
       .max(STATUSES.length)
       .openapi({ description: "This page's parties, grouped by status" }),
     nextCursor: nextCursorField,
+    record: RecordSchema.optional(),
   })
   .openapi("Roster");

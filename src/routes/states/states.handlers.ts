@@ -8,7 +8,7 @@ import type { Status } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
 import { toWireAttendance } from "../../lib/evidence-schemas";
 import { decodeCursor, paginate } from "../../lib/pagination";
-import { loadPartyHistory, partyNotFound } from "../../lib/party-history";
+import { loadPartyHistory, partyNotFound, periodsOnAsRecorded } from "../../lib/party-history";
 import {
   identifiersOf,
   nameOf,
@@ -26,16 +26,12 @@ const StateCursor = z.tuple([z.string()]);
 type FormerName = { name: { en: string; ru?: string; zh?: string }; until: string; sources: Source[] };
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const { status, wikidata, at, limit, cursor } = c.req.valid("query");
+  const { status, wikidata, at, asRecordedOn, limit, cursor } = c.req.valid("query");
   const after = decodeCursor(cursor, StateCursor);
-  const rows = await listPeriodsOn(c.var.db, {
-    kind: "state",
-    status,
-    wikidata,
-    day: at,
-    after: after && { id: after[0] },
-    limit,
-  });
+  const filter = { kind: "state" as const, status, wikidata, day: at, after: after && { id: after[0] }, limit };
+  const { rows, record } = asRecordedOn
+    ? await periodsOnAsRecorded(c.var.db, asRecordedOn, filter)
+    : { rows: await listPeriodsOn(c.var.db, filter), record: undefined };
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.party.id]);
   const lang = c.var.language;
   const items = page.map(({ party, period }) => ({
@@ -45,7 +41,10 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     wikidata: party.wikidata,
     ...periodOnDay(period, at, party),
   }));
-  return c.json(tagged(c, { at, status: (status as Status | undefined) ?? null, items, nextCursor }), 200);
+  return c.json(
+    tagged(c, { at, status: (status as Status | undefined) ?? null, items, nextCursor, ...(record && { record }) }),
+    200,
+  );
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
@@ -77,8 +76,12 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
 };
 
 export const getStatus: AppRouteHandler<GetStatusRoute> = async (c) => {
-  const { at } = c.req.valid("query");
+  const { at, asRecordedOn } = c.req.valid("query");
   const { code } = c.req.valid("param");
+  if (asRecordedOn) {
+    const { party, statusOnDay, record } = await loadPartyHistory(c.var.db, "state", code, at, asRecordedOn);
+    return c.json(tagged(c, { code: party.id, name: nameOf(party, c.var.language), ...statusOnDay, record }), 200);
+  }
   const found = await getPartyPeriods(c.var.db, "state", code);
   if (!found) throw partyNotFound("state", code);
   return c.json(
@@ -92,8 +95,25 @@ export const getStatus: AppRouteHandler<GetStatusRoute> = async (c) => {
 };
 
 export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
-  const { party, history } = await loadPartyHistory(c.var.db, "state", c.req.valid("param").code);
-  return c.json(tagged(c, { code: party.id, name: nameOf(party, c.var.language), ...history }), 200);
+  const { asRecordedOn } = c.req.valid("query");
+  const { party, history, corrections, record } = await loadPartyHistory(
+    c.var.db,
+    "state",
+    c.req.valid("param").code,
+    undefined,
+    asRecordedOn,
+    true,
+  );
+  return c.json(
+    tagged(c, {
+      code: party.id,
+      name: nameOf(party, c.var.language),
+      ...history,
+      corrections,
+      ...(record && { record }),
+    }),
+    200,
+  );
 };
 
 export const getAttendances: AppRouteHandler<GetAttendancesRoute> = async (c) => {

@@ -2,6 +2,7 @@ import { AttendanceListSchema } from "../../lib/evidence-schemas";
 import { publicRead } from "../operations";
 import {
   AtLangQuery,
+  HistoryQuery,
   LangOnlyQuery,
   StateCodeParam,
   StateDetailSchema,
@@ -43,7 +44,7 @@ export const getStatus = publicRead({
   tags,
   summary: "A state's status on a day",
   description:
-    "`status` is `none` where the state had no relation on that day; `uncertain` is true inside the window of a year- or month-precision date.",
+    "`status` is `none` where the state had no relation on that day; `uncertain` is true inside the window of a year- or month-precision date. With `asRecordedOn`, the answer the registry gave then (`record` says which version it rests on).",
   request: { params: StateCodeParam, query: AtLangQuery },
   ok: StateStatusSchema,
   okDescription: "The status on that day",
@@ -54,8 +55,9 @@ export const getHistory = publicRead({
   operationId: "getStateHistory",
   tags,
   summary: "A state's events and status periods",
-  description: "Every recorded event of the state and the status periods derived from them, oldest first.",
-  request: { params: StateCodeParam, query: LangOnlyQuery },
+  description:
+    "Every recorded event of the state and the status periods derived from them, oldest first, and the corrections of its events (what changed, when it was recorded, by whom, why). With `asRecordedOn`, as the registry recorded it then.",
+  request: { params: StateCodeParam, query: HistoryQuery },
   ok: StateHistorySchema,
   okDescription: "The history, oldest first",
 });

@@ -3,7 +3,7 @@ import { POSTS } from "../../domain/secretariat";
 import { STATE_STATUSES } from "../../domain/statuses";
 import { ContestedSchema, SourceSchema } from "../../lib/evidence-schemas";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
-import { AtQuery, LangQuery } from "../../lib/params";
+import { AsRecordedOnQuery, AtQuery, LangQuery } from "../../lib/params";
 import {
   HistorySchema,
   IdentifiersSchema,
@@ -14,6 +14,7 @@ import {
   UncertaintySchema,
   WikidataQuery,
 } from "../../lib/party-schemas";
+import { CorrectionsField, RecordSchema } from "../../lib/record-schemas";
 import { day, MAX, MAX_LIST, str } from "../../lib/wire";
 
 export const StateCodeParam = z.object({
@@ -38,12 +39,14 @@ export const StateListQuery = z.object({
     }),
   wikidata: WikidataQuery,
   at: AtQuery,
+  asRecordedOn: AsRecordedOnQuery,
   lang: LangQuery,
   ...PageQuery,
 });
 
-export const AtLangQuery = z.object({ at: AtQuery, lang: LangQuery });
+export const AtLangQuery = z.object({ at: AtQuery, asRecordedOn: AsRecordedOnQuery, lang: LangQuery });
 export const LangOnlyQuery = z.object({ lang: LangQuery });
+export const HistoryQuery = z.object({ asRecordedOn: AsRecordedOnQuery, lang: LangQuery });
 
 export const StateSummarySchema = z
   .object({
@@ -69,6 +72,7 @@ export const StateListSchema = z
     status: z.union([StatusSchema, z.null()]).openapi({ description: "The status filter, if any" }),
     items: z.array(StateSummarySchema).max(MAX_PAGE_SIZE),
     nextCursor: nextCursorField,
+    record: RecordSchema.optional(),
   })
   .openapi("StateList");
 
@@ -77,6 +81,7 @@ export const StateStatusSchema = StatusOnDaySchema.extend({
     .regex(/^[A-Z]{3}$/)
     .openapi({ example: "IRN" }),
   name: str(MAX.name).openapi({ example: "Iran (Islamic Republic of)" }),
+  record: RecordSchema.optional(),
 }).openapi("StateStatus");
 
 export const StateDetailSchema = z
@@ -134,4 +139,6 @@ export const StateHistorySchema = HistorySchema.extend({
     .regex(/^[A-Z]{3}$/)
     .openapi({ example: "IRN" }),
   name: str(MAX.name).openapi({ example: "Iran (Islamic Republic of)" }),
+  corrections: CorrectionsField,
+  record: RecordSchema.optional(),
 }).openapi("StateHistory");

@@ -8,7 +8,7 @@
 import { z } from "@hono/zod-openapi";
 import { getPartyWithEvents, recountStatuses, resolveParties, type StatusEventRow } from "../../db/parties";
 import { periodRows } from "../../db/period-rows";
-import { contestedSpans } from "../../domain/contested";
+import { partyVersionCountIs, recordEventVersion } from "../../db/versions";
 import { today, validPartialDate } from "../../domain/dates";
 import { checkEvent, findIdenticalEvent } from "../../domain/event-log";
 import { type Alternative, evidenceProblems } from "../../domain/evidence";
@@ -18,7 +18,7 @@ import { tagged } from "../../lib/etag";
 import { toAlternative, toSource } from "../../lib/evidence-schemas";
 import { refuseBeyondHorizon } from "../../lib/horizon";
 import { decodeCursor, paginate } from "../../lib/pagination";
-import { toEventInput, toWireEvent } from "../../lib/party-mappers";
+import { contestedSpansOfLog, toEventInput, toWireEvent } from "../../lib/party-mappers";
 import { ApiError } from "../../lib/problem";
 import { commitWrite } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
@@ -26,6 +26,7 @@ import {
   agreementExists,
   agreementHeld,
   allocateEventId,
+  countPartyVersions,
   deletePeriods,
   insertEvent,
   insertPeriods,
@@ -34,7 +35,8 @@ import {
   noEventStartsAfter,
   setContested,
 } from "./status-events.queries";
-import type { CreateRoute, ListRoute } from "./status-events.routes";
+import type { CorrectRoute, CreateRoute, GetOneRoute, ListRoute, RetractRoute } from "./status-events.routes";
+import * as service from "./status-events.service";
 
 const EventCursor = z.tuple([z.string(), z.number().int()]);
 
@@ -100,6 +102,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
       extra: { problems },
     });
   }
+  const versionCount = await countPartyVersions(db, party.id);
   // Allocated after the log was read, so the new id is above every id of that log.
   const id = await allocateEventId(db);
   const input = { ...candidate, id };
@@ -123,14 +126,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     createdAt: new Date().toISOString(),
   };
   const periods = periodRows(party.id, party.kind, [...log, input]);
-  const withAlternatives = (e: StatusEventRow) => ({
-    ...toEventInput(e),
-    alternatives: (JSON.parse(e.alternatives) as Alternative[]).map((a) => ({
-      ...a,
-      date: a.date ? validPartialDate(a.date) : undefined,
-    })),
-  });
-  const spans = contestedSpans([...events, row].map(withAlternatives));
+  const spans = contestedSpansOfLog([...events, row]);
   const wire = toWireEvent(row, party.kind);
   const concurrent = () =>
     new ApiError(409, {
@@ -149,9 +145,19 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
             },
           ]
         : []),
+      // no correction or retraction of the party's log either (every write of it adds one version)
+      { condition: partyVersionCountIs(party.id, versionCount), error: concurrent },
     ],
     statements: [
       insertEvent(db, row),
+      // its first version, recorded from the moment it was created
+      ...recordEventVersion(db, id, 1, "recorded", {
+        now: row.createdAt,
+        reason: null,
+        actorKeyId: c.var.actor.keyId,
+        actorName: c.var.actor.name,
+        sources: [],
+      }),
       deletePeriods(db, party.id),
       ...insertPeriods(db, periods),
       setContested(db, party.id, spans),
@@ -171,3 +177,19 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     onConstraint: (violated) => (violated === "identicalEvent" ? duplicate(party.id) : undefined),
   });
 };
+
+export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
+  const { id } = c.req.valid("param");
+  const loaded = await service.loadEventRecord(c.var.db, id);
+  if (!loaded || loaded.versions.length === 0)
+    throw new ApiError(404, { code: "not-found", detail: `No status event ${id}` });
+  const body = service.toWireRecord(id, loaded.party.kind, loaded.versions);
+  // Tagged with its version: what If-Match of a correction names (it changes with every version).
+  return c.json(body, 200, { ETag: service.eventEtag(body.version) });
+};
+
+export const correct: AppRouteHandler<CorrectRoute> = (c) =>
+  service.correct(c, c.req.valid("param").id, c.req.valid("json"));
+
+export const retract: AppRouteHandler<RetractRoute> = (c) =>
+  service.retract(c, c.req.valid("param").id, c.req.valid("json"));

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { partyIdFor } from "../../db/parties";
-import { agreements, idSequences, parties, statusEvents, statusPeriods } from "../../db/schema";
+import { agreements, idSequences, parties, statusEvents, statusEventVersions, statusPeriods } from "../../db/schema";
 
 export interface EventFilter {
   party?: string;
@@ -79,3 +79,27 @@ export async function agreementExists(db: Db, id: string) {
 
 /** The agreement named as the basis still exists when the batch runs (agreements are never deleted today). */
 export const agreementHeld = (id: string) => sql`EXISTS (SELECT 1 FROM ${agreements} WHERE ${agreements.id} = ${id})`;
+
+/** The event's party, from its versions (so a retracted event is found too). */
+export const findEvent = async (db: Db, id: number) =>
+  db
+    .select({ partyId: statusEventVersions.partyId, partyKind: parties.kind })
+    .from(statusEventVersions)
+    .innerJoin(parties, eq(parties.id, statusEventVersions.partyId))
+    .where(eq(statusEventVersions.eventId, id))
+    .limit(1)
+    .get();
+
+export const updateEvent = (db: Db, id: number, set: Partial<typeof statusEvents.$inferInsert>) =>
+  db.update(statusEvents).set(set).where(eq(statusEvents.id, id));
+export const deleteEvent = (db: Db, id: number) => db.delete(statusEvents).where(eq(statusEvents.id, id));
+
+/** How many versions of the party's events are recorded (every write of its log adds one). */
+export const countPartyVersions = async (db: Db, partyId: string) =>
+  (
+    await db
+      .select({ n: sql<number>`count(*)` })
+      .from(statusEventVersions)
+      .where(eq(statusEventVersions.partyId, partyId))
+      .get()
+  )?.n ?? 0;

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { parsePartialDate } from "../../domain/dates";
 import { EVENT_KINDS, STATUSES } from "../../domain/statuses";
-import { AlternativeInput, CertaintySchema, SourcesInput } from "../../lib/evidence-schemas";
+import { AlternativeInput, CertaintySchema, SourceInput, SourcesInput } from "../../lib/evidence-schemas";
 import { MAX_PAGE_SIZE, nextCursorField, PageQuery } from "../../lib/pagination";
 import { DaySchema } from "../../lib/params";
 import { StatusEventSchema } from "../../lib/party-schemas";
@@ -95,3 +95,72 @@ export const CreateStatusEventBody = z
       ],
     },
   });
+
+/** A status event's id in a path: decimal digits (a string in the contract: ids are public, not secrets). */
+export const EventIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/, "a status event id: a positive integer")
+    .transform(Number)
+    .pipe(z.number().int().max(2_147_483_647))
+    .openapi({
+      param: { name: "id", in: "path" },
+      type: "string",
+      pattern: "^[1-9][0-9]{0,9}$",
+      maxLength: 10,
+      description: "The event's id (`id` of a status event)",
+      example: "12",
+    }),
+});
+
+const Reason = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1000)
+  .openapi({ description: "Why the record changes (required)", example: "The decision is dated 4 July, not 5 July" });
+const CorrectionSources = SourcesInput.openapi({
+  description: "The sources of the correction: at least one",
+  example: ["Note verbale No. 2026/LD-201"],
+});
+const nullableText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
+
+export const CorrectStatusEventBody = z
+  .strictObject({
+    status: CreateStatusEventBody.shape.status.optional(),
+    kind: CreateStatusEventBody.shape.kind.optional(),
+    date: CreateStatusEventBody.shape.date.optional(),
+    decision: nullableText(500),
+    body: nullableText(200),
+    place: nullableText(200),
+    note: nullableText(1000),
+    eventSources: z
+      .array(SourceInput)
+      .max(20)
+      .optional()
+      .openapi({ description: "Sources to add to the event's own sources (they are never removed)" }),
+    certainty: CertaintySchema.optional(),
+    alternatives: z
+      .array(AlternativeInput)
+      .max(5)
+      .optional()
+      .openapi({ description: "Replaces the event's other readings ([] removes them once the sources agree)" }),
+    reason: Reason,
+    sources: CorrectionSources,
+  })
+  .openapi("CorrectStatusEvent", {
+    description: "Only the fields sent change; null clears an optional text field.",
+    example: {
+      date: "2005-07-04",
+      reason: "The decision is dated 4 July, not 5 July",
+      sources: ["Note verbale No. 2026/LD-201"],
+    },
+  });
+export type CorrectStatusEventBody = z.infer<typeof CorrectStatusEventBody>;
+
+export const RetractStatusEventBody = z
+  .strictObject({ reason: Reason, sources: CorrectionSources })
+  .openapi("RetractStatusEvent", {
+    example: { reason: "Recorded for the wrong party", sources: ["Note verbale No. 2026/LD-202"] },
+  });
+export type RetractStatusEventBody = z.infer<typeof RetractStatusEventBody>;

@@ -1,6 +1,10 @@
 /** A benchmark database: the real migrations (schema and real history), then the synthetic registry. */
+
+import { sql } from "drizzle-orm";
 import { createDb } from "../../../src/db/client";
 import { recountStatuses } from "../../../src/db/parties";
+import { statusEvents, statusEventVersions } from "../../../src/db/schema";
+import { rowJson } from "../../../src/db/versions";
 import { type D1, migrationStatements, runStatements } from "./host";
 import { type AgreementData, syntheticAgreements } from "./synthetic-agreements";
 import { syntheticEvents } from "./synthetic-events";
@@ -9,11 +13,21 @@ export interface Dataset {
   events: number;
   /** a synthetic state with a full ten-event log, asked about by the state endpoints and R2 */
   code: string;
+  /** a moment after every event was recorded (the data migration's and the synthetic ones): asRecordedOn reads ask it */
+  recordedAt: string;
   writePool: AgreementData["writePool"];
   rows: Record<string, number>;
 }
 
-const TABLES = ["parties", "status_events", "status_periods", "agreements", "agreement_counterparties", "consents"];
+const TABLES = [
+  "parties",
+  "status_events",
+  "status_event_versions",
+  "status_periods",
+  "agreements",
+  "agreement_counterparties",
+  "consents",
+];
 
 export async function loadDataset(db: D1, events: number, realDb: D1): Promise<Dataset> {
   await runStatements(realDb, migrationStatements(), 25);
@@ -38,11 +52,17 @@ export async function loadDataset(db: D1, events: number, realDb: D1): Promise<D
   // The roster's running totals, recounted by the statements every status-event write batches.
   const drizzleDb = createDb(db as unknown as D1Database);
   await drizzleDb.batch(recountStatuses(drizzleDb));
+  // The synthetic events' first versions, as the data migration records the real ones (src/db/versions.ts).
+  const loadedAt = new Date().toISOString();
+  await drizzleDb.run(sql`INSERT INTO ${statusEventVersions} (event_id, version, party_id, recorded_from, action, record)
+    SELECT ${statusEvents.id}, 1, ${statusEvents.partyId}, ${loadedAt}, 'recorded', ${rowJson(statusEvents)}
+    FROM ${statusEvents} WHERE ${statusEvents.id} NOT IN (SELECT event_id FROM ${statusEventVersions})`);
   const rows: Record<string, number> = {};
   for (const t of TABLES) rows[t] = (await db.prepare(`SELECT count(*) AS n FROM ${t}`).first<{ n: number }>())!.n;
   return {
     events,
     code: synthetic.codes[Math.floor(synthetic.codes.length / 2)]!,
+    recordedAt: new Date(Date.parse(loadedAt) + 1).toISOString(),
     writePool: agreements.writePool,
     rows,
   };

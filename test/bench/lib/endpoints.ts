@@ -55,6 +55,14 @@ export function endpoints(data: Dataset): Endpoint[] {
   return [
     { name: "GET /v1/states/{code}/status?at=", target: (base) => ({ url: base + statusPath }), ok: is2xx },
     {
+      // The log rebuilt from the version tables (one index range) and derived again: slower than the
+      // stored periods, bounded by the party's versions.
+      name: "GET /v1/states/{code}/status?at=&asRecordedOn=",
+      target: (base) => ({ url: `${base + statusPath}&asRecordedOn=${data.recordedAt}` }),
+      ok: is2xx,
+      informative: "asRecordedOn reads rebuild the party's log from status_event_versions",
+    },
+    {
       name: "GET /v1/states?status=member&at= (first page)",
       target: (base) => ({ url: `${base}/v1/states?status=member&at=${AT}` }),
       ok: is2xx,

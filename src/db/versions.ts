@@ -1,0 +1,203 @@
+/**
+ * The record over time (bitemporal): the version tables status_event_versions and
+ * agreement_versions (src/db/schema.ts) next to the current record (status_events, agreements).
+ *
+ * Design: the current tables stay the record every fast read, parties.periods and status_counts
+ * are derived from; the version tables are append-mostly history. A write of the current record
+ * adds, in the same batch, statements that close the open version (recorded_until = T) and copy the
+ * row as it now is into a new open version (recorded_from = T). The copy is made by SQL from the
+ * row itself, with every column the table declares (`rowJson`), so a column added later is
+ * versioned without touching this file. T is the request's time, but never earlier than 1 ms after
+ * the version it closes, so versions of one fact never overlap even if clocks disagree.
+ */
+import { and, asc, eq, getTableColumns, gt, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Db } from "./client";
+import { agreements, agreementVersions, parties, statusEvents, statusEventVersions } from "./schema";
+
+/** The row of `table` as one JSON object keyed by the schema's property names (camelCase). */
+export function rowJson(table: SQLiteTable): SQL {
+  const columns = Object.entries(getTableColumns(table));
+  return sql`json_object(${sql.join(
+    columns.map(([key, column]) => sql`${key}, ${column}`),
+    sql`, `,
+  )})`;
+}
+
+/** A `record` read back as the table's row type (drizzle's own decoding of each column, e.g. booleans). */
+export function decodeRecord<T extends SQLiteTable>(table: T, record: string): T["$inferSelect"] {
+  const columns = getTableColumns(table);
+  const raw = JSON.parse(record) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(columns)) {
+    const value = raw[key] ?? null;
+    out[key] = value === null ? null : column.mapFromDriverValue(value);
+  }
+  return out as T["$inferSelect"];
+}
+
+export interface VersionMeta {
+  /** the request's time, ISO 8601 UTC with milliseconds */
+  now: string;
+  reason: string | null;
+  actorKeyId: string | null;
+  actorName: string | null;
+  /** structured sources (src/domain/evidence.ts), stored as JSON */
+  sources: unknown[];
+}
+
+/** nextRecordedAt (src/domain/recorded.ts) in SQL: `now`, but at least 1 ms after `previousFrom` (an SQL expression). */
+export const nextRecordedAtSql = (previousFrom: unknown, now: string) =>
+  sql`max(${now}, strftime('%Y-%m-%dT%H:%M:%fZ', ${previousFrom}, '+0.001 seconds'))`;
+
+// Status events.
+
+const openEventVersion = (eventId: number) =>
+  and(eq(statusEventVersions.eventId, eventId), isNull(statusEventVersions.recordedUntil));
+
+/** The event's open version, as an SQL condition for a guard: it is still `version`. */
+export const eventVersionIs = (eventId: number, version: number) =>
+  sql`EXISTS (SELECT 1 FROM ${statusEventVersions} WHERE ${openEventVersion(eventId)} AND ${statusEventVersions.version} = ${version})`;
+
+/** Every version of the party recorded so far: every write of its log adds exactly one. */
+export const partyVersionCountIs = (partyId: string, count: number) =>
+  sql`(SELECT count(*) FROM ${statusEventVersions} WHERE ${statusEventVersions.partyId} = ${partyId}) = ${count}`;
+
+/**
+ * Statements that record the event's row as it now stands in status_events as its next version
+ * (the first when `version` is 1), closing the open one. Run after the statement that wrote the
+ * row, before any that deletes it.
+ */
+export function recordEventVersion(
+  db: Db,
+  eventId: number,
+  version: number,
+  action: "recorded" | "correction" | "retraction",
+  meta: VersionMeta,
+) {
+  const close = db
+    .update(statusEventVersions)
+    .set({ recordedUntil: nextRecordedAtSql(statusEventVersions.recordedFrom, meta.now) })
+    .where(openEventVersion(eventId));
+  const from =
+    version === 1
+      ? sql`${meta.now}`
+      : sql`(SELECT ${statusEventVersions.recordedUntil} FROM ${statusEventVersions} WHERE ${statusEventVersions.eventId} = ${eventId} AND ${statusEventVersions.version} = ${version - 1})`;
+  const insert = db.insert(statusEventVersions).select(
+    db
+      .select({
+        eventId: statusEvents.id,
+        version: sql`${version}`.as("version"),
+        partyId: statusEvents.partyId,
+        recordedFrom: sql`${from}`.as("recorded_from"),
+        recordedUntil: sql`NULL`.as("recorded_until"),
+        action: sql`${action}`.as("action"),
+        record: sql`${rowJson(statusEvents)}`.as("record"),
+        retracted: sql`${action === "retraction" ? 1 : 0}`.as("retracted"),
+        reason: sql`${meta.reason}`.as("reason"),
+        actorKeyId: sql`${meta.actorKeyId}`.as("actor_key_id"),
+        actorName: sql`${meta.actorName}`.as("actor_name"),
+        sources: sql`${JSON.stringify(meta.sources)}`.as("sources"),
+      })
+      .from(statusEvents)
+      .where(eq(statusEvents.id, eventId)),
+  );
+  return version === 1 ? [insert] : [close, insert];
+}
+
+/** Every version of the event, oldest first. */
+export const versionsOfEvent = (db: Db, eventId: number) =>
+  db
+    .select()
+    .from(statusEventVersions)
+    .where(eq(statusEventVersions.eventId, eventId))
+    .orderBy(asc(statusEventVersions.version));
+
+/**
+ * Every version of the party's events recorded by `at` (or all, without it): one range of
+ * status_event_versions_party_recorded_idx. Which of them were the record at `at` is
+ * recordedAt (src/domain/recorded.ts).
+ */
+export const versionsOfParty = (db: Db, partyId: string, at?: string) =>
+  db
+    .select()
+    .from(statusEventVersions)
+    .where(and(eq(statusEventVersions.partyId, partyId), at ? lte(statusEventVersions.recordedFrom, at) : undefined))
+    // In the index's order (recorded time): no sort; callers order by what they need.
+    .orderBy(asc(statusEventVersions.recordedFrom));
+
+/**
+ * The versions that were the record at `at`, of every party (the roster as recorded): the versions
+ * recorded by `at` and not closed by then, through status_event_versions_recorded_idx.
+ */
+export const versionsOpenAt = (db: Db, at: string) =>
+  db
+    .select()
+    .from(statusEventVersions)
+    .where(
+      and(
+        lte(statusEventVersions.recordedFrom, at),
+        or(isNull(statusEventVersions.recordedUntil), gt(statusEventVersions.recordedUntil, at)),
+      ),
+    );
+
+/** When the record of status events begins: the data migration's time (one seek on the index). */
+export async function eventRecordBegins(db: Db): Promise<string | null> {
+  const row = await db
+    .select({ from: statusEventVersions.recordedFrom })
+    .from(statusEventVersions)
+    .orderBy(asc(statusEventVersions.recordedFrom))
+    .limit(1)
+    .get();
+  return row?.from ?? null;
+}
+
+/** Every party (the registry has about 40), for the lists as recorded. */
+export const allParties = (db: Db) => db.select().from(parties);
+
+// Agreements.
+
+/** Records the agreement's row as it now stands as the version its `version` column names, closing the open one. */
+export function recordAgreementVersion(
+  db: Db,
+  agreementId: string,
+  action: "recorded" | "change" | "correction",
+  meta: VersionMeta,
+) {
+  const open = and(eq(agreementVersions.agreementId, agreementId), isNull(agreementVersions.recordedUntil));
+  const previousUntil = sql`(SELECT max(${agreementVersions.recordedUntil}) FROM ${agreementVersions} WHERE ${agreementVersions.agreementId} = ${agreementId})`;
+  return [
+    db
+      .update(agreementVersions)
+      .set({ recordedUntil: nextRecordedAtSql(agreementVersions.recordedFrom, meta.now) })
+      .where(open),
+    db.insert(agreementVersions).select(
+      db
+        .select({
+          agreementId: agreements.id,
+          version: agreements.version,
+          recordedFrom: sql`coalesce(${previousUntil}, ${meta.now})`.as("recorded_from"),
+          recordedUntil: sql`NULL`.as("recorded_until"),
+          action: sql`${action}`.as("action"),
+          record: sql`${rowJson(agreements)}`.as("record"),
+          reason: sql`${meta.reason}`.as("reason"),
+          actorKeyId: sql`${meta.actorKeyId}`.as("actor_key_id"),
+          actorName: sql`${meta.actorName}`.as("actor_name"),
+          sources: sql`${JSON.stringify(meta.sources)}`.as("sources"),
+        })
+        .from(agreements)
+        .where(eq(agreements.id, agreementId)),
+    ),
+  ] as const;
+}
+
+/** Every version of the agreement recorded by `at`, oldest first (one range of agreement_versions_recorded_idx). */
+export const versionsOfAgreement = (db: Db, agreementId: string, at?: string) =>
+  db
+    .select()
+    .from(agreementVersions)
+    .where(
+      and(eq(agreementVersions.agreementId, agreementId), at ? lte(agreementVersions.recordedFrom, at) : undefined),
+    )
+    // Versions follow each other in recorded time, so the index's order is the versions' order.
+    .orderBy(asc(agreementVersions.recordedFrom));
