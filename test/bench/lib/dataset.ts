@@ -1,6 +1,7 @@
 /** A benchmark database: the real migrations (schema and real history), then the synthetic registry. */
 import { createDb } from "../../../src/db/client";
 import { recountStatuses } from "../../../src/db/parties";
+import { WRITE_FLOOR_TABLE } from "../workers/write-floor";
 import { type D1, migrationStatements, runStatements } from "./host";
 import { type AgreementData, syntheticAgreements } from "./synthetic-agreements";
 import { syntheticEvents } from "./synthetic-events";
@@ -34,7 +35,7 @@ export async function loadDataset(db: D1, events: number, realDb: D1): Promise<D
   const synthetic = syntheticEvents(events, maxId + 1, new Set(parties.map((p) => p.id)));
   const organisations = parties.filter((p) => p.kind === "organisation").map((p) => p.id);
   const agreements = await syntheticAgreements(organisations, synthetic.codes, members);
-  await runStatements(db, [...synthetic.statements, ...agreements.statements]);
+  await runStatements(db, [...synthetic.statements, ...agreements.statements, WRITE_FLOOR_TABLE]);
   // The roster's running totals, recounted by the statements every status-event write batches.
   const drizzleDb = createDb(db as unknown as D1Database);
   await drizzleDb.batch(recountStatuses(drizzleDb));
