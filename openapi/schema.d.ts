@@ -1965,7 +1965,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1980,6 +1983,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2063,7 +2068,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description ISO 3166-1 alpha-3 or alpha-2 code, any case */
                 code: string;
@@ -2081,6 +2089,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2166,7 +2176,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description ISO 3166-1 alpha-3 or alpha-2 code, any case */
                 code: string;
@@ -2184,6 +2197,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2267,7 +2282,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description ISO 3166-1 alpha-3 or alpha-2 code, any case */
                 code: string;
@@ -2285,6 +2303,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2374,7 +2394,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2389,6 +2412,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2472,7 +2497,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description Lowercase slug, any case */
                 id: string;
@@ -2490,6 +2518,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2573,7 +2603,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description Lowercase slug, any case */
                 id: string;
@@ -2591,6 +2624,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2680,7 +2715,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2695,6 +2733,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2790,7 +2830,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2805,6 +2848,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -2888,6 +2933,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2904,10 +2951,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Where the new resource can be read */
                     Location?: string;
                     [name: string]: unknown;
@@ -2921,6 +2972,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -2936,6 +2989,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -2953,6 +3008,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -2970,6 +3027,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -2985,6 +3044,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3000,6 +3061,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3015,6 +3078,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3030,6 +3095,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3045,6 +3112,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3062,6 +3131,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3088,7 +3159,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3103,6 +3177,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3186,6 +3262,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3202,10 +3280,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     /** @description Where the new resource can be read */
@@ -3221,6 +3303,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3236,6 +3320,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3253,6 +3339,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3270,6 +3358,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3285,6 +3375,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3300,6 +3392,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3315,6 +3409,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3330,6 +3426,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3345,6 +3443,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3362,6 +3462,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3386,7 +3488,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description Lowercase slug, any case */
                 id: string;
@@ -3404,6 +3509,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3484,7 +3591,10 @@ export interface operations {
     getAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3501,6 +3611,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3584,6 +3696,8 @@ export interface operations {
             header?: {
                 /** @description The agreement's ETag as last read; required */
                 "if-match"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -3602,10 +3716,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -3619,6 +3737,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3634,6 +3754,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3651,6 +3773,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3668,6 +3792,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3683,6 +3809,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3698,6 +3826,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3713,6 +3843,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3728,6 +3860,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3743,6 +3877,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3758,6 +3894,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3773,6 +3911,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3790,6 +3930,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3810,6 +3952,8 @@ export interface operations {
                 "if-match"?: string;
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -3828,10 +3972,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -3845,6 +3993,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3860,6 +4010,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3877,6 +4029,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3894,6 +4048,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3909,6 +4065,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3924,6 +4082,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3939,6 +4099,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3954,6 +4116,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3969,6 +4133,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3984,6 +4150,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -3999,6 +4167,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4016,6 +4186,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4036,6 +4208,8 @@ export interface operations {
                 "if-match"?: string;
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -4054,10 +4228,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -4071,6 +4249,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4086,6 +4266,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4103,6 +4285,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4120,6 +4304,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4135,6 +4321,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4150,6 +4338,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4165,6 +4355,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4180,6 +4372,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4195,6 +4389,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4210,6 +4406,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4225,6 +4423,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4242,6 +4442,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4262,6 +4464,8 @@ export interface operations {
                 "if-match"?: string;
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -4280,10 +4484,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -4297,6 +4505,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4312,6 +4522,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4329,6 +4541,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4346,6 +4560,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4361,6 +4577,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4376,6 +4594,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4391,6 +4611,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4406,6 +4628,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4421,6 +4645,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4436,6 +4662,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4451,6 +4679,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4468,6 +4698,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4483,7 +4715,10 @@ export interface operations {
     getAgreementConsents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4500,6 +4735,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -4583,6 +4820,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -4601,10 +4840,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4616,6 +4859,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4631,6 +4876,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4648,6 +4895,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4665,6 +4914,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4680,6 +4931,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4695,6 +4948,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4710,6 +4965,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4725,6 +4982,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4740,6 +4999,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4757,6 +5018,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4772,7 +5035,10 @@ export interface operations {
     withdrawConsent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: string;
                 /** @description Member state code (alpha-3 or alpha-2) */
@@ -4787,10 +5053,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4802,6 +5072,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4817,6 +5089,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4834,6 +5108,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4851,6 +5127,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4866,6 +5144,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4881,6 +5161,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4896,6 +5178,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4911,6 +5195,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4926,6 +5212,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4943,6 +5231,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4958,7 +5248,10 @@ export interface operations {
     getAgreementDepositary: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4975,6 +5268,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -5058,6 +5353,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -5076,10 +5373,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5091,6 +5392,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5106,6 +5409,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5123,6 +5428,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5140,6 +5447,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5155,6 +5464,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5170,6 +5481,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5185,6 +5498,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5200,6 +5515,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5215,6 +5532,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5232,6 +5551,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5252,7 +5573,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5263,10 +5587,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5285,6 +5613,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5300,6 +5630,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5317,6 +5649,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5334,6 +5668,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5349,6 +5685,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5364,6 +5702,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5379,6 +5719,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5394,6 +5736,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5411,6 +5755,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5429,6 +5775,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5445,10 +5793,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Where the new resource can be read */
                     Location?: string;
                     [name: string]: unknown;
@@ -5462,6 +5814,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5477,6 +5831,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5494,6 +5850,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5511,6 +5869,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5526,6 +5886,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5541,6 +5903,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5556,6 +5920,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5571,6 +5937,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5588,6 +5956,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5603,7 +5973,10 @@ export interface operations {
     revokeApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5616,6 +5989,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5629,6 +6004,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5644,6 +6021,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5661,6 +6040,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5678,6 +6059,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5693,6 +6076,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5708,6 +6093,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5723,6 +6110,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5738,6 +6127,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5753,6 +6144,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5770,6 +6163,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5795,7 +6190,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5806,10 +6204,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5828,6 +6230,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5843,6 +6247,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5860,6 +6266,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5877,6 +6285,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5892,6 +6302,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5907,6 +6319,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5922,6 +6336,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5937,6 +6353,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5954,6 +6372,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5974,7 +6394,10 @@ export interface operations {
                 /** @description Items per page (1-200) */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5989,6 +6412,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -6074,7 +6499,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6089,6 +6517,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -6172,7 +6602,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6187,6 +6620,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -6270,6 +6705,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path?: never;
             cookie?: never;
@@ -6286,10 +6723,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Where the new resource can be read */
                     Location?: string;
                     [name: string]: unknown;
@@ -6303,6 +6744,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6318,6 +6761,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6335,6 +6780,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6352,6 +6799,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6367,6 +6816,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6382,6 +6833,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6397,6 +6850,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6412,6 +6867,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6427,6 +6884,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6444,6 +6903,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6462,6 +6923,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -6480,10 +6943,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6495,6 +6962,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6510,6 +6979,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6527,6 +6998,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6544,6 +7017,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6559,6 +7034,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6574,6 +7051,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6589,6 +7068,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6604,6 +7085,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6619,6 +7102,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6636,6 +7121,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */

@@ -55,14 +55,12 @@ export const deleteExpiredIdempotencyRecords = (db: Db, notBefore: string) =>
  * condition counts as failed, as in `holds`.)
  */
 export const guardStatement = (db: Db, conditions: SQL[]) =>
-  db
-    .insert(writeGuards)
-    .select(
-      sql`SELECT 0 WHERE (CASE WHEN ${sql.join(
-        conditions.map((c) => sql`(${c})`),
-        sql` AND `,
-      )} THEN 1 ELSE 0 END) = 0`,
-    );
+  db.insert(writeGuards).select(
+    sql`SELECT 0 WHERE (CASE WHEN ${sql.join(
+      conditions.map((c) => sql`(${c})`),
+      sql` AND `,
+    )} THEN 1 ELSE 0 END) = 0`,
+  );
 /** Evaluates a guard's condition now, outside any batch. */
 export const holds = async (db: Db, condition: SQL) =>
   ((await db.get<{ ok: number }>(sql`SELECT CASE WHEN ${condition} THEN 1 ELSE 0 END AS ok`))?.ok ?? 0) === 1;

@@ -73,9 +73,14 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
   const pre = w.preconditions ?? [];
   const post = w.postconditions ?? [];
   // One guard statement before the statements and one after, however many conditions each checks.
-  if (pre.length > 0) batch.push(guardStatement(db, pre.map((g) => g.condition)));
+  const guard = (guards: Guard[]) =>
+    guardStatement(
+      db,
+      guards.map((g) => g.condition),
+    );
+  if (pre.length > 0) batch.push(guard(pre));
   batch.push(...w.statements);
-  if (post.length > 0) batch.push(guardStatement(db, post.map((g) => g.condition)));
+  if (post.length > 0) batch.push(guard(post));
   batch.push(
     insertAudit(db, {
       actorKeyId: actor.keyId,

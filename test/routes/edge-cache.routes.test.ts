@@ -157,10 +157,25 @@ describe("D1 sessions", () => {
     expect(read.sessions[1]).toMatch(/^[0-9a-f]{8}(-[0-9a-f]+)+$/);
   });
 
+  it("takes a bookmark in production's format (Cloudflare's documented example) and opens the session at it", async () => {
+    // From `wrangler d1 time-travel info` in Cloudflare's docs (src/lib/d1-session.ts cites them).
+    const production = "00000085-0000024c-00004c6d-8e61117bf38d7adb71b934ebbf891683";
+    const read = await counted("/v1/states/CHN", { headers: { "X-D1-Bookmark": production } });
+    expect(read.res.status).not.toBe(400);
+    expect(read.sessions).toEqual([production]);
+  });
+
   it("refuses a malformed bookmark with a 400 problem", async () => {
-    const read = await counted("/v1/states/CHN", { headers: { "X-D1-Bookmark": "not a bookmark" } });
-    const problem = await expectProblem(read.res, 400);
-    expect(problem.type).toBe("/problems/invalid-bookmark");
-    expect(read.queries).toBe(0);
+    for (const bad of [
+      "not a bookmark",
+      "00000085-0000024c",
+      "00000085-0000024C-00004c6d-8e61117b",
+      `${"0".repeat(8)}-${"a".repeat(300)}-0`,
+    ]) {
+      const read = await counted("/v1/states/CHN", { headers: { "X-D1-Bookmark": bad } });
+      const problem = await expectProblem(read.res, 400);
+      expect(problem.type).toBe("/problems/invalid-bookmark");
+      expect(read.queries).toBe(0);
+    }
   });
 });

@@ -3,12 +3,9 @@
  * audit insert in a batch (one transaction), with no validation, no guard and no idempotency. No
  * registry write that is audited can do less, so it is the floor a write is compared with.
  *
- * Its table exists only in the bench's database (test/bench/lib/dataset.ts creates it).
+ * Its table, bench_writes, exists only in the bench's database (WRITE_FLOOR_TABLE in test/bench/lib/dataset.ts).
  */
 import { Hono } from "hono";
-
-export const WRITE_FLOOR_TABLE =
-  "CREATE TABLE bench_writes (id INTEGER PRIMARY KEY, agreement_id TEXT NOT NULL, state_id TEXT NOT NULL, body TEXT NOT NULL)";
 
 const app = new Hono<{ Bindings: { DB: D1Database } }>();
 app.post("/agreements/:id/consents", async (c) => {
