@@ -2970,7 +2970,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2985,6 +2988,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3068,7 +3073,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description ISO 3166-1 alpha-3 or alpha-2 code, any case */
                 code: string;
@@ -3086,6 +3094,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3173,7 +3183,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description ISO 3166-1 alpha-3 or alpha-2 code, any case */
                 code: string;
@@ -3191,6 +3204,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3276,7 +3291,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description ISO 3166-1 alpha-3 or alpha-2 code, any case */
                 code: string;
@@ -3294,6 +3312,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3374,7 +3394,10 @@ export interface operations {
     getStateAttendances: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description ISO 3166-1 alpha-3 or alpha-2 code, any case */
                 code: string;
@@ -3392,6 +3415,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3485,7 +3510,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3500,6 +3528,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3583,7 +3613,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description Lowercase slug, any case */
                 id: string;
@@ -3601,6 +3634,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3686,7 +3721,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description Lowercase slug, any case */
                 id: string;
@@ -3704,6 +3742,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3784,7 +3824,10 @@ export interface operations {
     getOrganisationAttendances: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description Lowercase slug, any case */
                 id: string;
@@ -3802,6 +3845,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3885,7 +3930,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description Which identifier `value` is */
                 scheme: "wikidata" | "iso3166-alpha2" | "iso3166-alpha3" | "m49";
@@ -3905,6 +3953,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -3996,7 +4046,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4011,6 +4064,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -4106,7 +4161,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4121,6 +4179,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -4204,6 +4264,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4220,10 +4282,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Where the new resource can be read */
                     Location?: string;
                     [name: string]: unknown;
@@ -4237,6 +4303,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4252,6 +4320,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4269,6 +4339,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4286,6 +4358,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4301,6 +4375,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4316,6 +4392,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4331,6 +4409,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4346,6 +4426,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4361,6 +4443,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4378,6 +4462,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4393,7 +4479,10 @@ export interface operations {
     getStatusEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description The event's id (`id` of a status event) */
                 id: string;
@@ -4411,6 +4500,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -4496,6 +4587,8 @@ export interface operations {
                 "if-match"?: string;
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 /** @description The event's id (`id` of a status event) */
@@ -4515,10 +4608,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The event's new version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -4532,6 +4629,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4547,6 +4646,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4564,6 +4665,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4581,6 +4684,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4596,6 +4701,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4611,6 +4718,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4626,6 +4735,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4641,6 +4752,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4656,6 +4769,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4671,6 +4786,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4686,6 +4803,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4703,6 +4822,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4723,6 +4844,8 @@ export interface operations {
                 "if-match"?: string;
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 /** @description The event's id (`id` of a status event) */
@@ -4742,10 +4865,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The event's new version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -4759,6 +4886,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4774,6 +4903,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4791,6 +4922,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4808,6 +4941,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4823,6 +4958,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4838,6 +4975,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4853,6 +4992,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4868,6 +5009,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4883,6 +5026,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4898,6 +5043,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4913,6 +5060,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4930,6 +5079,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -4956,7 +5107,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4971,6 +5125,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -5054,6 +5210,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5070,10 +5228,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     /** @description Where the new resource can be read */
@@ -5089,6 +5251,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5104,6 +5268,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5121,6 +5287,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5138,6 +5306,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5153,6 +5323,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5168,6 +5340,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5183,6 +5357,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5198,6 +5374,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5213,6 +5391,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5230,6 +5410,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5254,7 +5436,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 /** @description Lowercase slug, any case */
                 id: string;
@@ -5272,6 +5457,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -5355,7 +5542,10 @@ export interface operations {
                 /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
                 asRecordedOn?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5372,6 +5562,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -5455,6 +5647,8 @@ export interface operations {
             header?: {
                 /** @description The agreement's ETag as last read; required */
                 "if-match"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -5473,10 +5667,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -5490,6 +5688,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5505,6 +5705,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5522,6 +5724,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5539,6 +5743,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5554,6 +5760,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5569,6 +5777,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5584,6 +5794,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5599,6 +5811,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5614,6 +5828,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5629,6 +5845,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5644,6 +5862,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5661,6 +5881,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5681,6 +5903,8 @@ export interface operations {
                 "if-match"?: string;
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -5699,10 +5923,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -5716,6 +5944,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5731,6 +5961,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5748,6 +5980,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5765,6 +5999,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5780,6 +6016,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5795,6 +6033,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5810,6 +6050,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5825,6 +6067,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5840,6 +6084,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5855,6 +6101,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5870,6 +6118,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5887,6 +6137,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5907,6 +6159,8 @@ export interface operations {
                 "if-match"?: string;
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -5925,10 +6179,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -5942,6 +6200,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5957,6 +6217,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5974,6 +6236,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -5991,6 +6255,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6006,6 +6272,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6021,6 +6289,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6036,6 +6306,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6051,6 +6323,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6066,6 +6340,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6081,6 +6357,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6096,6 +6374,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6113,6 +6393,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6133,6 +6415,8 @@ export interface operations {
                 "if-match"?: string;
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -6151,10 +6435,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -6168,6 +6456,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6183,6 +6473,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6200,6 +6492,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6217,6 +6511,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6232,6 +6528,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6247,6 +6545,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6262,6 +6562,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6277,6 +6579,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6292,6 +6596,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6307,6 +6613,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6322,6 +6630,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6339,6 +6649,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6359,6 +6671,8 @@ export interface operations {
                 "if-match"?: string;
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -6377,10 +6691,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The agreement's version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
@@ -6394,6 +6712,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6409,6 +6729,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6426,6 +6748,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6443,6 +6767,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6458,6 +6784,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6473,6 +6801,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6488,6 +6818,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6503,6 +6835,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6518,6 +6852,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6533,6 +6869,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6548,6 +6886,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6565,6 +6905,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6580,7 +6922,10 @@ export interface operations {
     getAgreementConsents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6597,6 +6942,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -6680,6 +7027,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -6698,10 +7047,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6713,6 +7066,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6728,6 +7083,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6745,6 +7102,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6762,6 +7121,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6777,6 +7138,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6792,6 +7155,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6807,6 +7172,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6822,6 +7189,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6837,6 +7206,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6854,6 +7225,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6869,7 +7242,10 @@ export interface operations {
     withdrawConsent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: string;
                 /** @description Member state code (alpha-3 or alpha-2) */
@@ -6884,10 +7260,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6899,6 +7279,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6914,6 +7296,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6931,6 +7315,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6948,6 +7334,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6963,6 +7351,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6978,6 +7368,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -6993,6 +7385,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7008,6 +7402,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7023,6 +7419,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7040,6 +7438,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7055,7 +7455,10 @@ export interface operations {
     getAgreementDepositary: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7072,6 +7475,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -7155,6 +7560,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -7173,10 +7580,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7188,6 +7599,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7203,6 +7616,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7220,6 +7635,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7237,6 +7654,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7252,6 +7671,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7267,6 +7688,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7282,6 +7705,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7297,6 +7722,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7312,6 +7739,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7329,6 +7758,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7349,7 +7780,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7360,10 +7794,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7382,6 +7820,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7397,6 +7837,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7414,6 +7856,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7431,6 +7875,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7446,6 +7892,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7461,6 +7909,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7476,6 +7926,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7491,6 +7943,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7508,6 +7962,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7526,6 +7982,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path?: never;
             cookie?: never;
@@ -7542,10 +8000,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Where the new resource can be read */
                     Location?: string;
                     [name: string]: unknown;
@@ -7559,6 +8021,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7574,6 +8038,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7591,6 +8057,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7608,6 +8076,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7623,6 +8093,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7638,6 +8110,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7653,6 +8127,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7668,6 +8144,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7685,6 +8163,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7700,7 +8180,10 @@ export interface operations {
     revokeApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7713,6 +8196,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7726,6 +8211,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7741,6 +8228,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7758,6 +8247,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7775,6 +8266,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7790,6 +8283,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7805,6 +8300,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7820,6 +8317,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7835,6 +8334,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7850,6 +8351,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7867,6 +8370,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7892,7 +8397,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit it for the first page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7903,10 +8411,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7925,6 +8437,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7940,6 +8454,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7957,6 +8473,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7974,6 +8492,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -7989,6 +8509,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -8004,6 +8526,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -8019,6 +8543,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -8034,6 +8560,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -8051,6 +8579,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -8071,7 +8601,10 @@ export interface operations {
                 /** @description Items per page (1-200) */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8086,6 +8619,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -8181,6 +8716,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -8282,6 +8819,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -8383,6 +8922,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -8484,6 +9025,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -8585,6 +9128,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -8676,7 +9221,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8691,6 +9239,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -8774,7 +9324,10 @@ export interface operations {
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8789,6 +9342,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
@@ -8872,6 +9427,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path?: never;
             cookie?: never;
@@ -8888,10 +9445,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Where the new resource can be read */
                     Location?: string;
                     [name: string]: unknown;
@@ -8905,6 +9466,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -8920,6 +9483,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -8937,6 +9502,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -8954,6 +9521,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -8969,6 +9538,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -8984,6 +9555,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -8999,6 +9572,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9014,6 +9589,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9029,6 +9606,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9046,6 +9625,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9064,6 +9645,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe key: a retry with the same key and body answers as the first request did */
                 "idempotency-key"?: string;
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: string;
@@ -9082,10 +9665,14 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -9097,6 +9684,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9112,6 +9701,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9129,6 +9720,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9146,6 +9739,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9161,6 +9756,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9176,6 +9773,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9191,6 +9790,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9206,6 +9807,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9221,6 +9824,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9238,6 +9843,8 @@ export interface operations {
                 headers: {
                     /** @description Any web page may read the answer */
                     "Access-Control-Allow-Origin"?: "*";
+                    /** @description The D1 bookmark of the database state this answer read or left (every write; a keyed read only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Requests allowed per API key per 60 s (120); past it, 429 with Retry-After */
                     "X-RateLimit-Limit"?: number;
                     /** @description The quota policies (draft-ietf-httpapi-ratelimit-headers): "write", per API key, and "authFailure", failed authentication attempts per client (10 per 60 s) */
@@ -9253,7 +9860,10 @@ export interface operations {
     listScoStatuses: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9268,6 +9878,8 @@ export interface operations {
                     "X-RateLimit-Limit"?: number;
                     /** @description The same limit as a quota policy (draft-ietf-httpapi-ratelimit-headers): q requests per w seconds */
                     "RateLimit-Policy"?: string;
+                    /** @description The D1 bookmark of the database state this answer read or left (only when the request sent one); send it back as X-D1-Bookmark to read at least that state */
+                    "X-D1-Bookmark"?: string;
                     /** @description Entity tag of the representation; send it back in If-None-Match */
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */

@@ -42,4 +42,6 @@ export interface IdempotencyClaim {
   requestHash: string;
   /** records created before this instant are expired: not replayed, and replaced by this request's */
   notBefore: string;
+  /** the key has an expired record, which this request's replaces */
+  expiredRecord: boolean;
 }

@@ -1,5 +1,5 @@
 /** Queries over parties, their events and their derived periods. No Hono here. */
-import { and, asc, desc, eq, gt, isNull, lte, or, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, isNull, lte, or, type SQLWrapper, sql } from "drizzle-orm";
 import { logOrder } from "../domain/periods";
 import { type PartyKind, STATUSES } from "../domain/statuses";
 import type { Db } from "./client";
@@ -28,9 +28,17 @@ function partyKeyCondition(kind: PartyKind, key: string) {
   return and(eq(parties.kind, kind), upper.length === 2 ? eq(parties.alpha2, upper) : eq(parties.id, upper));
 }
 
+/**
+ * A party as lists and histories show it. Not `parties.periods`: that JSON copy of every period
+ * of the party is what "status on a day" reads; a list has the period it shows and a history
+ * derives them from the events, and reading and sending the whole copy for each row (for each
+ * event, in a history's join) was much of their cost (`npm run bench:profile`).
+ */
+const { periods: _periods, ...shownParty } = getTableColumns(parties);
+
 export const getPartyWithEventsQuery = (db: Db, kind: PartyKind, key: string) =>
   db
-    .select({ party: parties, event: statusEvents })
+    .select({ party: shownParty, event: statusEvents })
     .from(parties)
     .leftJoin(statusEvents, eq(statusEvents.partyId, parties.id))
     .where(partyKeyCondition(kind, key));
@@ -139,7 +147,7 @@ export function listPeriodsOn(
       : gt(statusPeriods.partyId, after.id)
     : undefined;
   return db
-    .select({ period: statusPeriods, party: parties })
+    .select({ period: statusPeriods, party: shownParty })
     .from(statusPeriods)
     .innerJoin(parties, eq(parties.id, statusPeriods.partyId))
     .where(

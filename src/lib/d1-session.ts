@@ -16,17 +16,25 @@ import { ApiError } from "./problem";
 export const BOOKMARK_HEADER = "X-D1-Bookmark";
 
 /**
- * What D1 hands out: hex groups separated by dashes (e.g. `00000001-00000004-00004f8d-<32 hex>`).
- * Anything else is refused as a client's mistake (400) rather than passed to D1, which would fail
- * the first query with an error that is not the client's to read.
+ * What D1 hands out: lower-case hex groups separated by dashes. A session's bookmark is a Time
+ * Travel bookmark (the Sessions API docs link `withSession(bookmark)` to
+ * https://developers.cloudflare.com/d1/reference/time-travel/#bookmarks), and Cloudflare documents
+ * production ones as four groups, 8-8-8-32 hex digits: `wrangler d1 time-travel info` prints
+ * "The current bookmark is '00000085-0000024c-00004c6d-8e61117bf38d7adb71b934ebbf891683'"
+ * (https://developers.cloudflare.com/workers/wrangler/commands/#time-travel-info). Local D1 hands out
+ * the same shape. The pattern leaves room for longer groups rather than pin an undocumented
+ * length. Anything else is refused as a client's mistake (400) rather than passed to D1, which
+ * would fail the first query with an error that is not the client's to read.
  */
-const BOOKMARK = /^[0-9a-f]{8}(-[0-9a-f]{8,64}){2,6}$/;
+export const BOOKMARK = /^[0-9a-f]{8}(-[0-9a-f]{8,64}){2,6}$/;
+/** Seven groups of at most 64 hex digits fit; the header is refused beyond. */
+export const BOOKMARK_MAX_LENGTH = 8 + 6 * 65;
 
 /** The client's bookmark, when it sent one; a 400 problem when it is not a bookmark. */
 export function clientBookmark(c: Context<AppBindings>): string | undefined {
   const value = c.req.header(BOOKMARK_HEADER);
   if (value === undefined) return undefined;
-  if (BOOKMARK.test(value)) return value;
+  if (value.length <= BOOKMARK_MAX_LENGTH && BOOKMARK.test(value)) return value;
   throw new ApiError(400, {
     code: "invalid-bookmark",
     detail: `${BOOKMARK_HEADER} must be a bookmark this API returned (hex groups separated by dashes)`,

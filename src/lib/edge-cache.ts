@@ -54,13 +54,14 @@ export async function purgeEdgeCache(url: string, bookmark: string | null): Prom
 
 /**
  * The key of a public read: the path, its query parameters sorted (so `?a=1&b=2` and `?b=2&a=1`
- * share an entry) without `lang`, the language the request negotiated (from `lang` or
- * Accept-Language: the Cache API does not vary by Accept-Language, so it must be in the key), and
- * the generation.
+ * share an entry) without a `lang` that names the negotiated language, the language the request
+ * negotiated (from `lang` or Accept-Language: the Cache API does not vary by Accept-Language, so it
+ * must be in the key), and the generation. A `lang` the registry does not speak stays in the key, so
+ * the read reaches validation (a 400, never cached) instead of an entry cached in the fallback language.
  */
 export function readKey(url: string, language: string, generation: Generation | undefined): Request {
   const u = new URL(url);
-  const params = [...u.searchParams].filter(([name]) => name !== "lang");
+  const params = [...u.searchParams].filter(([name, value]) => !(name === "lang" && value === language));
   params.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
   const query = new URLSearchParams(params).toString();
   const key = new URL(`${PREFIX}/${generation?.token ?? "none"}/${language}${u.pathname}`, u.origin);

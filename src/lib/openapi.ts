@@ -2,6 +2,7 @@
  * Helpers that keep route definitions short and every operation's error responses documented.
  */
 import { z } from "@hono/zod-openapi";
+import { BOOKMARK, BOOKMARK_HEADER, BOOKMARK_MAX_LENGTH } from "./d1-session";
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from "./problem";
 import { RATE_LIMITS } from "./rate-limits";
 
@@ -28,6 +29,28 @@ const policyHeader = (description: string, example: string) => ({
 });
 const { read, write, authFailure } = RATE_LIMITS;
 
+/** The D1 session bookmark an answer leaves (src/lib/d1-session.ts, src/middleware/db.ts). */
+const bookmarkHeader = (when: string) => ({
+  [BOOKMARK_HEADER]: {
+    description: `The D1 bookmark of the database state this answer read or left (${when}); send it back as ${BOOKMARK_HEADER} to read at least that state`,
+    schema: {
+      type: "string" as const,
+      maxLength: BOOKMARK_MAX_LENGTH,
+      pattern: BOOKMARK.source,
+      example: "00000085-0000024c-00004c6d-8e61117bf38d7adb71b934ebbf891683",
+    },
+  },
+});
+
+/** The request header a client sends to read at least its own writes. */
+export const BookmarkRequestHeader = z.object({
+  "x-d1-bookmark": z.string().max(BOOKMARK_MAX_LENGTH).regex(BOOKMARK).optional().openapi({
+    description:
+      "The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400",
+    example: "00000085-0000024c-00004c6d-8e61117bf38d7adb71b934ebbf891683",
+  }),
+});
+
 /** Every answer of a public read states the per-client limit (readRateLimit); src/lib/rate-limits.ts says why only these. */
 export const readRateHeaders = {
   ...corsHeaders,
@@ -44,6 +67,7 @@ export const readRateHeaders = {
 /** Every answer of an operation that needs an API key states the per-key limit and the failed-authentication budget (requireRole). */
 export const keyedHeaders = {
   ...corsHeaders,
+  ...bookmarkHeader("every write; a keyed read only when the request sent one"),
   "X-RateLimit-Limit": limitHeader(
     `Requests allowed per API key per ${write.period} s (${write.limit}); past it, 429 with Retry-After`,
     write.limit,
@@ -89,6 +113,7 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 /** Headers every cacheable public read sends. */
 export const cacheHeaders = {
   ...readRateHeaders,
+  ...bookmarkHeader("only when the request sent one"),
   ETag: {
     description: "Entity tag of the representation; send it back in If-None-Match",
     schema: { type: "string" as const, maxLength: 100, pattern: '^(W/)?"[^"]*"$' },
@@ -99,10 +124,18 @@ export const cacheHeaders = {
   },
 };
 
-/** The success answer of an operation that needs an API key. */
+const replayedHeader = {
+  "Idempotent-Replayed": {
+    description:
+      "Only on a POST that sent an Idempotency-Key: `true` when this is the stored first answer to an earlier request with the same key and body, replayed without writing again; absent otherwise",
+    schema: { type: "string" as const, enum: ["true"] },
+  },
+};
+
+/** The success answer of an operation that needs an API key (a POST's may be an idempotent replay). */
 export const keyedContent = <T extends z.ZodType>(schema: T, description: string, headers: ResponseHeaders = {}) => ({
   ...jsonContent(schema, description),
-  headers: { ...keyedHeaders, ...headers },
+  headers: { ...keyedHeaders, ...replayedHeader, ...headers },
 });
 
 export const locationHeader = {

@@ -119,10 +119,14 @@ export function nameOf(party: Pick<PartyRow, "nameEn" | "nameRu" | "nameZh">, la
   return lang === "ru" ? party.nameRu : lang === "zh" ? party.nameZh : party.nameEn;
 }
 
-export const namesOf = (party: PartyRow) => ({ en: party.nameEn, ru: party.nameRu, zh: party.nameZh });
+export const namesOf = (party: Pick<PartyRow, "nameEn" | "nameRu" | "nameZh">) => ({
+  en: party.nameEn,
+  ru: party.nameRu,
+  zh: party.nameZh,
+});
 
 /** A party's history and its status on `day`, all by the one rule in src/domain/periods.ts. */
-export function historyOf(party: PartyRow, events: StatusEventRow[], day: string) {
+export function historyOf(party: Pick<PartyRow, "kind" | "contested">, events: StatusEventRow[], day: string) {
   const periods = derivePeriods(events.map(toEventInput));
   const answer = statusOn(periods, day);
   return {

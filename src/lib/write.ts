@@ -11,7 +11,6 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type Constraint, violatedConstraint } from "../db/constraints";
 import {
-  clearGuards,
   deleteExpiredIdempotency,
   findIdempotentResponse,
   guardStatement,
@@ -75,9 +74,15 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
   const batch: BatchItem<"sqlite">[] = [];
   const pre = w.preconditions ?? [];
   const post = w.postconditions ?? [];
-  batch.push(...pre.map((g) => guardStatement(db, g.condition)));
+  // One guard statement before the statements and one after, however many conditions each checks.
+  const guard = (guards: Guard[]) =>
+    guardStatement(
+      db,
+      guards.map((g) => g.condition),
+    );
+  if (pre.length > 0) batch.push(guard(pre));
   batch.push(...w.statements);
-  batch.push(...post.map((g) => guardStatement(db, g.condition)));
+  if (post.length > 0) batch.push(guard(post));
   batch.push(
     insertAudit(db, {
       actorKeyId: actor.keyId,
@@ -103,8 +108,10 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
   }
   const responseBody = JSON.stringify(w.storedBody === undefined ? w.body : w.storedBody);
   if (claim) {
-    // An expired record of the same key (not yet deleted by the clean-up) gives way to this one.
-    batch.push(deleteExpiredIdempotency(db, actor.keyId, claim.key, claim.notBefore));
+    // An expired record of the same key (not yet deleted by the clean-up) gives way to this one;
+    // when the middleware saw none, no statement is spent (a record inserted since is fresh, and
+    // the insert below then fails on the key and is answered as that record's first answer).
+    if (claim.expiredRecord) batch.push(deleteExpiredIdempotency(db, actor.keyId, claim.key, claim.notBefore));
     batch.push(
       insertIdempotency(db, {
         apiKeyId: actor.keyId,
@@ -116,7 +123,6 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
       }),
     );
   }
-  if (pre.length + post.length > 0) batch.push(clearGuards(db));
   try {
     await db.batch(batch as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   } catch (error) {
@@ -138,13 +144,14 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
 }
 
 /**
- * Which guard failed: the first precondition that does not hold now, else the postcondition (a
- * CHECK failure does not say which guard broke it); if every guard holds again by now, the
- * postcondition's error, or the first precondition's.
+ * Which guard failed (a CHECK failure does not say which condition broke it): the first guard,
+ * precondition or postcondition, that does not hold now (a postcondition the write's statements
+ * cannot change reads the same before them); if every guard holds by now, the last postcondition's
+ * error, or the first precondition's.
  */
 async function failedGuard(db: AppBindings["Variables"]["db"], pre: Guard[], post: Guard[]): Promise<ApiError> {
-  for (const guard of pre) if (!(await holds(db, guard.condition))) return guard.error();
-  const last = post[0] ?? pre[0];
+  for (const guard of [...pre, ...post]) if (!(await holds(db, guard.condition))) return guard.error();
+  const last = post.at(-1) ?? pre[0];
   return last
     ? last.error()
     : new ApiError(409, {

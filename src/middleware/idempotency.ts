@@ -5,7 +5,7 @@
  * remembered for IDEMPOTENCY_TTL_HOURS; an older one is ignored, as if the key were new.
  */
 import { createMiddleware } from "hono/factory";
-import { findIdempotentResponse } from "../db/writes";
+import { findIdempotencyRecord, findIdempotentResponse } from "../db/writes";
 import { sha256Hex } from "../lib/crypto";
 import { replay } from "../lib/idempotency";
 import { idempotencyCutoff } from "../lib/idempotency-window";
@@ -25,9 +25,10 @@ export const idempotency = createMiddleware<AppBindings>(async (c, next) => {
   const url = new URL(c.req.url);
   const requestHash = await sha256Hex(`${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`);
   const notBefore = idempotencyCutoff(Date.now());
-  const stored = await findIdempotentResponse(c.var.db, c.var.actor.keyId, key, notBefore);
-  if (stored) return replay(stored, requestHash);
-  c.set("idempotency", { key, requestHash, notBefore });
+  const stored = await findIdempotencyRecord(c.var.db, c.var.actor.keyId, key);
+  const fresh = stored !== undefined && stored.createdAt >= notBefore;
+  if (fresh) return replay(stored, requestHash);
+  c.set("idempotency", { key, requestHash, notBefore, expiredRecord: stored !== undefined });
   await next();
   if (c.res.status >= 400) {
     // A concurrent request with the same key may have written first (this one then failed on the

@@ -5,6 +5,7 @@
  */
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
 import {
+  BookmarkRequestHeader,
   bearerSecurity,
   cacheHeaders,
   jsonContent,
@@ -18,6 +19,16 @@ import { edgeCache } from "../middleware/edge-cache";
 import { idempotency } from "../middleware/idempotency";
 import { readRateLimit, writeRateLimit } from "../middleware/rate-limit";
 import type { Role } from "../types";
+
+/**
+ * The request with X-D1-Bookmark declared beside the operation's own headers. Only the contract
+ * needs it: the db middleware (src/middleware/db.ts) reads and checks it before validation.
+ */
+function withBookmark<Req extends NonNullable<RouteConfig["request"]>>(request: Req) {
+  const own = request.headers;
+  const headers = own && "extend" in own ? own.extend(BookmarkRequestHeader.shape) : BookmarkRequestHeader;
+  return { ...request, headers };
+}
 
 interface OperationDoc<P extends string> {
   path: P;
@@ -45,7 +56,7 @@ export const publicRead = <P extends string, Req extends NonNullable<RouteConfig
     security: publicSecurity,
     // Counted first: an answer from the edge cache still counts against the client's read limit.
     middleware: [readRateLimit, edgeCache],
-    request: op.request,
+    request: withBookmark(op.request),
     responses: {
       200: { ...jsonContent(op.ok, op.okDescription), headers: cacheHeaders },
       ...notModified,
@@ -123,7 +134,7 @@ export const keyedOperation = <
       op.method === "post"
         ? [requireRole(op.role), writeRateLimit, idempotency]
         : [requireRole(op.role), writeRateLimit],
-    request: op.request,
+    request: withBookmark(op.request),
     // The operation's own responses first (and winning over a shared one of the same status).
     responses: { ...op.responses, ...writeProblems, ...op.responses },
   });

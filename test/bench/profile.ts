@@ -95,7 +95,8 @@ try {
     const ep = endpoints(data).find((e) => e.name.includes(only));
     if (!ep) throw new Error(`no endpoint matches ${only}`);
     // BENCH_WORKER=r2 profiles the storage floor instead, for comparison.
-    const worker = process.env.BENCH_WORKER === "r2" ? "r2" : ep.realData ? "real" : "registry";
+    // The Worker the bench times the row on: the cache-less twin unless the row measures the cache.
+    const worker = process.env.BENCH_WORKER === "r2" ? "r2" : ep.cached ? "registry" : ep.realData ? "real" : "cold";
     await ep.prepare?.(host.urls[worker]);
     const target = worker === "r2" ? storageFloor(host.urls.r2, data) : ep.target(host.urls[worker]);
     await measure(target, 1, 10); // warm up: JIT, prepared statements

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the registry against R1 (the runtime's limit) and R2 (the storage floor), on
+ * `npm run bench`: the registry against R1 (the runtime's limit), R2 (the storage floor of a read)
+ * and R3 (that of an audited write), on
  * 1k and 100k synthetic status events. `--smoke` is CI's proof that the harness works: one short
  * round on the 1k dataset, exit 1 if any measured answer was wrong. Benchmarks are never timed tests.
  */
@@ -8,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildAll } from "./lib/build";
 import { loadDataset } from "./lib/dataset";
-import { endpoints, probe, runtimeLimit, storageFloor } from "./lib/endpoints";
+import { endpoints, probe, runtimeLimit, storageFloor, writeFloor } from "./lib/endpoints";
 import { startHost } from "./lib/host";
 import { combine, measure, median, type Stats, type Target } from "./lib/measure";
 import { type DatasetResult, markdown, type Row, type RunResult, save } from "./lib/report";
@@ -16,7 +17,7 @@ import { timeStartup } from "./lib/startup";
 
 process.env.WRANGLER_SEND_METRICS = "false";
 const smoke = process.argv.includes("--smoke");
-// Bounded: 8 endpoints × 3 Workers × 10 rounds × 1 s × 2 datasets: about twelve minutes in all.
+// Bounded: 12 endpoints × 3 Workers × 10 rounds × 1 s × 2 datasets: about fifteen minutes in all.
 // Short rounds, often alternated, keep each registry round close in time to the R1 and R2 rounds it
 // is compared with: on this shared machine 10 × 1 s gave steadier ratios than 5 × 2 s.
 const settings = smoke ? { rounds: 1, seconds: 1, connections: 10 } : { rounds: 10, seconds: 1, connections: 10 };
@@ -59,10 +60,12 @@ async function benchDataset(
     const results: Row[] = [];
     for (const ep of endpoints(data).filter((e) => !only || e.name.includes(only))) {
       const label = `${events} ${ep.name}`;
-      const registryUrl = ep.realData ? host.urls.real : host.urls.registry;
-      await ep.prepare?.(host.urls.counter);
+      // The D1 path on the cache-less twins, unless the row measures the edge cache (host.ts).
+      const registryUrl = ep.cached ? host.urls.registry : ep.realData ? host.urls.real : host.urls.cold;
+      const counterUrl = ep.cached ? host.urls.counter : host.urls.coldCounter;
+      await ep.prepare?.(counterUrl);
       await ep.prepare?.(registryUrl);
-      const counted = await probe(ep.target(host.urls.counter));
+      const counted = await probe(ep.target(counterUrl));
       const first = await probe(ep.target(registryUrl));
       if (ep.mayNotExist && first.status === 404) {
         log(`${label}: 404, not built yet`);
@@ -73,16 +76,18 @@ async function benchDataset(
           r2: null,
           ratios: null,
           queries: null,
+          batched: null,
           note: "n/a (404)",
         });
         continue;
       }
       if (!ep.ok(first.status) || !ep.ok(counted.status))
         failures.push(`${label}: answered ${first.status} (counter ${counted.status}): ${first.body}`);
+      // "r2" is the row's floor: R2 for a read, R3 for a write.
       const rounds: Record<"r1" | "r2" | "registry", Stats[]> = { r1: [], r2: [], registry: [] };
       const targets: Record<"r1" | "r2" | "registry", Target> = {
         r1: runtimeLimit(host.urls.r1),
-        r2: storageFloor(host.urls.r2, data),
+        r2: ep.floor === "r3" ? writeFloor(host.urls.r3, data) : storageFloor(host.urls.r2, data),
         registry: ep.target(registryUrl),
       };
       for (let i = 0; i < settings.rounds; i++) {
@@ -107,6 +112,8 @@ async function benchDataset(
         r2,
         ratios,
         queries: counted.queries,
+        batched: counted.batched,
+        floor: ep.floor === "r3" ? "R3" : "R2",
         informative: ep.informative,
       });
     }

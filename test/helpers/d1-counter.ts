@@ -20,5 +20,5 @@ export async function counted(path: string, init: RequestInit = {}) {
   const request = new Request(`${BASE}${path}`, { ...init, headers: fromClient(init.headers) });
   const res = await worker.fetch(request, { ...env, DB: countingD1(env.DB, counter) }, ctx);
   await waitOnExecutionContext(ctx);
-  return { res, queries: counter.n, sessions: counter.sessions };
+  return { res, queries: counter.n, batched: counter.batched ?? 0, sessions: counter.sessions };
 }

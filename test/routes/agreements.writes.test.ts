@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../src/lib/rate-limits";
 import { AgreementSchema } from "../../src/routes/agreements/agreements.schemas";
@@ -12,6 +13,7 @@ import {
   MEMBERS_2025,
   send,
 } from "../helpers";
+import { counted } from "../helpers/d1-counter";
 import { agreementTables } from "../helpers/db";
 
 const etagOf = async (id: string) => (await call(`/v1/agreements/${id}`)).headers.get("etag")!;
@@ -283,4 +285,26 @@ describe("bad input changes nothing", () => {
     const other = await createKey("editor");
     expect((await send("POST", "/v1/agreements", { bad: true }, other.key)).status).toBe(422);
   }, 120_000);
+});
+
+describe("the consent write's batch", () => {
+  it("is eight statements with an Idempotency-Key (one guard statement, upsert, settle, the agreement version, audit, change, idempotency record) and leaves no guard row behind", async () => {
+    const editor = await createKey("editor");
+    const { id } = await agreementAwaitingConsent(editor.key);
+    const write = await counted(`/v1/agreements/${id}/consents`, {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${editor.key}`,
+        "Content-Type": "application/json",
+        "Idempotency-Key": `eight-statements-${id}`,
+      },
+      body: JSON.stringify({ state: "KAZ", decision: "consent", date: "2026-02-01" }),
+    });
+    expect(write.res.status).toBe(201);
+    // guard, upsert, settle, the agreement's version (close the open one, open the next: issue 11's
+    // record over time), audit, change, idempotency record
+    expect(write.batched).toBe(8);
+    const guards = await env.DB.prepare("SELECT count(*) AS n FROM write_guards").first<{ n: number }>();
+    expect(guards?.n).toBe(0);
+  });
 });

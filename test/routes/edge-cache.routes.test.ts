@@ -116,6 +116,13 @@ describe("edge cache", () => {
     expect(((await enAgain.res.json()) as { name: string }).name).toBe(enName);
   });
 
+  it("a lang it does not speak is refused, never answered from the entry of the fallback language", async () => {
+    const path = "/v1/states/KGZ/status?at=2019-03-04";
+    expect((await counted(path)).res.status).toBe(200);
+    expect((await counted(path)).queries).toBe(0); // the English answer is cached
+    await expectProblem((await counted(`${path}&lang=fr`)).res, 400);
+  });
+
   it("never keeps the change feed: a writer polling it sees its write", async () => {
     const before = await counted("/v1/changes?limit=1");
     expect(before.res.headers.get("cache-control")).toBe("no-cache");
@@ -176,10 +183,25 @@ describe("D1 sessions", () => {
     expect(read.sessions[1]).toMatch(/^[0-9a-f]{8}(-[0-9a-f]+)+$/);
   });
 
+  it("takes a bookmark in production's format (Cloudflare's documented example) and opens the session at it", async () => {
+    // From `wrangler d1 time-travel info` in Cloudflare's docs (src/lib/d1-session.ts cites them).
+    const production = "00000085-0000024c-00004c6d-8e61117bf38d7adb71b934ebbf891683";
+    const read = await counted("/v1/states/CHN", { headers: { "X-D1-Bookmark": production } });
+    expect(read.res.status).not.toBe(400);
+    expect(read.sessions).toEqual([production]);
+  });
+
   it("refuses a malformed bookmark with a 400 problem", async () => {
-    const read = await counted("/v1/states/CHN", { headers: { "X-D1-Bookmark": "not a bookmark" } });
-    const problem = await expectProblem(read.res, 400);
-    expect(problem.type).toBe("/problems/invalid-bookmark");
-    expect(read.queries).toBe(0);
+    for (const bad of [
+      "not a bookmark",
+      "00000085-0000024c",
+      "00000085-0000024C-00004c6d-8e61117b",
+      `${"0".repeat(8)}-${"a".repeat(300)}-0`,
+    ]) {
+      const read = await counted("/v1/states/CHN", { headers: { "X-D1-Bookmark": bad } });
+      const problem = await expectProblem(read.res, 400);
+      expect(problem.type).toBe("/problems/invalid-bookmark");
+      expect(read.queries).toBe(0);
+    }
   });
 });

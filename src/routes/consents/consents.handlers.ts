@@ -107,9 +107,16 @@ export const recordConsent: AppRouteHandler<R.RecordConsentRoute> = async (c) =>
     },
   });
   return commitWrite(c, {
-    preconditions: [collecting(db, row.id), { condition: memberOn(code, body.date), error: notAMember }],
+    // All three checked in ONE guard statement after the write's own (eight statements in all, two of them the agreement's version):
+    // that consents are collected and that the state is a member read the same after the upsert
+    // and the settle as before them — settle moves the lifecycle only within the collecting ones,
+    // and neither statement touches the status registry.
     statements: [upsertConsent(db, consent), settleConsentLifecycle(db, row.id, now), ...agreementVersion(c, row.id)],
-    postconditions: [consistentAfter(row.id)],
+    postconditions: [
+      collecting(db, row.id),
+      { condition: memberOn(code, body.date), error: notAMember },
+      consistentAfter(row.id),
+    ],
     record: {
       action: `agreement.${body.decision}_recorded`,
       entityType: "consent",

@@ -1,6 +1,6 @@
 /**
- * Builds the three Workers: the registry exactly as it would be deployed (`wrangler deploy
- * --dry-run --outdir`), and the two reference Workers plus the query-counting wrapper with esbuild.
+ * Builds the Workers: the registry exactly as it would be deployed (`wrangler deploy
+ * --dry-run --outdir`), and the three reference Workers plus the query-counting wrapper with esbuild.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -17,6 +17,7 @@ export interface Bundles {
   registry: string;
   runtimeLimit: string;
   storageFloor: string;
+  writeFloor: string;
   queryCounter: string;
   memoryLimits: string;
   size: { raw: number; gzip: number };
@@ -57,6 +58,7 @@ export async function buildAll(outdir: string): Promise<Bundles> {
     registry: registryBytes.toString("utf8"),
     runtimeLimit: await bundle("runtime-limit.ts"),
     storageFloor: await bundle("storage-floor.ts"),
+    writeFloor: await bundle("write-floor.ts"),
     queryCounter: await bundle("query-counter.ts", ["./registry.js"]),
     memoryLimits: await bundle("memory-limits.ts", ["./registry.js"]),
     size: { raw: registryBytes.length, gzip: gzipSync(registryBytes).length },

@@ -8,7 +8,13 @@ import path from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { type Bundles, compatibility, ROOT, unlimitedRateLimits } from "./build";
 
-export const WORKER_NAMES = ["registry", "real", "counter", "r1", "r2"] as const;
+/**
+ * `registry` and `counter` run as deployed, edge cache included; `cold`, `real` and `coldCounter`
+ * run the same bundle with miniflare's Cache API switched off (`cacheAPI: false`: every match
+ * misses, every put is dropped), so their reads measure the D1 path of a read the cache does not
+ * hold, with nothing in the registry changed for the bench.
+ */
+export const WORKER_NAMES = ["registry", "cold", "real", "counter", "coldCounter", "r1", "r2", "r3"] as const;
 export type WorkerName = (typeof WORKER_NAMES)[number];
 export type D1 = Awaited<ReturnType<Miniflare["getD1Database"]>>;
 
@@ -58,26 +64,43 @@ export async function startHost(
       // The timed registry Workers count rate limits in memory (test/bench/workers/memory-limits.ts).
       { name: "registry", ...compat, modules: timed("registry"), ...registryBindings, unsafeDirectSockets: socket },
       {
+        name: "cold",
+        ...compat,
+        cacheAPI: false,
+        modules: timed("cold"),
+        ...registryBindings,
+        unsafeDirectSockets: socket,
+      },
+      {
         name: "real",
         ...compat,
+        cacheAPI: false,
         modules: timed("real"),
         ...registryBindings,
         d1Databases: { DB: `${databaseId}-real` },
         unsafeDirectSockets: socket,
       },
-      {
-        name: "counter",
+      ...(["counter", "coldCounter"] as const).map((name) => ({
+        name,
         ...compat,
+        ...(name === "coldCounter" ? { cacheAPI: false } : {}),
         ...registryBindings,
         ratelimits,
         unsafeDirectSockets: socket,
-        modules: [module("counter.js", bundles.queryCounter), module("registry.js", bundles.registry)],
-      },
+        modules: [module(`${name}/counter.js`, bundles.queryCounter), module(`${name}/registry.js`, bundles.registry)],
+      })),
       { name: "r1", ...compat, modules: [module("r1.js", bundles.runtimeLimit)], unsafeDirectSockets: socket },
       {
         name: "r2",
         ...compat,
         modules: [module("r2.js", bundles.storageFloor)],
+        d1Databases,
+        unsafeDirectSockets: socket,
+      },
+      {
+        name: "r3",
+        ...compat,
+        modules: [module("r3.js", bundles.writeFloor)],
         d1Databases,
         unsafeDirectSockets: socket,
       },

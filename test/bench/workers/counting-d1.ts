@@ -5,6 +5,8 @@
  */
 export interface D1Counter {
   n: number;
+  /** of which in batches (a write's one transaction) */
+  batched?: number;
   /** the constraint or bookmark each session was opened with */
   sessions: string[];
 }
@@ -35,6 +37,7 @@ const wrapQueryable = (db: Queryable, counter: D1Counter) => ({
   prepare: (sql: string) => wrapStatement(db.prepare(sql), counter),
   batch: (stmts: Wrapped[]) => {
     counter.n += stmts.length;
+    counter.batched = (counter.batched ?? 0) + stmts.length;
     return db.batch(stmts.map((s) => s[RAW] ?? s));
   },
 });

@@ -16,6 +16,7 @@ export default {
     // waitUntil work is not awaited here; the registry's reads and writes are all in the response path.
     const out = new Response(response.body, response);
     out.headers.set("x-d1-queries", String(counter.n));
+    out.headers.set("x-d1-batched", String(counter.batched ?? 0));
     return out;
   },
 };
