@@ -82,7 +82,13 @@ describe("the history shows both readings", () => {
         status: "none",
         alternative: { status: "dialogue_partner" },
       },
-      { eventId: memo.id, from: "2022-09-14", to: "2022-09-16", status: "dialogue_partner", alternative: { status: "none" } },
+      {
+        eventId: memo.id,
+        from: "2022-09-14",
+        to: "2022-09-16",
+        status: "dialogue_partner",
+        alternative: { status: "none" },
+      },
     ]);
     expect(history.periods.map((p) => [p.status, p.from.date])).toEqual([
       ["dialogue_partner", "2022-09-14"],
