@@ -17,13 +17,13 @@ describe("POST /v1/status-events with evidence", () => {
       await send(
         "POST",
         "/v1/status-events",
-        { party: "LAO", status: "member", kind: "accession_launched", date: "2026-07-15", sources: [official] },
+        { party: "MNG", status: "member", kind: "accession_launched", date: "2026-07-15", sources: [official] },
         editor.key,
       ),
       422,
     );
     expect(body.type).toBe("/problems/step-does-not-grant-status");
-    const { body: history } = await getJson("/v1/states/LAO/history");
+    const { body: history } = await getJson("/v1/states/MNG/history");
     expect(
       history.events.some((e: { date?: string; effective: { date: string } }) => e.effective.date === "2026-07-15"),
     ).toBe(false);
@@ -32,7 +32,7 @@ describe("POST /v1/status-events with evidence", () => {
   it("refuses an alternative without sources, high certainty with an alternative, and an unknown basis", async () => {
     const editor = await createKey("editor", ADMIN_TOKEN);
     const base = {
-      party: "LAO",
+      party: "MNG",
       status: "partner",
       kind: "procedure_launched",
       date: "2026-07-16",
@@ -66,12 +66,12 @@ describe("POST /v1/status-events with evidence", () => {
 
   it("records the step, its basis and its other reading, and answers the contested span on a day inside it", async () => {
     const editor = await createKey("editor", ADMIN_TOKEN);
-    // LAO is an SCO partner since 2025-09-01; an accession procedure keeps that status.
+    // Mongolia is an SCO partner since 2025-09-01 (Laos is not: its memorandum is unsigned in the registry's reading); an accession procedure keeps that status.
     const launch = await send(
       "POST",
       "/v1/status-events",
       {
-        party: "LAO",
+        party: "MNG",
         status: "partner",
         kind: "procedure_launched",
         date: "2026-08-01",
@@ -90,7 +90,7 @@ describe("POST /v1/status-events with evidence", () => {
       publisher: "unspecified",
       kind: "secondary",
     });
-    const { body } = await getJson("/v1/states/LAO/status?at=2026-08-02");
+    const { body } = await getJson("/v1/states/MNG/status?at=2026-08-02");
     expect(body).toMatchObject({
       status: "partner",
       contested: true,
