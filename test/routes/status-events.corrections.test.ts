@@ -162,7 +162,8 @@ describe("POST /v1/status-events/{id}/corrections", () => {
     expect(audit.items.map((i: { action: string }) => i.action)).toContain("correction");
     const entry = audit.items.find((i: { action: string }) => i.action === "correction");
     expect(entry.after).toMatchObject({ note: "Test note", correction: { reason: "Test: a note was missing" } });
-    expect(entry.before).toMatchObject({ note: null });
+    expect(entry.before).toMatchObject({ note: event.current?.note ?? null });
+    expect(entry.before.note).not.toBe("Test note");
     const feed = await readFeed();
     const changes = feed.items.filter((i: { entityId: string }) => i.entityId === String(event.id));
     expect(changes.at(-1)).toMatchObject({ action: "correction", entityType: "status_event" });
