@@ -1102,18 +1102,20 @@ export interface components {
             website: string | null;
             /**
              * @example {
-             *       "codes": "@rapideditor/country-coder 5.6.1",
-             *       "wikidata": "@rapideditor/country-coder 5.6.1",
+             *       "codes": {
+             *         "title": "@rapideditor/country-coder 5.6.1: ISO 3166-1 alpha-2 and alpha-3, UN M49 and Wikidata item of each country",
+             *         "url": "https://github.com/rapideditor/country-coder",
+             *         "publisher": "RapiD editor (country-coder)",
+             *         "kind": "secondary"
+             *       },
+             *       "wikidata": null,
              *       "website": null
              *     }
              */
             sources: {
-                /** @description Where the ISO and M49 codes come from */
-                codes: string | null;
-                /** @description Where the Wikidata item comes from */
-                wikidata: string | null;
-                /** @description Where the official site comes from */
-                website: string | null;
+                codes: components["schemas"]["Source"] & (Record<string, never> | null);
+                wikidata: components["schemas"]["Source"] & (Record<string, never> | null);
+                website: components["schemas"]["Source"] & (Record<string, never> | null);
             };
         };
         /** @description The status today */

@@ -6,6 +6,7 @@
  * src/data/parties.json, each with its source, or null. `identifiersSql` writes the data migration
  * that stores them.
  */
+import type { Source } from "../domain/evidence";
 import { SeedError, type ValidatedSeed } from "./seed";
 
 /** What country-coder's `feature(alpha2).properties` carries that the registry keeps. */
@@ -19,8 +20,15 @@ export interface CountryRecord {
 export type CountryLookup = (alpha2: string) => CountryRecord | null | undefined;
 
 /** The citation of the states' identifiers: the package and its exact version (package.json pins it). */
-export const codesSource = (version: string) =>
-  `@rapideditor/country-coder ${version} (ISO 3166-1 alpha-2 and alpha-3, UN M49 and Wikidata item of each country)`;
+/** The package's repository as its package.json names it; the data build refuses to run if they differ. */
+export const COUNTRY_CODER_REPOSITORY = "https://github.com/rapideditor/country-coder";
+
+export const codesSource = (version: string): Source => ({
+  title: `@rapideditor/country-coder ${version}: ISO 3166-1 alpha-2 and alpha-3, UN M49 and Wikidata item of each country`,
+  url: COUNTRY_CODER_REPOSITORY,
+  publisher: "RapiD editor (country-coder)",
+  kind: "secondary",
+});
 
 export interface PartyIdentifiers {
   id: string;
@@ -28,11 +36,11 @@ export interface PartyIdentifiers {
   m49: string | null;
   wikidata: string | null;
   website: string | null;
-  sources: { codes?: string; wikidata?: string; website?: string };
+  sources: { codes?: Source; wikidata?: Source; website?: Source };
 }
 
 /** Every party's identifiers; a state the package does not know, or knows by another code, is a SeedError. */
-export function partyIdentifiers(seed: ValidatedSeed, lookup: CountryLookup, source: string): PartyIdentifiers[] {
+export function partyIdentifiers(seed: ValidatedSeed, lookup: CountryLookup, source: Source): PartyIdentifiers[] {
   const problems: string[] = [];
   const out = seed.parties.map((p): PartyIdentifiers => {
     if (p.kind === "organisation") {

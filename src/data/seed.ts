@@ -51,9 +51,9 @@ export const PartySeed = z
     identifiers: z
       .strictObject({
         wikidata: z
-          .strictObject({ id: z.string().regex(/^Q[1-9]\d*$/, "a Wikidata item id"), source: text(500) })
+          .strictObject({ id: z.string().regex(/^Q[1-9]\d*$/, "a Wikidata item id"), source: SourceSeed })
           .nullable(),
-        website: z.strictObject({ url: z.url({ protocol: /^https?$/ }), source: text(500) }).nullable(),
+        website: z.strictObject({ url: z.url({ protocol: /^https?$/ }), source: SourceSeed }).nullable(),
       })
       .optional(),
   })

@@ -191,7 +191,7 @@ export function statusOnDayFromPeriods(rows: PeriodBoundsRow[], day: string, par
 export function identifiersOf(
   party: Pick<PartyRow, "id" | "kind" | "alpha2" | "m49" | "wikidata" | "website" | "identifierSources">,
 ) {
-  const sources = JSON.parse(party.identifierSources) as { codes?: string; wikidata?: string; website?: string };
+  const sources = JSON.parse(party.identifierSources) as { codes?: Source; wikidata?: Source; website?: Source };
   const state = party.kind === "state";
   return {
     wikidata: party.wikidata,

@@ -146,14 +146,20 @@ export const IdentifiersSchema = z
     website: z.url().max(300).nullable().openapi({ description: "Organisations: the official site", example: null }),
     sources: z
       .object({
-        codes: str(500).nullable().openapi({ description: "Where the ISO and M49 codes come from" }),
-        wikidata: str(500).nullable().openapi({ description: "Where the Wikidata item comes from" }),
-        website: str(500).nullable().openapi({ description: "Where the official site comes from" }),
+        codes: SourceSchema.nullable().openapi({ description: "Where the ISO and M49 codes come from" }),
+        wikidata: SourceSchema.nullable().openapi({ description: "Where the Wikidata item comes from" }),
+        website: SourceSchema.nullable().openapi({ description: "Where the official site comes from" }),
       })
       .openapi({
         example: {
-          codes: "@rapideditor/country-coder 5.6.1",
-          wikidata: "@rapideditor/country-coder 5.6.1",
+          codes: {
+            title:
+              "@rapideditor/country-coder 5.6.1: ISO 3166-1 alpha-2 and alpha-3, UN M49 and Wikidata item of each country",
+            url: "https://github.com/rapideditor/country-coder",
+            publisher: "RapiD editor (country-coder)",
+            kind: "secondary",
+          },
+          wikidata: null,
           website: null,
         },
       }),

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { feature } from "@rapideditor/country-coder";
 import { evidenceReport, evidenceSql } from "../data/evidence-seed";
-import { codesSource, identifiersSql, partyIdentifiers } from "../data/identifiers";
+import { COUNTRY_CODER_REPOSITORY, codesSource, identifiersSql, partyIdentifiers } from "../data/identifiers";
 import { secretariatSql, validateTerms } from "../data/secretariat-seed";
 import { SeedError, seedSql, validateSeed } from "../data/seed";
 
@@ -19,6 +19,16 @@ export const IDENTIFIERS_MIGRATION = "migrations/0016_party_identifiers_data.sql
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../data/${name}`, import.meta.url), "utf8"));
 /** The exact version package.json pins, which is the one installed: the identifiers' source names it. */
+/** The package's own repository, as its package.json names it (git+https://….git → https://…). */
+const countryCoderRepository = (
+  JSON.parse(
+    readFileSync(new URL("../../node_modules/@rapideditor/country-coder/package.json", import.meta.url), "utf8"),
+  ).repository.url as string
+)
+  .replace(/^git\+/, "")
+  .replace(/\.git$/, "");
+if (countryCoderRepository !== COUNTRY_CODER_REPOSITORY)
+  throw new Error(`country-coder's repository is ${countryCoderRepository}, not ${COUNTRY_CODER_REPOSITORY}`);
 const countryCoderVersion = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"))
   .devDependencies["@rapideditor/country-coder"] as string;
 
