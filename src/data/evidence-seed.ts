@@ -198,10 +198,13 @@ export function evidenceSql(seed: EvidenceInput): string {
         a.id,
       ),
     );
-  for (const a of seed.attendances) {
+  // Attendances and the SCO's own statuses are new records: each also enters the change feed, so a
+  // client that syncs by the feed learns of them like of any other record.
+  for (const [i, a] of seed.attendances.entries()) {
     const d = validPartialDate(a.date);
     out.push(
       insert("attendances", {
+        id: i + 1,
         party_id: a.party,
         meeting_en: a.meeting.en,
         date: a.date,
@@ -214,12 +217,14 @@ export function evidenceSql(seed: EvidenceInput): string {
         sources: json(a.sources),
         alternatives: json(a.alternatives ?? []),
       }),
+      insert("changes", { entity_type: "attendance", entity_id: String(i + 1), action: "created", data: json(a) }),
     );
   }
-  for (const s of seed.scoStatuses) {
+  for (const [i, s] of seed.scoStatuses.entries()) {
     const d = validPartialDate(s.date);
     out.push(
       insert("sco_statuses", {
+        id: i + 1,
         counterparty_id: s.counterparty.partyId ?? null,
         counterparty_name_en: s.counterparty.name.en,
         status: s.status,
@@ -232,6 +237,7 @@ export function evidenceSql(seed: EvidenceInput): string {
         sources: json(s.sources),
         alternatives: json(s.alternatives ?? []),
       }),
+      insert("changes", { entity_type: "sco_status", entity_id: String(i + 1), action: "created", data: json(s) }),
     );
   }
   return `${out.join("\n")}\n`;

@@ -1,10 +1,12 @@
 /** Issue 10 through HTTP: why the registry believes a status (sources, certainty, the other reading). */
 import { describe, expect, it } from "vitest";
+import attendances from "../../src/data/attendances.json";
+import scoStatuses from "../../src/data/sco-statuses.json";
 import { AttendanceListSchema } from "../../src/lib/evidence-schemas";
 import { AgreementDetailSchema } from "../../src/routes/agreements/agreements.schemas";
 import { ScoStatusListSchema } from "../../src/routes/sco-statuses/sco-statuses.schemas";
 import { StateHistorySchema, StateStatusSchema } from "../../src/routes/states/states.schemas";
-import { call, expectProblem, getJson } from "../helpers";
+import { call, expectProblem, getJson, readFeed } from "../helpers";
 
 describe("status on a day inside a contested span", () => {
   it("says contested, with the other reading's status, act, date and sources", async () => {
@@ -137,6 +139,16 @@ describe("guest attendance", () => {
     expect(history.body.periods.map((p: { status: string }) => p.status)).toEqual(["observer", "partner"]);
     const turkmenistan = await getJson("/v1/states/TKM/status?at=2010-01-01");
     expect(turkmenistan.body.status).toBe("none");
+  });
+
+  it("each attendance and each status of the SCO elsewhere is in the change feed, as any record", async () => {
+    const { items } = await readFeed();
+    const created = (type: string) =>
+      items.filter((i: { entityType: string; action: string }) => i.entityType === type && i.action === "created");
+    expect(created("attendance").map((i: { data: { party: string } }) => i.data.party)).toEqual(
+      attendances.map((a) => a.party),
+    );
+    expect(created("sco_status")).toHaveLength(scoStatuses.length);
   });
 
   it("answers an organisation with no attendances with an empty list, and 404 for an unknown party", async () => {
