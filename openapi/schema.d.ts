@@ -1045,6 +1045,7 @@ export interface components {
             identifiers: components["schemas"]["Identifiers"];
             current: components["schemas"]["StatusOnDay"];
             history: components["schemas"]["History"];
+            record?: components["schemas"]["Record"];
             /** @description The posts of the SCO Secretariat held by its citizens (see /v1/secretariat/leadership), oldest first */
             secretariatPosts: {
                 /** @example sg-2007-bolat-nurgaliyev */
@@ -1425,6 +1426,7 @@ export interface components {
             identifiers: components["schemas"]["Identifiers"];
             current: components["schemas"]["StatusOnDay"];
             history: components["schemas"]["History"];
+            record?: components["schemas"]["Record"];
         };
         OrganisationHistory: components["schemas"]["History"] & {
             /** @example asean */
@@ -2963,7 +2965,7 @@ export interface operations {
                 wikidata?: string;
                 /** @description The day asked about (YYYY-MM-DD); defaults to today (UTC) */
                 at?: string;
-                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
@@ -3072,6 +3074,8 @@ export interface operations {
     getState: {
         parameters: {
             query?: {
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
+                asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
@@ -3180,7 +3184,7 @@ export interface operations {
             query?: {
                 /** @description The day asked about (YYYY-MM-DD); defaults to today (UTC) */
                 at?: string;
-                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
@@ -3288,7 +3292,7 @@ export interface operations {
     getStateHistory: {
         parameters: {
             query?: {
-                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
@@ -3503,7 +3507,7 @@ export interface operations {
                 wikidata?: string;
                 /** @description The day asked about (YYYY-MM-DD); defaults to today (UTC) */
                 at?: string;
-                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
@@ -3612,6 +3616,8 @@ export interface operations {
     getOrganisation: {
         parameters: {
             query?: {
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
+                asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
             };
@@ -3718,7 +3724,7 @@ export interface operations {
     getOrganisationHistory: {
         parameters: {
             query?: {
-                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
@@ -4039,7 +4045,7 @@ export interface operations {
             query?: {
                 /** @description The day asked about (YYYY-MM-DD); defaults to today (UTC) */
                 at?: string;
-                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
                 /** @description Language of names: en, ru or zh (else Accept-Language, else en) */
                 lang?: "en" | "ru" | "zh";
@@ -5541,7 +5547,7 @@ export interface operations {
     getAgreement: {
         parameters: {
             query?: {
-                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
             };
             header?: {

@@ -47,6 +47,7 @@ export const AsRecordedOnQuery = z
     type: "string",
     maxLength: 40,
     description:
-      "Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record.",
-    example: "2026-12-01",
+      "Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record.",
+    // No `example`: explorers such as Scalar put a parameter's example into the request they prefill,
+    // and a fixed moment is before the record of any database created after it (a 400).
   });

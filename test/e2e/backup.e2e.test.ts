@@ -50,7 +50,18 @@ async function send(method: string, url: string, body: unknown, key: string, hea
 }
 
 /** Status, ETag and body of each answer, public and admin, at fixed dates (no answer depends on today). */
-async function answers(agreementId: string): Promise<Record<string, string>> {
+/** The change feed's cursor at its end: the compared page of the feed starts there, so it holds the test's writes. */
+async function feedEnd(): Promise<string> {
+  let since = "";
+  for (;;) {
+    const res = await fetch(`${server!.baseUrl}/v1/changes?limit=200${since && `&since=${since}`}`);
+    const body = (await res.json()) as { cursor: string; hasMore: boolean };
+    since = body.cursor;
+    if (!body.hasMore) return since;
+  }
+}
+
+async function answers(agreementId: string, since: string): Promise<Record<string, string>> {
   const admin = { Authorization: `Bearer ${adminToken()}` };
   const reads: [string, RequestInit?][] = [
     ["/v1/roster?at=2027-08-01"],
@@ -62,7 +73,7 @@ async function answers(agreementId: string): Promise<Record<string, string>> {
     [`/v1/agreements/${agreementId}`],
     [`/v1/agreements/${agreementId}/consents`],
     ["/v1/agreements?counterparty=asean&limit=200"],
-    ["/v1/changes?limit=200"],
+    [`/v1/changes?limit=200&since=${since}`],
     ["/v1/audit?limit=200", { headers: admin }],
     ["/v1/api-keys?limit=200", { headers: admin }],
   ];
@@ -87,6 +98,7 @@ after(async () => {
 describe("backup and restore of the local database", () => {
   it("exports, restores into a fresh database, and answers exactly as before", async () => {
     server = await startServer({ cwd: project });
+    const since = await feedEnd();
     const editor = (await send("POST", "/v1/api-keys", { name: "Backup test", role: "editor" }, adminToken())).json
       .key as string;
     const draft = await send(
@@ -118,10 +130,13 @@ describe("backup and restore of the local database", () => {
       { party: "LAO", status: "member", kind: "accession", date: "2027-07-15", sources: ["Backup test"] },
       editor,
     );
-    const before = await answers(id);
+    const before = await answers(id, since);
     // The answers compared below do show the writes.
     assert.match(before["/v1/states/LAO/status?at=2027-08-01"]!, /"status":"member"/);
-    assert.ok(before["/v1/changes?limit=200"]!.includes(id) && before["/v1/audit?limit=200"]!.includes(`${id}/KAZ`));
+    assert.ok(
+      before[`/v1/changes?limit=200&since=${since}`]!.includes(id) &&
+        before["/v1/audit?limit=200"]!.includes(`${id}/KAZ`),
+    );
 
     const dump = path.join(project, "backups", "round-trip.sql");
     await npm("db:export", dump);
@@ -149,7 +164,7 @@ describe("backup and restore of the local database", () => {
     );
 
     server = await startServer({ cwd: project });
-    const after = await answers(id);
+    const after = await answers(id, since);
     for (const url of Object.keys(before)) assert.equal(after[url], before[url], url);
 
     // The restored database takes writes, and the idempotency record came back with it.

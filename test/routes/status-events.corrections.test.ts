@@ -447,7 +447,11 @@ describe("asRecordedOn the latest recorded moment answers exactly what the curre
       await same(`/v1/organisations?at=${day}`);
       for (const code of ["IRN", "MNG", "TUR", "KHM", "IND"]) await same(`/v1/states/${code}/status?at=${day}`);
     }
-    for (const code of ["IRN", "MNG", "TUR", "KHM", "PAK"]) await same(`/v1/states/${code}/history`);
+    for (const code of ["IRN", "MNG", "TUR", "KHM", "PAK"]) {
+      await same(`/v1/states/${code}/history`);
+      await same(`/v1/states/${code}`);
+    }
     await same("/v1/organisations/asean/history");
+    await same("/v1/organisations/asean");
   });
 });

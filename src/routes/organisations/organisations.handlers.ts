@@ -31,7 +31,14 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
-  const { party, history, statusOnDay } = await loadPartyHistory(c.var.db, "organisation", c.req.valid("param").id);
+  const { asRecordedOn } = c.req.valid("query");
+  const { party, history, statusOnDay, record } = await loadPartyHistory(
+    c.var.db,
+    "organisation",
+    c.req.valid("param").id,
+    undefined,
+    asRecordedOn,
+  );
   const lang = c.var.language;
   return c.json(
     tagged(c, {
@@ -42,6 +49,7 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
       identifiers: identifiersOf(party),
       current: statusOnDay,
       history,
+      ...(record && { record }),
     }),
     200,
   );

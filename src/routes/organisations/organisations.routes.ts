@@ -29,7 +29,7 @@ export const getOne = publicRead({
   summary: "One organisation: names, current relation and history",
   description: "Names, the relation today, and every event with the periods derived from them.",
   tags,
-  request: { params: OrganisationIdParam, query: OrganisationLangQuery },
+  request: { params: OrganisationIdParam, query: OrganisationHistoryQuery },
   ok: OrganisationDetailSchema,
   okDescription: "The organisation",
 });

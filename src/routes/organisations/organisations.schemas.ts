@@ -68,6 +68,7 @@ export const OrganisationDetailSchema = z
     identifiers: IdentifiersSchema,
     current: StatusOnDaySchema,
     history: HistorySchema,
+    record: RecordSchema.optional(),
   })
   .openapi("OrganisationDetail");
 

@@ -48,7 +48,14 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
-  const { party, history, statusOnDay } = await loadPartyHistory(c.var.db, "state", c.req.valid("param").code);
+  const { asRecordedOn } = c.req.valid("query");
+  const { party, history, statusOnDay, record } = await loadPartyHistory(
+    c.var.db,
+    "state",
+    c.req.valid("param").code,
+    undefined,
+    asRecordedOn,
+  );
   const lang = c.var.language;
   const secretariatPosts = (await termsOfState(c.var.db, party.id)).map((t) => ({
     termId: t.id,
@@ -69,6 +76,7 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
       identifiers: identifiersOf(party),
       current: statusOnDay,
       history,
+      ...(record && { record }),
       secretariatPosts,
     }),
     200,

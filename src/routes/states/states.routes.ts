@@ -33,7 +33,7 @@ export const getOne = publicRead({
   summary: "One state: names, current status and full history",
   description:
     "Names in English, Russian and Chinese, the status today, and every event with the status periods derived from them.",
-  request: { params: StateCodeParam, query: LangOnlyQuery },
+  request: { params: StateCodeParam, query: HistoryQuery },
   ok: StateDetailSchema,
   okDescription: "The state",
 });

@@ -112,6 +112,7 @@ export const StateDetailSchema = z
     identifiers: IdentifiersSchema,
     current: StatusOnDaySchema.openapi({ description: "The status today" }),
     history: HistorySchema,
+    record: RecordSchema.optional(),
     secretariatPosts: z
       .array(
         z.object({
