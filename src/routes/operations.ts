@@ -77,7 +77,8 @@ export const downloadHeaders = {
     schema: {
       type: "string" as const,
       maxLength: 600,
-      example: '<https://registry.example/v1/exports/agreements.csv?asRecordedOn=2026-12-01T08:00:00.000Z>; rel="cite-as"',
+      example:
+        '<https://registry.example/v1/exports/agreements.csv?asRecordedOn=2026-12-01T08:00:00.000Z>; rel="cite-as"',
     },
   },
   "Content-Disposition": {

@@ -19,8 +19,8 @@ import {
   send,
   uniqueId,
 } from "../helpers";
-import { rows } from "../helpers/db";
 import { counted } from "../helpers/d1-counter";
+import { rows } from "../helpers/db";
 
 type Row = Record<string, string>;
 const SEP = " | ";

@@ -179,6 +179,7 @@ const POST_ROLE = { secretary_general: "Secretary-General", deputy_secretary_gen
 /** JSON items, comma-separated across pages: `first` says whether the section is still empty. */
 async function* items<R>(pages: AsyncIterable<R[]>, toJson: (row: R) => unknown, state: { first: boolean }) {
   for await (const page of pages) {
+    if (page.length === 0) continue;
     const text = page.map((r) => JSON.stringify(toJson(r))).join(",");
     yield state.first ? text : `,${text}`;
     state.first = false;
@@ -288,6 +289,11 @@ async function* popoloPieces(c: Context<AppBindings>, meta: Meta, record: Record
 }
 
 export const popolo: AppRouteHandler<PopoloRoute> = (c) =>
-  download(c, c.req.valid("query").asRecordedOn, "popolo.json", "application/json; charset=utf-8", "events", (meta, record) =>
-    popoloPieces(c, meta, record),
+  download(
+    c,
+    c.req.valid("query").asRecordedOn,
+    "popolo.json",
+    "application/json; charset=utf-8",
+    "events",
+    (meta, record) => popoloPieces(c, meta, record),
   );

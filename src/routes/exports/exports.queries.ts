@@ -137,15 +137,19 @@ export async function eventsOf(
   return rows.map((r) => ({ event: recordOf(r.version), partyKind: r.partyKind }));
 }
 
-/** An agreement's counterparties as one text field, in id order (a correlated subquery on their primary key). */
-const counterpartiesOf = (agreementId: SQLWrapper) =>
+/**
+ * An agreement's counterparties as one text field, in id order (a correlated subquery on their
+ * primary key). The outer table's id is written qualified: drizzle writes a column in an sql
+ * template unqualified, which inside the subquery would name agreement_counterparties' own column.
+ */
+const counterpartiesOf = (table: "agreements" | "agreement_versions", idColumn: "id" | "agreement_id") =>
   sql<
     string | null
-  >`(SELECT group_concat(party_id, ' | ') FROM (SELECT ${agreementCounterparties.partyId} AS party_id FROM ${agreementCounterparties} WHERE ${agreementCounterparties.agreementId} = ${agreementId} ORDER BY 1))`;
+  >`(SELECT group_concat(party_id, ' | ') FROM (SELECT ${agreementCounterparties.partyId} AS party_id FROM ${agreementCounterparties} WHERE ${agreementCounterparties.agreementId} = ${sql.identifier(table)}.${sql.identifier(idColumn)} ORDER BY 1))`;
 
 export function agreementsPage(db: Db, after: string | undefined, limit: number) {
   return db
-    .select({ agreement: agreements, counterparties: counterpartiesOf(agreements.id) })
+    .select({ agreement: agreements, counterparties: counterpartiesOf("agreements", "id") })
     .from(agreements)
     .where(after === undefined ? undefined : gt(agreements.id, after))
     .orderBy(asc(agreements.id))
@@ -159,7 +163,7 @@ export function agreementsPage(db: Db, after: string | undefined, limit: number)
  */
 export function agreementVersionsPage(db: Db, at: string, after: string | undefined, limit: number) {
   return db
-    .select({ version: agreementVersions, counterparties: counterpartiesOf(agreementVersions.agreementId) })
+    .select({ version: agreementVersions, counterparties: counterpartiesOf("agreement_versions", "agreement_id") })
     .from(agreementVersions)
     .where(
       and(openAt(agreementVersions, at), after === undefined ? undefined : gt(agreementVersions.agreementId, after)),
@@ -267,7 +271,10 @@ export async function* periodsAsRecorded(db: Db, at: string): AsyncGenerator<Per
         if (found === undefined) throw new Error(`period event ${id} is not in ${party.id}'s log`);
         return found;
       };
-      yield periodRows(party.id, party.kind, events.map(toEventInput))
+      const periods = periodRows(party.id, party.kind, events.map(toEventInput));
+      // a log of procedures only (status `none`) derives no period
+      if (periods.length === 0) continue;
+      yield periods
         .sort((a, b) => a.startEventId - b.startEventId)
         .map((period) => ({
           period,
