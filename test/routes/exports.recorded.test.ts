@@ -8,7 +8,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { StatusEventRecordSchema } from "../../src/lib/record-schemas";
 import { sourceText } from "../../src/lib/sources";
-import { call, createKey, expectProblem, getJson, send } from "../helpers";
+import { call, createKey, draftAgreement, expectProblem, getJson, send } from "../helpers";
 
 const FILES = ["status-events.csv", "status-periods.csv", "agreements.csv", "popolo.json"] as const;
 const src = (title: string) => ({ title, publisher: "Test publisher", kind: "official_document" as const });
@@ -96,11 +96,8 @@ describe("GET /v1/exports/*?asRecordedOn", () => {
     const t0 = pathOf(before["status-events.csv"]!.citeAs).at!;
     const accession = await eventOf("IRN", "accession");
     const launched = await eventOf("KHM", "procedure_launched");
-    // Each later version is recorded at least 1 ms after the one it closes (nextRecordedAt): these
-    // two are among the newest versions at t0 (the data migration records all at one instant), so
-    // both writes below are recorded after t0 by that rule, not by the clock.
-    expect(accession.versions.at(-1)!.recordedFrom).toBe(t0);
-    expect(launched.versions.at(-1)!.recordedFrom).toBe(t0);
+    // Every version is recorded at least 1 ms after every version of its table so far
+    // (src/db/versions.ts): the writes below are recorded after t0, and in their order, by rule.
 
     const corrected = await send(
       "POST",
@@ -120,7 +117,9 @@ describe("GET /v1/exports/*?asRecordedOn", () => {
     );
     expect(retracted.status, await retracted.clone().text()).toBe(200);
     const retractedAt = StatusEventRecordSchema.parse(await retracted.json()).versions.at(-1)!.recordedFrom;
-    expect(correctedAt > t0 && retractedAt > t0).toBe(true);
+    expect(correctedAt > t0 && retractedAt > correctedAt).toBe(true);
+    // And an agreement drafted now is recorded after the agreements file's cited moment.
+    const drafted = await draftAgreement(editor.key);
 
     // As recorded at t0 (each file's own cite-as link from before): the same bytes as then.
     for (const file of FILES) {
@@ -143,12 +142,17 @@ describe("GET /v1/exports/*?asRecordedOn", () => {
       ",2023-07-20,day,",
     );
 
-    // As recorded at the correction's time: the correction is in.
-    const then = await download(`/v1/exports/status-events.csv?asRecordedOn=${correctedAt}`);
-    expect(rowOf(then.text, accession.id)).toContain(",2023-07-20,day,");
+    // Between the two writes: the correction is recorded, the retraction not yet.
+    const between = await download(`/v1/exports/status-events.csv?asRecordedOn=${correctedAt}`);
+    expect(rowOf(between.text, accession.id)).toContain(",2023-07-20,day,");
+    expect(rowOf(between.text, launched.id)).toBeDefined();
+    const agreementsNow = await download("/v1/exports/agreements.csv");
+    expect(agreementsNow.text).toContain(`\r\n${drafted.body.id},`);
+    expect(before["agreements.csv"]!.text).not.toContain(`\r\n${drafted.body.id},`);
+    expect((await download(pathOf(agreementsNow.citeAs).path)).text).toBe(agreementsNow.text);
 
     // The current file's cite-as link now names the retraction's time, and reproduces the current bytes.
-    expect(pathOf(now.citeAs).at).toBe(retractedAt > correctedAt ? retractedAt : correctedAt);
+    expect(pathOf(now.citeAs).at).toBe(retractedAt);
     expect((await download(pathOf(now.citeAs).path)).text).toBe(now.text);
 
     // status-events.csv as recorded parses back to the history as recorded, for the parties touched.

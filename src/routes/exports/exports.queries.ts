@@ -19,7 +19,7 @@ import {
   statusEventVersions,
   statusPeriods,
 } from "../../db/schema";
-import { decodeRecord, versionsOfParty } from "../../db/versions";
+import { decodeRecord, latestEventRecorded, versionsOfParty } from "../../db/versions";
 import { eventsAt, recordOf } from "../../lib/as-recorded";
 import { toEventInput } from "../../lib/party-mappers";
 import { keysetPages } from "../../lib/stream-pages";
@@ -43,10 +43,10 @@ export interface RecordAsOf {
  * by recorded time, so its covering index is read whole (one entry per version, a few hundred).
  */
 export async function latestRecordedTime(db: Db, facts: "events" | "agreements"): Promise<string | null> {
-  const table = facts === "events" ? statusEventVersions : agreementVersions;
+  if (facts === "events") return latestEventRecorded(db);
   const row = await db
-    .select({ at: sql<string | null>`max(${table.recordedFrom})` })
-    .from(table)
+    .select({ at: sql<string | null>`max(${agreementVersions.recordedFrom})` })
+    .from(agreementVersions)
     .get();
   return row?.at ?? null;
 }
