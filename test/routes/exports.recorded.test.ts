@@ -153,6 +153,12 @@ describe("GET /v1/exports/*?asRecordedOn", () => {
 
     // The current file's cite-as link now names the retraction's time, and reproduces the current bytes.
     expect(pathOf(now.citeAs).at).toBe(retractedAt);
+    // A day (its end) after the latest recorded time is named, and cited, by that time: the answer
+    // is the same, and, named so, cannot change with a write later that day.
+    const day = await download(`/v1/exports/status-events.csv?asRecordedOn=${retractedAt.slice(0, 10)}`);
+    expect(day.text).toBe(now.text);
+    expect(day.citeAs).toBe(now.citeAs);
+    expect(day.version).toBe(`r${retractedAt.replace(/[:.]/g, "")}`);
     expect((await download(pathOf(now.citeAs).path)).text).toBe(now.text);
 
     // status-events.csv as recorded parses back to the history as recorded, for the parties touched.

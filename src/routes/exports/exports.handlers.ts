@@ -87,6 +87,11 @@ async function download(
         extra: { errors: [{ path: "asRecordedOn", message: "not versioned", code: "custom" }] },
       });
     await refuseBeforeRecord(db, asRecordedOn);
+    // The record at T is the record at the latest recorded time by T: named by that moment, the
+    // version and the citation are fixed for good (later versions are recorded after it), even when
+    // T is not (the end of today, say, before today's later corrections).
+    const latest = await latestRecordedTime(db, facts);
+    asRecordedOn = latest !== null && latest < asRecordedOn ? latest : asRecordedOn;
     meta = { version: recordedVersion(asRecordedOn), seq: null, at: asRecordedOn, asRecordedOn };
     citeAs = `${base}?asRecordedOn=${asRecordedOn}`;
   } else {

@@ -6,7 +6,7 @@ import { CSV_CONTENT, PopoloSchema } from "./exports.schemas";
 const tags = ["Exports"];
 const request = { query: z.object({ asRecordedOn: AsRecordedOnQuery }) };
 const FROM_CURRENT =
-  "Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel=\"cite-as\"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `. The cite-as link carries `asRecordedOn` set to the latest recorded time of the file's facts: fetched later, it answers the same file. With `asRecordedOn`, the file as the registry recorded it then (the version tables); `Dataset-Version` then names that moment (`r` and the instant, e.g. `r2026-12-01T080000000Z`), not a feed position.";
+  "Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel=\"cite-as\"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `. The cite-as link carries `asRecordedOn` set to the latest recorded time of the file's facts: fetched later, it answers the same file. With `asRecordedOn`, the file as the registry recorded it then (the version tables); `Dataset-Version` and the cite-as link then name the latest recorded time by that moment (`r` and the instant, e.g. `r2026-12-01T080000000Z`; not a feed position), so they never change.";
 
 const csv = (
   path: string,
