@@ -11,8 +11,8 @@
  * versions carry recorded times, not feed positions, and the feed's `at` is the database's clock
  * while recorded times are the Worker's. What reproduces a file exactly is its recorded time: the
  * current file is the record as recorded at the latest recorded time of its facts (the newest
- * version's recordedFrom), and every later write records a later time (at least 1 ms after the
- * version it closes: nextRecordedAt, src/domain/recorded.ts). So the current file's cite-as link is
+ * version's recordedFrom), and every later write records a later time (at least 1 ms after every
+ * version of its table, guarded in the write's batch: src/db/versions.ts). So the current file's cite-as link is
  * `?asRecordedOn=<that time>`, which answers the same bytes after any later correction (proved by
  * test/routes/exports.recorded.test.ts). consents.csv is not versioned and has no such link.
  */
