@@ -617,7 +617,7 @@ export interface paths {
         };
         /**
          * Every status period of every party, as CSV (the Correlates of War IGO shape)
-         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `.
+         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `. The cite-as link carries `asRecordedOn` set to the latest recorded time of the file's facts: fetched later, it answers the same file. With `asRecordedOn`, the file as the registry recorded it then (the version tables); `Dataset-Version` and the cite-as link then name the latest recorded time by that moment (`r` and the instant, e.g. `r2026-12-01T080000000Z`; not a feed position), so they never change.
          */
         get: operations["exportStatusPeriods"];
         put?: never;
@@ -637,7 +637,7 @@ export interface paths {
         };
         /**
          * The status event log, as CSV
-         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `.
+         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `. The cite-as link carries `asRecordedOn` set to the latest recorded time of the file's facts: fetched later, it answers the same file. With `asRecordedOn`, the file as the registry recorded it then (the version tables); `Dataset-Version` and the cite-as link then name the latest recorded time by that moment (`r` and the instant, e.g. `r2026-12-01T080000000Z`; not a feed position), so they never change.
          */
         get: operations["exportStatusEvents"];
         put?: never;
@@ -657,7 +657,7 @@ export interface paths {
         };
         /**
          * Every agreement with its dates and counterparties, as CSV
-         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `.
+         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `. The cite-as link carries `asRecordedOn` set to the latest recorded time of the file's facts: fetched later, it answers the same file. With `asRecordedOn`, the file as the registry recorded it then (the version tables); `Dataset-Version` and the cite-as link then name the latest recorded time by that moment (`r` and the instant, e.g. `r2026-12-01T080000000Z`; not a feed position), so they never change.
          */
         get: operations["exportAgreements"];
         put?: never;
@@ -677,7 +677,7 @@ export interface paths {
         };
         /**
          * Every member state's consent or objection to an agreement, as CSV
-         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `.
+         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `. The cite-as link carries `asRecordedOn` set to the latest recorded time of the file's facts: fetched later, it answers the same file. With `asRecordedOn`, the file as the registry recorded it then (the version tables); `Dataset-Version` and the cite-as link then name the latest recorded time by that moment (`r` and the instant, e.g. `r2026-12-01T080000000Z`; not a feed position), so they never change. Consents are not versioned yet: `asRecordedOn` is answered 400 (`/problems/not-versioned`), and the cite-as link is the file's address.
          */
         get: operations["exportConsents"];
         put?: never;
@@ -697,7 +697,7 @@ export interface paths {
         };
         /**
          * The registry as Popolo: organisations, persons and memberships
-         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `. Each status period is a Popolo Membership of the party (an Organization) in the SCO, with start_date and end_date; each term in the Secretariat's posts is a Membership of a Person in the SCO Secretariat.
+         * @description Generated from the current record, streamed as it is read. `Dataset-Version` is the change feed's cursor it reflects (pass it to /v1/changes as `since` to sync from it); `Link: rel="cite-as"` is where to cite it from. Dates as precise as they are known, with their precision in the next column; several values in one field (sources, counterparties) are separated by ` | `. The cite-as link carries `asRecordedOn` set to the latest recorded time of the file's facts: fetched later, it answers the same file. With `asRecordedOn`, the file as the registry recorded it then (the version tables); `Dataset-Version` and the cite-as link then name the latest recorded time by that moment (`r` and the instant, e.g. `r2026-12-01T080000000Z`; not a feed position), so they never change. Each status period is a Popolo Membership of the party (an Organization) in the SCO, with start_date and end_date; each term in the Secretariat's posts is a Membership of a Person in the SCO Secretariat. As recorded, the parties' memberships are those of the record then; organisations, persons and the Secretariat's terms are today's (not versioned), as `meta.note` says.
          */
         get: operations["exportPopolo"];
         put?: never;
@@ -2657,19 +2657,27 @@ export interface components {
         };
         PopoloExport: {
             meta: {
-                /** @description The change feed's cursor this document reflects */
+                /** @description The change feed's cursor this document reflects (as recorded: `r` and the moment asked) */
                 dataset_version: string;
                 /**
                  * Format: int32
-                 * @description The same position as a number
+                 * @description The same position as a number (absent as recorded: no feed position)
                  */
-                dataset_version_seq: number;
+                dataset_version_seq?: number;
                 /**
                  * Format: date-time
-                 * @description Time of the last change included
+                 * @description Time of the last change included (as recorded: the moment asked)
                  * @example 2026-11-24T10:00:00.000Z
                  */
                 recorded_until: string | null;
+                /**
+                 * Format: date-time
+                 * @description With asRecordedOn: the moment of the record this document answers from
+                 * @example 2026-11-24T10:00:00.000Z
+                 */
+                as_recorded_on?: string;
+                /** @description What the document as recorded takes from today's record */
+                note?: string;
                 citation: string;
                 license: string;
             };
@@ -8708,7 +8716,10 @@ export interface operations {
     };
     exportStatusPeriods: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8730,9 +8741,9 @@ export interface operations {
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
                     "Cache-Control"?: string;
-                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it */
+                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it. With `asRecordedOn`: `r` and the moment asked (e.g. r2026-12-01T080000000Z) */
                     "Dataset-Version"?: string;
-                    /** @description Where to cite the download from (rel="cite-as", RFC 8574) */
+                    /** @description Where to cite the download from (rel="cite-as", RFC 8574): with `asRecordedOn` set to the latest recorded time of its facts, so that it answers the same file later */
                     Link?: string;
                     /** @description The file name to save it under, with the dataset version */
                     "Content-Disposition"?: string;
@@ -8811,7 +8822,10 @@ export interface operations {
     };
     exportStatusEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8833,9 +8847,9 @@ export interface operations {
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
                     "Cache-Control"?: string;
-                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it */
+                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it. With `asRecordedOn`: `r` and the moment asked (e.g. r2026-12-01T080000000Z) */
                     "Dataset-Version"?: string;
-                    /** @description Where to cite the download from (rel="cite-as", RFC 8574) */
+                    /** @description Where to cite the download from (rel="cite-as", RFC 8574): with `asRecordedOn` set to the latest recorded time of its facts, so that it answers the same file later */
                     Link?: string;
                     /** @description The file name to save it under, with the dataset version */
                     "Content-Disposition"?: string;
@@ -8914,7 +8928,10 @@ export interface operations {
     };
     exportAgreements: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8936,9 +8953,9 @@ export interface operations {
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
                     "Cache-Control"?: string;
-                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it */
+                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it. With `asRecordedOn`: `r` and the moment asked (e.g. r2026-12-01T080000000Z) */
                     "Dataset-Version"?: string;
-                    /** @description Where to cite the download from (rel="cite-as", RFC 8574) */
+                    /** @description Where to cite the download from (rel="cite-as", RFC 8574): with `asRecordedOn` set to the latest recorded time of its facts, so that it answers the same file later */
                     Link?: string;
                     /** @description The file name to save it under, with the dataset version */
                     "Content-Disposition"?: string;
@@ -9017,7 +9034,10 @@ export interface operations {
     };
     exportConsents: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9039,9 +9059,9 @@ export interface operations {
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
                     "Cache-Control"?: string;
-                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it */
+                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it. With `asRecordedOn`: `r` and the moment asked (e.g. r2026-12-01T080000000Z) */
                     "Dataset-Version"?: string;
-                    /** @description Where to cite the download from (rel="cite-as", RFC 8574) */
+                    /** @description Where to cite the download from (rel="cite-as", RFC 8574): with `asRecordedOn` set to the latest recorded time of its facts, so that it answers the same file later */
                     Link?: string;
                     /** @description The file name to save it under, with the dataset version */
                     "Content-Disposition"?: string;
@@ -9120,7 +9140,10 @@ export interface operations {
     };
     exportPopolo: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                asRecordedOn?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9142,9 +9165,9 @@ export interface operations {
                     ETag?: string;
                     /** @description How long shared caches may keep the answer */
                     "Cache-Control"?: string;
-                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it */
+                    /** @description The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it. With `asRecordedOn`: `r` and the moment asked (e.g. r2026-12-01T080000000Z) */
                     "Dataset-Version"?: string;
-                    /** @description Where to cite the download from (rel="cite-as", RFC 8574) */
+                    /** @description Where to cite the download from (rel="cite-as", RFC 8574): with `asRecordedOn` set to the latest recorded time of its facts, so that it answers the same file later */
                     Link?: string;
                     /** @description The file name to save it under, with the dataset version */
                     "Content-Disposition"?: string;

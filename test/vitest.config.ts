@@ -12,6 +12,7 @@ const NOT_VITEST = ["test/e2e/**", "test/bench/**", "test/client/**"];
 const ISOLATED = [
   "test/fuzz/*.fuzz.test.ts",
   "test/routes/status-events.*.test.ts",
+  "test/routes/exports.recorded.test.ts",
   "test/db/bound-parameters.queries.test.ts",
   "test/db/agreement-guards.queries.test.ts",
   "test/db/depositary-guards.queries.test.ts",

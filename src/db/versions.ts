@@ -47,8 +47,20 @@ export interface VersionMeta {
 }
 
 /** nextRecordedAt (src/domain/recorded.ts) in SQL: `now`, but at least 1 ms after `previousFrom` (an SQL expression). */
-export const nextRecordedAtSql = (previousFrom: unknown, now: string) =>
+export const nextRecordedAtSql = (previousFrom: unknown, now: string | SQL) =>
   sql`max(${now}, strftime('%Y-%m-%dT%H:%M:%fZ', ${previousFrom}, '+0.001 seconds'))`;
+
+/** The newest recorded time among the status event versions (a closed version's end is its successor's start). */
+const latestEventRecordedSql = sql`(SELECT max(${statusEventVersions.recordedFrom}) FROM ${statusEventVersions})`;
+
+/** The newest recorded time of any status event version, or null before any: one seek on status_event_versions_recorded_idx. */
+export async function latestEventRecorded(db: Db): Promise<string | null> {
+  const row = await db.get<{ at: string | null }>(sql`SELECT ${latestEventRecordedSql} AS at`);
+  return row?.at ?? null;
+}
+
+/** A write's guard: every status event version so far was recorded before `at` (recorded times only increase). */
+export const eventsRecordedBefore = (at: string) => sql`coalesce(${latestEventRecordedSql}, '') < ${at}`;
 
 // Status events.
 
@@ -165,18 +177,21 @@ export function recordAgreementVersion(
   meta: VersionMeta,
 ) {
   const open = and(eq(agreementVersions.agreementId, agreementId), isNull(agreementVersions.recordedUntil));
+  // `now`, but at least 1 ms after every agreement version recorded so far (see the top): evaluated in the batch.
+  // (max over no rows is NULL, and SQLite's max(a, NULL) is NULL: hence the coalesce.)
+  const now = sql`max(${meta.now}, coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', (SELECT max(${agreementVersions.recordedFrom}) FROM ${agreementVersions}), '+0.001 seconds'), ${meta.now}))`;
   const previousUntil = sql`(SELECT max(${agreementVersions.recordedUntil}) FROM ${agreementVersions} WHERE ${agreementVersions.agreementId} = ${agreementId})`;
   return [
     db
       .update(agreementVersions)
-      .set({ recordedUntil: nextRecordedAtSql(agreementVersions.recordedFrom, meta.now) })
+      .set({ recordedUntil: nextRecordedAtSql(agreementVersions.recordedFrom, now) })
       .where(open),
     db.insert(agreementVersions).select(
       db
         .select({
           agreementId: agreements.id,
           version: agreements.version,
-          recordedFrom: sql`coalesce(${previousUntil}, ${meta.now})`.as("recorded_from"),
+          recordedFrom: sql`coalesce(${previousUntil}, ${now})`.as("recorded_from"),
           recordedUntil: sql`NULL`.as("recorded_until"),
           action: sql`${action}`.as("action"),
           record: sql`${rowJson(agreements)}`.as("record"),

@@ -68,15 +68,17 @@ export const publicRead = <P extends string, Req extends NonNullable<RouteConfig
 export const downloadHeaders = {
   "Dataset-Version": {
     description:
-      "The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it",
+      "The change feed's cursor (/v1/changes) this download reflects: pass it as `since` to fetch what changed after it. With `asRecordedOn`: `r` and the moment asked (e.g. r2026-12-01T080000000Z)",
     schema: { type: "string" as const, maxLength: 64, pattern: "^[A-Za-z0-9_-]+$", example: "WzEyMV0" },
   },
   Link: {
-    description: 'Where to cite the download from (rel="cite-as", RFC 8574)',
+    description:
+      'Where to cite the download from (rel="cite-as", RFC 8574): with `asRecordedOn` set to the latest recorded time of its facts, so that it answers the same file later',
     schema: {
       type: "string" as const,
       maxLength: 600,
-      example: '<https://registry.example/v1/exports/agreements.csv>; rel="cite-as"',
+      example:
+        '<https://registry.example/v1/exports/agreements.csv?asRecordedOn=2026-12-01T08:00:00.000Z>; rel="cite-as"',
     },
   },
   "Content-Disposition": {

@@ -22,9 +22,11 @@ import { counterpartiesOf, listAgreements } from "../../src/routes/agreements/ag
 import { listChanges } from "../../src/routes/changes/changes.queries";
 import {
   agreementsPage,
+  agreementVersionsPage,
   consentsPage,
   EXPORT_PAGE_SIZE,
   eventsPage,
+  eventVersionsPage,
   partiesPage,
   periodsPage,
   termsPage,
@@ -120,12 +122,15 @@ describe("identifiers and exports use indexes", () => {
 
   it("each export page after the first starts with a seek on its key, and none sorts in memory", async () => {
     const pages = [
-      periodsPage(db, {}, ["IRN", 12], EXPORT_PAGE_SIZE),
-      eventsPage(db, {}, 12, EXPORT_PAGE_SIZE),
-      agreementsPage(db, {}, "m", EXPORT_PAGE_SIZE),
-      consentsPage(db, {}, ["m", "KAZ"], EXPORT_PAGE_SIZE),
-      partiesPage(db, {}, "IRN", EXPORT_PAGE_SIZE),
-      termsPage(db, {}, "m", EXPORT_PAGE_SIZE),
+      periodsPage(db, ["IRN", 12], EXPORT_PAGE_SIZE),
+      eventsPage(db, 12, EXPORT_PAGE_SIZE),
+      agreementsPage(db, "m", EXPORT_PAGE_SIZE),
+      consentsPage(db, ["m", "KAZ"], EXPORT_PAGE_SIZE),
+      partiesPage(db, "IRN", EXPORT_PAGE_SIZE),
+      termsPage(db, "m", EXPORT_PAGE_SIZE),
+      // as recorded (issue 11): the versions open at T, walked from the key in the current files' order
+      eventVersionsPage(db, "2026-12-01T08:00:00.000Z", 12, EXPORT_PAGE_SIZE),
+      agreementVersionsPage(db, "2026-12-01T08:00:00.000Z", "m", EXPORT_PAGE_SIZE),
     ];
     for (const page of pages) {
       const plan = await planOf(page);

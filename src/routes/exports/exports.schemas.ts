@@ -5,7 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { type CsvValue, LIST_SEPARATOR, sourcesField } from "../../lib/csv";
 import { int32, MAX, str, timestamp } from "../../lib/wire";
-import type { agreementsPage, consentsPage, eventsPage, periodsPage } from "./exports.queries";
+import type { agreementsOf, consentsPage, eventsOf, periodsPage } from "./exports.queries";
 
 type Row<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number];
 
@@ -54,7 +54,7 @@ export const periodsCsv: CsvShape<Row<typeof periodsPage>> = {
   ],
 };
 
-export const eventsCsv: CsvShape<Row<typeof eventsPage>> = {
+export const eventsCsv: CsvShape<Row<typeof eventsOf>> = {
   columns: [
     "id",
     "party",
@@ -87,7 +87,7 @@ export const eventsCsv: CsvShape<Row<typeof eventsPage>> = {
   ],
 };
 
-export const agreementsCsv: CsvShape<Row<typeof agreementsPage>> = {
+export const agreementsCsv: CsvShape<Row<typeof agreementsOf>> = {
   columns: [
     "id",
     "kind",
@@ -172,9 +172,19 @@ const otherName = z.object({ name: str(MAX.name), note: str(10) });
 export const PopoloSchema = z
   .object({
     meta: z.object({
-      dataset_version: str(64).openapi({ description: "The change feed's cursor this document reflects" }),
-      dataset_version_seq: int32().openapi({ description: "The same position as a number" }),
-      recorded_until: timestamp().nullable().openapi({ description: "Time of the last change included" }),
+      dataset_version: str(64).openapi({
+        description: "The change feed's cursor this document reflects (as recorded: `r` and the moment asked)",
+      }),
+      dataset_version_seq: int32()
+        .optional()
+        .openapi({ description: "The same position as a number (absent as recorded: no feed position)" }),
+      recorded_until: timestamp()
+        .nullable()
+        .openapi({ description: "Time of the last change included (as recorded: the moment asked)" }),
+      as_recorded_on: timestamp()
+        .optional()
+        .openapi({ description: "With asRecordedOn: the moment of the record this document answers from" }),
+      note: str(500).optional().openapi({ description: "What the document as recorded takes from today's record" }),
       citation: str(1000),
       license: str(200),
     }),

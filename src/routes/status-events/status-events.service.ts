@@ -10,7 +10,14 @@
 import type { Context } from "hono";
 import { getPartyWithEvents, recountStatuses, type StatusEventRow } from "../../db/parties";
 import { periodRows } from "../../db/period-rows";
-import { eventVersionIs, partyVersionCountIs, recordEventVersion, versionsOfParty } from "../../db/versions";
+import {
+  eventsRecordedBefore,
+  eventVersionIs,
+  latestEventRecorded,
+  partyVersionCountIs,
+  recordEventVersion,
+  versionsOfParty,
+} from "../../db/versions";
 import { today, validPartialDate } from "../../domain/dates";
 import { checkLog, findIdenticalEvent } from "../../domain/event-log";
 import { type Alternative, evidenceProblems, mergeSources, type Source } from "../../domain/evidence";
@@ -115,8 +122,15 @@ function refuseContradiction(partyId: string, partyKind: PartyKind, log: StatusE
     });
 }
 
+/** Another write recorded a status event version at or after this one's time: retry (recorded times only increase). */
+export const concurrentRecord = () =>
+  new ApiError(409, {
+    code: "concurrent-record",
+    detail: "Another status event was recorded meanwhile; retry",
+  });
+
 /** Commits the new version and the party's re-derived periods and counts, in one guarded batch. */
-function commitVersion(
+async function commitVersion(
   c: Context<AppBindings>,
   loaded: Loaded & { current: StatusEventRow },
   change: {
@@ -133,7 +147,9 @@ function commitVersion(
   const { party } = loaded;
   const id = loaded.current.id;
   const last = loaded.versions.at(-1)!;
-  const recordedAt = nextRecordedAt(last.recordedFrom, new Date());
+  // 1 ms after every version recorded so far, not only this event's (src/db/versions.ts), and guarded in the batch.
+  const latest = await latestEventRecorded(db);
+  const recordedAt = nextRecordedAt(latest ?? last.recordedFrom, new Date());
   const actor = c.var.actor;
   const meta = {
     now: recordedAt,
@@ -174,6 +190,7 @@ function commitVersion(
             detail: `Another change to ${party.id}'s log was recorded meanwhile; reload its history and retry`,
           }),
       },
+      { condition: eventsRecordedBefore(recordedAt), error: concurrentRecord },
     ],
     statements: [
       ...change.statementsBefore,
