@@ -8717,7 +8717,7 @@ export interface operations {
     exportStatusPeriods: {
         parameters: {
             query?: {
-                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
             };
             header?: never;
@@ -8823,7 +8823,7 @@ export interface operations {
     exportStatusEvents: {
         parameters: {
             query?: {
-                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
             };
             header?: never;
@@ -8929,7 +8929,7 @@ export interface operations {
     exportAgreements: {
         parameters: {
             query?: {
-                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
             };
             header?: never;
@@ -9035,7 +9035,7 @@ export interface operations {
     exportConsents: {
         parameters: {
             query?: {
-                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
             };
             header?: never;
@@ -9141,7 +9141,7 @@ export interface operations {
     exportPopolo: {
         parameters: {
             query?: {
-                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future. Omit for the current record. */
+                /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
             };
             header?: never;

@@ -91,9 +91,12 @@ export function recordEventVersion(
     .update(statusEventVersions)
     .set({ recordedUntil: nextRecordedAtSql(statusEventVersions.recordedFrom, meta.now) })
     .where(openEventVersion(eventId));
+  // A first version is recorded `now`, but at least 1 ms after every version recorded so far,
+  // evaluated inside the batch (batches run one after another), so concurrent writes of different
+  // parties all land and recorded times still only increase (the exports' citations rest on it).
   const from =
     version === 1
-      ? sql`${meta.now}`
+      ? sql`max(${meta.now}, coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', ${latestEventRecordedSql}, '+0.001 seconds'), ${meta.now}))`
       : sql`(SELECT ${statusEventVersions.recordedUntil} FROM ${statusEventVersions} WHERE ${statusEventVersions.eventId} = ${eventId} AND ${statusEventVersions.version} = ${version - 1})`;
   const insert = db.insert(statusEventVersions).select(
     db

@@ -107,6 +107,15 @@ describe("POST /v1/status-events integrity", () => {
     const ids = await Promise.all(answers.map(async (r) => StatusEventSchema.parse(await r.json()).id));
     expect(new Set(ids).size).toBe(20);
     for (const id of ids) expect(id).toBeGreaterThan(max);
+    // ...and each first version is recorded at its own moment, later than every version before it
+    // (recorded times only increase: an export's citation as recorded on T rests on it).
+    const { results } = await env.DB.prepare(
+      `SELECT event_id AS id, recorded_from AS at FROM status_event_versions ORDER BY recorded_from, event_id`,
+    ).all<{ id: number; at: string }>();
+    const times = results.filter((r) => ids.includes(r.id)).map((r) => r.at);
+    expect(new Set(times).size).toBe(20);
+    const earlier = results.filter((r) => !ids.includes(r.id)).map((r) => r.at);
+    for (const at of times) for (const before of earlier) expect(at > before).toBe(true);
   });
 
   it("keeps a party's periods derived from its whole log when events for it race", async () => {

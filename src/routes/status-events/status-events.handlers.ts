@@ -8,12 +8,11 @@
 import { z } from "@hono/zod-openapi";
 import { getPartyWithEvents, recountStatuses, resolveParties, type StatusEventRow } from "../../db/parties";
 import { periodRows } from "../../db/period-rows";
-import { eventsRecordedBefore, latestEventRecorded, partyVersionCountIs, recordEventVersion } from "../../db/versions";
+import { partyVersionCountIs, recordEventVersion } from "../../db/versions";
 import { today, validPartialDate } from "../../domain/dates";
 import { checkEvent, findIdenticalEvent } from "../../domain/event-log";
 import { type Alternative, evidenceProblems } from "../../domain/evidence";
 import { STEP_DOES_NOT_GRANT, stepProblem } from "../../domain/procedure";
-import { nextRecordedAt } from "../../domain/recorded";
 import type { PartyKind } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
 import { toAlternative, toSource } from "../../lib/evidence-schemas";
@@ -103,7 +102,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
       extra: { problems },
     });
   }
-  const [versionCount, latestRecorded] = await Promise.all([countPartyVersions(db, party.id), latestEventRecorded(db)]);
+  const versionCount = await countPartyVersions(db, party.id);
   // Allocated after the log was read, so the new id is above every id of that log.
   const id = await allocateEventId(db);
   const input = { ...candidate, id };
@@ -126,9 +125,6 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     basisAgreementId: body.basis?.agreementId ?? null,
     createdAt: new Date().toISOString(),
   };
-  // Its first version's recorded time: now, but after every version recorded so far (src/db/versions.ts).
-  const recordedFrom =
-    latestRecorded === null ? row.createdAt : nextRecordedAt(latestRecorded, new Date(row.createdAt));
   const periods = periodRows(party.id, party.kind, [...log, input]);
   const spans = contestedSpansOfLog([...events, row]);
   const wire = toWireEvent(row, party.kind);
@@ -151,14 +147,12 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
         : []),
       // no correction or retraction of the party's log either (every write of it adds one version)
       { condition: partyVersionCountIs(party.id, versionCount), error: concurrent },
-      // and no version of any log recorded at or after this one's time meanwhile
-      { condition: eventsRecordedBefore(recordedFrom), error: service.concurrentRecord },
     ],
     statements: [
       insertEvent(db, row),
       // its first version, recorded from the moment it was created (or 1 ms after the latest recorded)
       ...recordEventVersion(db, id, 1, "recorded", {
-        now: recordedFrom,
+        now: row.createdAt,
         reason: null,
         actorKeyId: c.var.actor.keyId,
         actorName: c.var.actor.name,
