@@ -17,6 +17,7 @@ import {
   type Source,
 } from "../domain/evidence";
 import { EVENT_KINDS, STATUSES } from "../domain/statuses";
+import { SourceObjectInput } from "../lib/evidence-schemas";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const partialDate = z.string().refine((v) => !("error" in parsePartialDate(v)), {
@@ -26,21 +27,8 @@ export const partialDate = z.string().refine((v) => !("error" in parsePartialDat
   },
 });
 
-export const SourceSeed = z.strictObject({
-  title: text(500),
-  url: z
-    .url({ protocol: /^https?$/ })
-    .max(1000)
-    .optional(),
-  publisher: text(200),
-  kind: z.enum(SOURCE_KINDS),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag such as en, ru or zh")
-    .optional(),
-  published: partialDate.optional(),
-  accessed: partialDate.optional(),
-});
+/** The same shape, and the same checks, as a source sent to the API. */
+export const SourceSeed = SourceObjectInput;
 export const sources = z.array(SourceSeed).min(1, "every record needs at least one source").max(20);
 export const certainty = z.enum(CERTAINTIES, "certainty is high, medium or low");
 

@@ -4,6 +4,7 @@
  * and src/domain/contested.ts.
  */
 import { z } from "@hono/zod-openapi";
+import { parsePartialDate } from "../domain/dates";
 import { type Alternative, CERTAINTIES, SOURCE_KINDS, type Source } from "../domain/evidence";
 import { EVENT_KINDS, STATUSES } from "../domain/statuses";
 import { day, str } from "./wire";
@@ -35,33 +36,37 @@ const text = (max: number) => z.string().trim().min(1).max(max);
  * stored as a `secondary` source with publisher "unspecified" until someone classifies it: an
  * unclassified citation never counts as official.
  */
-export const SourceInput = z
-  .union([
-    z.strictObject({
-      title: text(500),
-      url: z
-        .url({ protocol: /^https?$/ })
-        .max(1000)
-        .optional(),
-      publisher: text(200),
-      kind: z.enum(SOURCE_KINDS),
-      language: z
-        .string()
-        .max(35)
-        .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
-        .optional(),
-      published: partial().optional(),
-      accessed: partial().optional(),
-    }),
-    text(500),
-  ])
-  .openapi("SourceInput", {
-    example: {
-      title: "Bishkek Declaration of the SCO Council of Heads of State",
-      publisher: "SCO Council of Heads of State",
-      kind: "official_document",
-    },
-  });
+/** A date as the sources state it: YYYY, YYYY-MM or YYYY-MM-DD, and a real one. */
+const partialInput = () =>
+  str(10)
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .refine((v) => !("error" in parsePartialDate(v)), "not a real date (YYYY, YYYY-MM or YYYY-MM-DD)");
+
+/** A structured source, as a client sends it and as the data files (src/data) hold it. */
+export const SourceObjectInput = z.strictObject({
+  title: text(500),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(1000)
+    .optional(),
+  publisher: text(200),
+  kind: z.enum(SOURCE_KINDS),
+  language: z
+    .string()
+    .max(35)
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag such as en, ru or zh")
+    .optional(),
+  published: partialInput().optional(),
+  accessed: partialInput().optional(),
+});
+
+export const SourceInput = z.union([SourceObjectInput, text(500)]).openapi("SourceInput", {
+  example: {
+    title: "Bishkek Declaration of the SCO Council of Heads of State",
+    publisher: "SCO Council of Heads of State",
+    kind: "official_document",
+  },
+});
 
 export type SourceInputT = z.infer<typeof SourceInput>;
 
