@@ -1114,9 +1114,12 @@ export interface components {
              *     }
              */
             sources: {
-                codes: components["schemas"]["Source"] & (Record<string, never> | null);
-                wikidata: components["schemas"]["Source"] & (Record<string, never> | null);
-                website: components["schemas"]["Source"] & (Record<string, never> | null);
+                /** @description Where the ISO and M49 codes come from */
+                codes: components["schemas"]["Source"] | null;
+                /** @description Where the Wikidata item comes from */
+                wikidata: components["schemas"]["Source"] | null;
+                /** @description Where the official site comes from */
+                website: components["schemas"]["Source"] | null;
             };
         };
         /** @description The status today */

@@ -146,9 +146,9 @@ export const IdentifiersSchema = z
     website: z.url().max(300).nullable().openapi({ description: "Organisations: the official site", example: null }),
     sources: z
       .object({
-        codes: SourceSchema.nullable().openapi({ description: "Where the ISO and M49 codes come from" }),
-        wikidata: SourceSchema.nullable().openapi({ description: "Where the Wikidata item comes from" }),
-        website: SourceSchema.nullable().openapi({ description: "Where the official site comes from" }),
+        codes: z.union([SourceSchema, z.null()]).openapi({ description: "Where the ISO and M49 codes come from" }),
+        wikidata: z.union([SourceSchema, z.null()]).openapi({ description: "Where the Wikidata item comes from" }),
+        website: z.union([SourceSchema, z.null()]).openapi({ description: "Where the official site comes from" }),
       })
       .openapi({
         example: {
