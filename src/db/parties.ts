@@ -124,19 +124,18 @@ export const reportedOn = (day: string | SQLWrapper) =>
  * The periods reported on `day` (see isReportedOn in src/domain/periods.ts: begun for certain,
  * not ended for certain), joined with their party, in party-id order from `after`.
  */
-export function listPeriodsOn(
-  db: Db,
-  opts: {
-    kind?: PartyKind;
-    status?: string;
-    /** only the party with this Wikidata item (unique, parties_wikidata_unique) */
-    wikidata?: string;
-    day: string;
-    after?: { status?: string; id: string };
-    limit: number;
-    orderByStatus?: boolean;
-  },
-) {
+export interface PeriodsOnFilter {
+  kind?: PartyKind;
+  status?: string;
+  /** only the party with this Wikidata item (unique, parties_wikidata_unique) */
+  wikidata?: string;
+  day: string;
+  after?: { status?: string; id: string };
+  limit: number;
+  orderByStatus?: boolean;
+}
+
+export function listPeriodsOn(db: Db, opts: PeriodsOnFilter) {
   const { kind, status, wikidata, day, after, limit } = opts;
   const afterCondition = after
     ? opts.orderByStatus && after.status !== undefined

@@ -1,7 +1,7 @@
 /** What the state and organisation handlers share: loading a party or answering 404, now or as recorded then. */
 
 import type { Db } from "../db/client";
-import { getPartyWithEvents } from "../db/parties";
+import { getPartyWithEvents, type PeriodsOnFilter } from "../db/parties";
 import { versionsOfParty } from "../db/versions";
 import { today } from "../domain/dates";
 import { isReportedOn } from "../domain/periods";
@@ -38,17 +38,6 @@ export async function loadPartyHistory(
 export function partyNotFound(kind: PartyKind, key: string) {
   const what = kind === "state" ? `state with code "${key}"` : `organisation with id "${key}"`;
   return new ApiError(404, { code: "not-found", detail: `No ${what} in the registry` });
-}
-
-export interface PeriodsOnFilter {
-  kind?: PartyKind;
-  status?: string;
-  /** a Wikidata item id: only the party it identifies */
-  wikidata?: string;
-  day: string;
-  after?: { status?: string; id: string };
-  limit: number;
-  orderByStatus?: boolean;
 }
 
 /**
