@@ -8723,7 +8723,10 @@ export interface operations {
                 /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8829,7 +8832,10 @@ export interface operations {
                 /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8935,7 +8941,10 @@ export interface operations {
                 /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9041,7 +9050,10 @@ export interface operations {
                 /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9147,7 +9159,10 @@ export interface operations {
                 /** @description Answer as the registry recorded it then: a day (YYYY-MM-DD, its end in UTC) or an instant (e.g. 2026-12-01T08:00:00Z), not in the future and not before the record began. Omit for the current record. */
                 asRecordedOn?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-D1-Bookmark of the client's last answer (a write's, typically): the request then reads a database at least that recent, so it sees its own writes whichever replica answers. A public read that sends it is not answered from the edge cache. Anything that is not a bookmark is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };

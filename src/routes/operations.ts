@@ -45,6 +45,16 @@ interface OperationDoc<P extends string> {
  */
 export const publicRead = <P extends string, Req extends NonNullable<RouteConfig["request"]>, S extends z.ZodType>(
   op: OperationDoc<P> & { request: Req; ok: S; okDescription: string },
+) => publicGet(op, { ...jsonContent(op.ok, op.okDescription), headers: cacheHeaders });
+
+/** The GET of publicRead and publicDownload, whose only difference is what their 200 is. */
+const publicGet = <
+  P extends string,
+  Req extends NonNullable<RouteConfig["request"]>,
+  R extends RouteConfig["responses"][number],
+>(
+  op: OperationDoc<P> & { request: Req },
+  ok: R,
 ) =>
   createRoute({
     method: "get",
@@ -57,11 +67,7 @@ export const publicRead = <P extends string, Req extends NonNullable<RouteConfig
     // Counted first: an answer from the edge cache still counts against the client's read limit.
     middleware: [readRateLimit, edgeCache],
     request: withBookmark(op.request),
-    responses: {
-      200: { ...jsonContent(op.ok, op.okDescription), headers: cacheHeaders },
-      ...notModified,
-      ...readProblems,
-    },
+    responses: { 200: ok, ...notModified, ...readProblems },
   });
 
 /** What every dataset export answers besides the shared caching headers (src/routes/exports/). */
@@ -94,21 +100,10 @@ export const downloadHeaders = {
 export const publicDownload = <P extends string, Req extends NonNullable<RouteConfig["request"]>>(
   op: OperationDoc<P> & { request: Req; content: Record<string, { schema: z.ZodType }>; okDescription: string },
 ) =>
-  createRoute({
-    method: "get",
-    path: op.path,
-    operationId: op.operationId,
-    tags: op.tags,
-    summary: op.summary,
-    description: op.description,
-    security: publicSecurity,
-    middleware: [readRateLimit, edgeCache],
-    request: op.request,
-    responses: {
-      200: { description: op.okDescription, content: op.content, headers: { ...cacheHeaders, ...downloadHeaders } },
-      ...notModified,
-      ...readProblems,
-    },
+  publicGet(op, {
+    description: op.okDescription,
+    content: op.content,
+    headers: { ...cacheHeaders, ...downloadHeaders },
   });
 
 /**
