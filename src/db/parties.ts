@@ -43,6 +43,11 @@ export const getPartyWithEventsQuery = (db: Db, kind: PartyKind, key: string) =>
     .leftJoin(statusEvents, eq(statusEvents.partyId, parties.id))
     .where(partyKeyCondition(kind, key));
 
+/** The party a key names (alpha-3, alpha-2 or slug, any case), without its log: one point search. */
+export const findPartyQuery = (db: Db, kind: PartyKind, key: string) =>
+  db.select(shownParty).from(parties).where(partyKeyCondition(kind, key));
+export const findParty = (db: Db, kind: PartyKind, key: string) => findPartyQuery(db, kind, key).get();
+
 /** One query: the party joined with its whole event log (a party has a handful of events). */
 export async function getPartyWithEvents(db: Db, kind: PartyKind, key: string) {
   const rows = await getPartyWithEventsQuery(db, kind, key);

@@ -1,7 +1,7 @@
 /** What the state and organisation handlers share: loading a party or answering 404, now or as recorded then. */
 
 import type { Db } from "../db/client";
-import { getPartyWithEvents, type PeriodsOnFilter } from "../db/parties";
+import { findParty, getPartyWithEvents, type PeriodsOnFilter } from "../db/parties";
 import { versionsOfParty } from "../db/versions";
 import { today } from "../domain/dates";
 import { isReportedOn } from "../domain/periods";
@@ -23,16 +23,25 @@ export async function loadPartyHistory(
   asRecordedOn?: string,
   withCorrections = false,
 ) {
-  const found = await getPartyWithEvents(db, kind, key);
-  if (!found) throw partyNotFound(kind, key);
-  const { party } = found;
   if (asRecordedOn) {
+    // Only the party: its log comes from the versions recorded by then, not from today's events.
+    const party = await loadParty(db, kind, key);
     const { events, record, versions } = await partyLogAt(db, party.id, asRecordedOn);
     const corrections = withCorrections ? correctionsOf(versions, party.kind, asRecordedOn) : [];
     return { party, ...historyOf(party, events, day), corrections, record };
   }
+  const found = await getPartyWithEvents(db, kind, key);
+  if (!found) throw partyNotFound(kind, key);
+  const { party } = found;
   const corrections = withCorrections ? correctionsOf(await versionsOfParty(db, party.id), party.kind) : [];
   return { party, ...historyOf(party, found.events, day), corrections, record: undefined };
+}
+
+/** The party a key names, without its log; a 404 problem when there is none. */
+export async function loadParty(db: Db, kind: PartyKind, key: string) {
+  const party = await findParty(db, kind, key);
+  if (!party) throw partyNotFound(kind, key);
+  return party;
 }
 
 export function partyNotFound(kind: PartyKind, key: string) {

@@ -6,6 +6,7 @@ import { createDb } from "../../src/db/client";
 import {
   countStatusesOn,
   findPartyByIdentifierQuery,
+  findPartyQuery,
   getPartyWithEventsQuery,
   listPeriodsOn,
   statusOnDayQuery,
@@ -66,6 +67,16 @@ describe("the hot queries use indexes", () => {
   it("history and detail: one indexed lookup of the party and its events", async () => {
     expectIndexed(await planOf(getPartyWithEventsQuery(db, "state", "IRN")));
     expectIndexed(await planOf(getPartyWithEventsQuery(db, "state", "IR")));
+  });
+
+  it("a party without its log (attendances, reads as recorded): one search of parties", async () => {
+    for (const plan of [
+      await planOf(findPartyQuery(db, "state", "IRN")),
+      await planOf(findPartyQuery(db, "state", "IR")),
+    ]) {
+      expect(plan).toHaveLength(1);
+      expect(plan[0]).toMatch(/^SEARCH parties USING (INDEX|PRIMARY KEY|INDEX sqlite_autoindex)/);
+    }
   });
 
   it("the roster's counts: one seek per status down the running totals", async () => {

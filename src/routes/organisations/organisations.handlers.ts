@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { attendancesOf } from "../../db/evidence";
-import { getPartyWithEventsQuery, listPeriodsOn } from "../../db/parties";
+import { listPeriodsOn } from "../../db/parties";
 import { tagged } from "../../lib/etag";
 import { toWireAttendance } from "../../lib/evidence-schemas";
 import { decodeCursor, paginate } from "../../lib/pagination";
-import { loadPartyHistory, partyNotFound, periodsOnAsRecorded } from "../../lib/party-history";
+import { loadParty, loadPartyHistory, periodsOnAsRecorded } from "../../lib/party-history";
 import { identifiersOf, nameOf, namesOf, periodOnDay } from "../../lib/party-mappers";
 import type { AppRouteHandler } from "../../types";
 import type { GetAttendancesRoute, GetHistoryRoute, GetOneRoute, ListRoute } from "./organisations.routes";
@@ -76,9 +76,7 @@ export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
 };
 
 export const getAttendances: AppRouteHandler<GetAttendancesRoute> = async (c) => {
-  const key = c.req.valid("param").id;
-  const [found] = await getPartyWithEventsQuery(c.var.db, "organisation", key).limit(1);
-  if (!found) throw partyNotFound("organisation", key);
-  const rows = await attendancesOf(c.var.db, found.party.id);
-  return c.json(tagged(c, { party: found.party.id, items: rows.map(toWireAttendance) }), 200);
+  const party = await loadParty(c.var.db, "organisation", c.req.valid("param").id);
+  const rows = await attendancesOf(c.var.db, party.id);
+  return c.json(tagged(c, { party: party.id, items: rows.map(toWireAttendance) }), 200);
 };

@@ -5,7 +5,6 @@ import {
   OrganisationHistoryQuery,
   OrganisationHistorySchema,
   OrganisationIdParam,
-  OrganisationLangQuery,
   OrganisationListQuery,
   OrganisationListSchema,
 } from "./organisations.schemas";

@@ -34,7 +34,6 @@ export const OrganisationListQuery = z.object({
   lang: LangQuery,
   ...PageQuery,
 });
-export const OrganisationLangQuery = z.object({ lang: LangQuery });
 export const OrganisationHistoryQuery = z.object({ asRecordedOn: AsRecordedOnQuery, lang: LangQuery });
 
 export const OrganisationSummarySchema = z

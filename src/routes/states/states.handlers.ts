@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { attendancesOf } from "../../db/evidence";
-import { getPartyPeriods, getPartyWithEventsQuery, listPeriodsOn } from "../../db/parties";
+import { getPartyPeriods, listPeriodsOn } from "../../db/parties";
 import { termsOfState } from "../../db/secretariat";
 import type { Source } from "../../domain/evidence";
 import type { Post } from "../../domain/secretariat";
@@ -8,7 +8,7 @@ import type { Status } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
 import { toWireAttendance } from "../../lib/evidence-schemas";
 import { decodeCursor, paginate } from "../../lib/pagination";
-import { loadPartyHistory, partyNotFound, periodsOnAsRecorded } from "../../lib/party-history";
+import { loadParty, loadPartyHistory, partyNotFound, periodsOnAsRecorded } from "../../lib/party-history";
 import {
   identifiersOf,
   nameOf,
@@ -125,9 +125,7 @@ export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
 };
 
 export const getAttendances: AppRouteHandler<GetAttendancesRoute> = async (c) => {
-  const key = c.req.valid("param").code;
-  const [found] = await getPartyWithEventsQuery(c.var.db, "state", key).limit(1);
-  if (!found) throw partyNotFound("state", key);
-  const rows = await attendancesOf(c.var.db, found.party.id);
-  return c.json(tagged(c, { party: found.party.id, items: rows.map(toWireAttendance) }), 200);
+  const party = await loadParty(c.var.db, "state", c.req.valid("param").code);
+  const rows = await attendancesOf(c.var.db, party.id);
+  return c.json(tagged(c, { party: party.id, items: rows.map(toWireAttendance) }), 200);
 };

@@ -3,7 +3,6 @@ import { publicRead } from "../operations";
 import {
   AtLangQuery,
   HistoryQuery,
-  LangOnlyQuery,
   StateCodeParam,
   StateDetailSchema,
   StateHistorySchema,

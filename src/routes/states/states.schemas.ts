@@ -45,7 +45,6 @@ export const StateListQuery = z.object({
 });
 
 export const AtLangQuery = z.object({ at: AtQuery, asRecordedOn: AsRecordedOnQuery, lang: LangQuery });
-export const LangOnlyQuery = z.object({ lang: LangQuery });
 export const HistoryQuery = z.object({ asRecordedOn: AsRecordedOnQuery, lang: LangQuery });
 
 export const StateSummarySchema = z

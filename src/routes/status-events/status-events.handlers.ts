@@ -6,12 +6,12 @@
  */
 
 import { z } from "@hono/zod-openapi";
-import { getPartyWithEvents, recountStatuses, resolveParties, type StatusEventRow } from "../../db/parties";
+import { getPartyWithEvents, recountStatuses, resolveParties } from "../../db/parties";
 import { periodRows } from "../../db/period-rows";
 import { partyVersionCountIs, recordEventVersion } from "../../db/versions";
 import { today, validPartialDate } from "../../domain/dates";
 import { checkEvent, findIdenticalEvent } from "../../domain/event-log";
-import { type Alternative, evidenceProblems } from "../../domain/evidence";
+import { evidenceProblems } from "../../domain/evidence";
 import { STEP_DOES_NOT_GRANT, stepProblem } from "../../domain/procedure";
 import type { PartyKind } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
