@@ -98,11 +98,16 @@ try {
     // The Worker the bench times the row on: the cache-less twin unless the row measures the cache.
     const worker = process.env.BENCH_WORKER === "r2" ? "r2" : ep.cached ? "registry" : ep.realData ? "real" : "cold";
     await ep.prepare?.(host.urls[worker]);
-    const target = worker === "r2" ? storageFloor(host.urls.r2, data) : ep.target(host.urls[worker]);
+    const target =
+      worker === "r2"
+        ? storageFloor(host.urls.r2 + (process.env.BENCH_R2_SESSION ? "/session" : ""), data)
+        : ep.target(host.urls[worker]);
     await measure(target, 1, 10); // warm up: JIT, prepared statements
     // BENCH_PROFILE_D1=1 also profiles the D1 simulator's Workers, which run in the same workerd:
     // their CPU is part of every query's price (profiling them slows the whole run down).
     const names = process.env.BENCH_PROFILE_D1 ? [worker, "d1:db:entry", "d1:db"] : [worker];
+    // BENCH_PROFILE_CACHE=cache:1,...: the Cache API simulator's Workers too (names from BENCH_LIST_TARGETS=1).
+    if (process.env.BENCH_PROFILE_CACHE) names.push(...process.env.BENCH_PROFILE_CACHE.split(","));
     const sessions = await Promise.all(names.map((n) => devtools(n)));
     for (const cdp of sessions) {
       await cdp.send("Profiler.enable");
@@ -125,9 +130,12 @@ try {
     profiles.forEach((p, i) => {
       process.stdout.write(`${names[i]!.padEnd(14)} busy ${perRequest(busyOf(selfTimes(p)))} µs/req\n`);
     });
-    for (const r of selfTimes(profiles[0]!).slice(0, Number(process.env.BENCH_TOP ?? 40))) {
-      process.stdout.write(`${r.ms.toFixed(1).padStart(9)} ms  ${perRequest(r.ms)} µs/req  ${r.name}\n`);
-    }
+    profiles.forEach((p, i) => {
+      process.stdout.write(`\n${names[i]}\n`);
+      for (const r of selfTimes(p).slice(0, Number(process.env.BENCH_TOP ?? 40) / (i === 0 ? 1 : 2))) {
+        process.stdout.write(`${r.ms.toFixed(1).padStart(9)} ms  ${perRequest(r.ms)} µs/req  ${r.name}\n`);
+      }
+    });
   } finally {
     await host.mf.dispose();
   }

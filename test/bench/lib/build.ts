@@ -44,6 +44,8 @@ async function bundle(entry: string, external: string[] = []): Promise<string> {
  */
 export function dryRun(outdir: string, metafile?: string): void {
   const args = ["deploy", "--dry-run", "--outdir", outdir, ...(metafile ? ["--metafile", metafile] : [])];
+  // BENCH_NO_MINIFY=1 keeps the names readable in a profile (npm run bench:profile); never for the record.
+  if (process.env.BENCH_NO_MINIFY) args.push("--no-minify");
   execFileSync(path.join(ROOT, "node_modules/.bin/wrangler"), args, {
     cwd: ROOT,
     stdio: "pipe",

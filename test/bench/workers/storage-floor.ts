@@ -12,3 +12,10 @@ app.get("/party/:code", async (c) => {
 });
 
 export default app;
+
+// The same select in a D1 session, as every registry request runs (src/lib/d1-session.ts).
+app.get("/session/party/:code", async (c) => {
+  const session = c.env.DB.withSession("first-unconstrained");
+  const row = await session.prepare("SELECT * FROM parties WHERE id = ?").bind(c.req.param("code")).first();
+  return row ? c.json(row) : c.json({ error: "not found" }, 404);
+});
