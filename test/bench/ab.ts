@@ -1,7 +1,8 @@
 /**
  * `npm run bench:ab`: a quick comparison of a few targets in one run, rounds alternating so that the
  * machine's noise hits them alike (the full `npm run bench` is the record; this is for deciding
- * whether a change helps). Loads the 1k dataset, then times R2, R2 in a D1 session and the
+ * whether a change helps). Loads the 1k dataset, then times R2, R2 in a D1 session, the platform
+ * floor of a D1-path read (test/bench/lib/endpoints.ts) and the
  * endpoints whose names contain one of BENCH_AB (comma-separated; default the status read).
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -9,9 +10,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildAll } from "./lib/build";
 import { loadDataset } from "./lib/dataset";
-import { endpoints, storageFloor } from "./lib/endpoints";
+import { endpoints, platformReadFloor, storageFloor } from "./lib/endpoints";
 import { startHost } from "./lib/host";
-import { median, measure, type Target } from "./lib/measure";
+import { measure, median, type Target } from "./lib/measure";
 
 process.env.WRANGLER_SEND_METRICS = "false";
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -29,6 +30,7 @@ try {
     const targets: { name: string; target: Target }[] = [
       { name: "R2", target: storageFloor(host.urls.r2, data) },
       { name: "R2 in a D1 session", target: storageFloor(`${host.urls.r2}/session`, data) },
+      { name: "platform floor (session + cache miss)", target: platformReadFloor(host.urls.r2cold, data) },
     ];
     for (const ep of endpoints(data)) {
       if (!wanted.some((w) => ep.name.includes(w))) continue;

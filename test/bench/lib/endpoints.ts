@@ -30,6 +30,8 @@ export interface Endpoint {
   prepare?: (base: string) => Promise<void>;
   /** answered by the edge cache: timed on the Workers as deployed, not on the cache-less twins */
   cached?: boolean;
+  /** a read the edge cache never answers (it sent a bookmark): its platform floor is R2 in a D1 session alone */
+  sessionOnly?: boolean;
   /** the floor it is compared with: R2 (one indexed select) for reads, R3 (insert + audit) for writes */
   floor?: "r2" | "r3";
 }
@@ -112,6 +114,7 @@ export function endpoints(data: Dataset): Endpoint[] {
       target: (base) => ({ url: base + statusPath, headers: { "x-d1-bookmark": bookmarks.get(base) ?? "none" } }),
       ok: is2xx,
       cached: true,
+      sessionOnly: true,
     },
     {
       name: "GET /v1/states?status=member&at= (first page)",
@@ -153,8 +156,16 @@ export function endpoints(data: Dataset): Endpoint[] {
 /** The reference Workers' requests: R1 answers anything, R2 reads the same state the registry does. */
 export const runtimeLimit = (base: string): Target => ({ url: `${base}/` });
 export const storageFloor = (base: string, data: Dataset): Target => ({ url: `${base}/party/${data.code}` });
+/**
+ * The platform floor of a read: R2's select in a D1 session behind the edge cache's two lookups
+ * (test/bench/workers/storage-floor.ts). `base` is R2's Worker for a cached row (filled first, so
+ * it hits), the cache-less R2 twin for a D1-path row (every lookup misses).
+ */
+export const platformReadFloor = (base: string, data: Dataset): Target => storageFloor(`${base}/platform`, data);
+/** The platform floor of a write: R3's batch in a D1 session, with the edge cache's purge. */
+export const platformWriteFloor = (base: string, data: Dataset): Target => writeFloor(base, data, "/platform");
 /** R3 writes the same body the registry's write benchmark sends, to its own table. */
-export const writeFloor = (base: string, data: Dataset): Target => {
+export const writeFloor = (base: string, data: Dataset, prefix = ""): Target => {
   let n = 0;
   return {
     url: base,
@@ -162,7 +173,7 @@ export const writeFloor = (base: string, data: Dataset): Target => {
     next: () => {
       const pair = data.writePool[n++ % data.writePool.length]!;
       return {
-        path: `/agreements/${pair.agreement}/consents`,
+        path: `${prefix}/agreements/${pair.agreement}/consents`,
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ state: pair.state, decision: "consent", date: "2026-01-10", source: "R3" }),
       };

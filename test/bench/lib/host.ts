@@ -14,7 +14,7 @@ import { type Bundles, compatibility, ROOT, unlimitedRateLimits } from "./build"
  * misses, every put is dropped), so their reads measure the D1 path of a read the cache does not
  * hold, with nothing in the registry changed for the bench.
  */
-export const WORKER_NAMES = ["registry", "cold", "real", "counter", "coldCounter", "r1", "r2", "r3"] as const;
+export const WORKER_NAMES = ["registry", "cold", "real", "counter", "coldCounter", "r1", "r2", "r2cold", "r3"] as const;
 export type WorkerName = (typeof WORKER_NAMES)[number];
 export type D1 = Awaited<ReturnType<Miniflare["getD1Database"]>>;
 
@@ -94,6 +94,16 @@ export async function startHost(
         name: "r2",
         ...compat,
         modules: [module("r2.js", bundles.storageFloor)],
+        d1Databases,
+        unsafeDirectSockets: socket,
+      },
+      // R2's Worker again with the Cache API off, like the registry's cold twin: the platform floor
+      // of a D1-path read (its lookups all miss) is timed here.
+      {
+        name: "r2cold",
+        ...compat,
+        cacheAPI: false,
+        modules: [module("r2cold.js", bundles.storageFloor)],
         d1Databases,
         unsafeDirectSockets: socket,
       },

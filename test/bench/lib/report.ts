@@ -12,8 +12,23 @@ export interface Row {
   r1: Stats | null;
   /** the row's floor: R2 for a read, R3 for a write (`floor` says which) */
   r2: Stats | null;
-  /** medians of the per-round ratios: req/s to R1 and to the floor, p99 to the floor's */
-  ratios: { r1: number; r2: number; p99r2: number } | null;
+  /**
+   * The floor as the issue's platform makes it: in a D1 session, behind the edge cache (reads) or
+   * purging it (writes). Locally both are simulated by Workers of their own (test/bench/workers).
+   */
+  platform?: Stats | null;
+  /**
+   * medians of the per-round ratios: req/s to R1, to the floor and to the platform floor, p99 to the
+   * floor's and the platform floor's; platformR2: the platform floor's req/s to the floor's
+   */
+  ratios: {
+    r1: number;
+    r2: number;
+    p99r2: number;
+    platform?: number;
+    p99platform?: number;
+    platformR2?: number;
+  } | null;
   queries: number | null;
   /** of `queries`, how many ran in a batch (a write's one transaction) */
   batched: number | null;
@@ -47,7 +62,17 @@ const queryCell = (r: Row) =>
   r.queries === null ? "?" : r.batched ? `${r.queries} (${r.batched} in the batch)` : String(r.queries);
 
 function table(d: DatasetResult): string {
-  const head = ["endpoint", "req/s", "p50 ms", "p99 ms", "×R1 req/s", "×floor req/s", "p99 ×floor", "D1 queries"];
+  const head = [
+    "endpoint",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "×R1 req/s",
+    "×floor req/s",
+    "p99 ×floor",
+    "×platform floor req/s (its ×floor)",
+    "D1 queries",
+  ];
   const lines = [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
   for (const r of d.results) {
     const s = r.registry;
@@ -61,9 +86,10 @@ function table(d: DatasetResult): string {
             `${q.r1.toFixed(2)}×`,
             `${q.r2.toFixed(2)}× ${r.floor ?? "R2"}`,
             `${q.p99r2.toFixed(2)}×`,
+            q.platform === undefined ? "–" : `${q.platform.toFixed(2)}× (${q.platformR2!.toFixed(2)}×)`,
             queryCell(r),
           ]
-        : [r.note ?? "n/a (404)", "", "", "", "", "", r.queries ?? "?"];
+        : [r.note ?? "n/a (404)", "", "", "", "", "", "", r.queries ?? "?"];
     lines.push(`| ${r.endpoint} | ${cells.join(" | ")} |`);
   }
   const r1 = d.results.flatMap((r) => (r.r1 ? [r.r1] : []));
@@ -71,14 +97,14 @@ function table(d: DatasetResult): string {
   const r3 = d.results.flatMap((r) => (r.r2 && r.floor === "R3" ? [r.r2] : []));
   const avg = (xs: Stats[], k: "rps" | "p50" | "p99") => xs.reduce((a, s) => a + s[k], 0) / Math.max(xs.length, 1);
   lines.push(
-    `| _R1 runtime limit (mean of its rounds)_ | ${f(avg(r1, "rps"))} | ${f(avg(r1, "p50"), 1)} | ${f(avg(r1, "p99"), 1)} | | | | 0 |`,
+    `| _R1 runtime limit (mean of its rounds)_ | ${f(avg(r1, "rps"))} | ${f(avg(r1, "p50"), 1)} | ${f(avg(r1, "p99"), 1)} | | | | | 0 |`,
   );
   lines.push(
-    `| _R2 storage floor (mean of its rounds)_ | ${f(avg(r2, "rps"))} | ${f(avg(r2, "p50"), 1)} | ${f(avg(r2, "p99"), 1)} | | | | 1 |`,
+    `| _R2 storage floor (mean of its rounds)_ | ${f(avg(r2, "rps"))} | ${f(avg(r2, "p50"), 1)} | ${f(avg(r2, "p99"), 1)} | | | | | 1 |`,
   );
   if (r3.length > 0)
     lines.push(
-      `| _R3 write floor (mean of its rounds)_ | ${f(avg(r3, "rps"))} | ${f(avg(r3, "p50"), 1)} | ${f(avg(r3, "p99"), 1)} | | | | 2 (2 in the batch) |`,
+      `| _R3 write floor (mean of its rounds)_ | ${f(avg(r3, "rps"))} | ${f(avg(r3, "p50"), 1)} | ${f(avg(r3, "p99"), 1)} | | | | | 2 (2 in the batch) |`,
     );
   return lines.join("\n");
 }
@@ -107,7 +133,16 @@ function scaling(small: DatasetResult, large: DatasetResult): string {
   return lines.join("\n");
 }
 
-/** The issue's targets, each with what this run measured and whether it holds. */
+/** "(0.64× the platform floor, itself 0.52× R2)": the same row against the floor of the issue's platform. */
+const onPlatform = (q: NonNullable<Row["ratios"]>, floor = "R2") =>
+  q.platform === undefined
+    ? ""
+    : ` (${q.platform.toFixed(2)}× the platform floor, itself ${q.platformR2!.toFixed(2)}× ${floor})`;
+
+/**
+ * The issue's targets, each with what this run measured and whether it holds. "Holds" is always
+ * judged against the issue's floors (R2, R3); the platform floor is shown beside, never instead.
+ */
 function targets(run: RunResult): string {
   const lines = ["| target | measured | holds |", "|---|---|---|"];
   const add = (target: string, measured: string, holds: boolean) =>
@@ -117,7 +152,11 @@ function targets(run: RunResult): string {
     const row = (part: string) => d.results.find((r) => r.endpoint.includes(part));
     const status = d.results.find((r) => r.endpoint === "GET /v1/states/{code}/status?at=")?.ratios;
     if (status) {
-      add(`status on a date ≥ 0.8× R2 req/s (${at})`, `${status.r2.toFixed(2)}×`, status.r2 >= 0.8);
+      add(
+        `status on a date ≥ 0.8× R2 req/s (${at})`,
+        `${status.r2.toFixed(2)}×${onPlatform(status)}`,
+        status.r2 >= 0.8,
+      );
       add(`status on a date p99 ≤ 1.5× R2 (${at})`, `${status.p99r2.toFixed(2)}×`, status.p99r2 <= 1.5);
     }
     for (const part of ["edge cache hit", "304, from the edge cache"]) {
@@ -125,7 +164,7 @@ function targets(run: RunResult): string {
       if (r?.ratios)
         add(
           `${r.endpoint}: no D1 query, faster than R2 (close to R1) (${at})`,
-          `${r.queries} queries, ${r.ratios.r2.toFixed(2)}× R2, ${r.ratios.r1.toFixed(2)}× R1`,
+          `${r.queries} queries, ${r.ratios.r2.toFixed(2)}× R2, ${r.ratios.r1.toFixed(2)}× R1${onPlatform(r.ratios)}`,
           r.queries === 0 && r.ratios.r2 > 1,
         );
     }
@@ -145,7 +184,11 @@ function targets(run: RunResult): string {
     ]) {
       const r = row(part);
       if (!r?.ratios) continue;
-      add(`${r.endpoint} ≥ 0.6× R2 req/s (${at})`, `${r.ratios.r2.toFixed(2)}×`, r.ratios.r2 >= 0.6);
+      add(
+        `${r.endpoint} ≥ 0.6× R2 req/s (${at})`,
+        `${r.ratios.r2.toFixed(2)}×${onPlatform(r.ratios)}`,
+        r.ratios.r2 >= 0.6,
+      );
       add(`${r.endpoint} p99 ≤ 2× R2 (${at})`, `${r.ratios.p99r2.toFixed(2)}×`, r.ratios.p99r2 <= 2);
     }
     const real = row("roster?at= (real data)")?.ratios;
@@ -161,7 +204,11 @@ function targets(run: RunResult): string {
     }
     const write = row("POST /v1/agreements/{id}/consents");
     if (write?.ratios) {
-      add(`consent write ≥ 0.4× R3 req/s (${at})`, `${write.ratios.r2.toFixed(2)}×`, write.ratios.r2 >= 0.4);
+      add(
+        `consent write ≥ 0.4× R3 req/s (${at})`,
+        `${write.ratios.r2.toFixed(2)}×${onPlatform(write.ratios, "R3")}`,
+        write.ratios.r2 >= 0.4,
+      );
       add(
         `consent write ≤ 6 statements in its batch (${at})`,
         `${write.batched} (${write.queries} D1 queries in all)`,
@@ -194,7 +241,7 @@ export function markdown(run: RunResult): string {
   const s = run.settings;
   const out = [
     `# Benchmark (${run.mode}), ${run.date}`,
-    `${s.rounds} round(s) of ${s.seconds} s per Worker and endpoint, ${s.connections} connections, alternating R1, the row's floor (R2 for a read, R3 for a write), registry; medians of rounds. Ratios are medians of per-round ratios (each registry round against the R1 and floor rounds just before it). Reads are timed with the edge cache off (the D1 path), except the rows that say they come from the edge cache.`,
+    `${s.rounds} round(s) of ${s.seconds} s per Worker and endpoint, ${s.connections} connections, alternating R1, the row's floor (R2 for a read, R3 for a write), the platform floor (that floor in a D1 session, behind the edge cache or purging it), registry; medians of rounds. Ratios are medians of per-round ratios (each registry round against the R1 and floor rounds just before it). Reads are timed with the edge cache off (the D1 path), except the rows that say they come from the edge cache.`,
     "",
   ];
   for (const d of run.datasets) {
