@@ -140,6 +140,32 @@ export interface PeriodsOnFilter {
   orderByStatus?: boolean;
 }
 
+/**
+ * What a list entry (states, organisations, roster) shows of a period and of its party: only these
+ * columns cross from D1, so a page of 200 carries no evidence, identifiers or former names it does
+ * not show (every column a row carries is serialised by D1 and mapped by drizzle, per row).
+ */
+const listedPeriod = {
+  status: statusPeriods.status,
+  fromDate: statusPeriods.fromDate,
+  fromPrecision: statusPeriods.fromPrecision,
+  fromWindowEnd: statusPeriods.fromWindowEnd,
+  toWindowStart: statusPeriods.toWindowStart,
+  toWindowEnd: statusPeriods.toWindowEnd,
+  nextStatus: statusPeriods.nextStatus,
+};
+const listedParty = {
+  id: parties.id,
+  kind: parties.kind,
+  alpha2: parties.alpha2,
+  nameEn: parties.nameEn,
+  nameRu: parties.nameRu,
+  nameZh: parties.nameZh,
+  fullNameEn: parties.fullNameEn,
+  wikidata: parties.wikidata,
+  contested: parties.contested,
+};
+
 export function listPeriodsOn(db: Db, opts: PeriodsOnFilter) {
   const { kind, status, wikidata, day, after, limit } = opts;
   const afterCondition = after
@@ -151,7 +177,7 @@ export function listPeriodsOn(db: Db, opts: PeriodsOnFilter) {
       : gt(statusPeriods.partyId, after.id)
     : undefined;
   return db
-    .select({ period: statusPeriods, party: shownParty })
+    .select({ period: listedPeriod, party: listedParty })
     .from(statusPeriods)
     .innerJoin(parties, eq(parties.id, statusPeriods.partyId))
     .where(

@@ -8,6 +8,7 @@ import {
   derivePeriods,
   endUncertainty,
   logOrder,
+  type PeriodBounds,
   type StatusEventInput,
   type StatusOnDay,
   type StatusPeriod,
@@ -150,7 +151,12 @@ export const toWireStatusOnDay = (answer: StatusOnDay, day: string) => ({
 });
 
 /** The status fields of a period row reported on `day` (endUncertainty, src/domain/periods.ts). */
-export function periodOnDay(p: StatusPeriodRow, day: string, party: Pick<PartyRow, "contested">) {
+export function periodOnDay(
+  p: Pick<StatusPeriodRow, "status" | "fromDate" | "fromPrecision" | "toWindowStart" | "toWindowEnd" | "nextStatus"> &
+    PeriodBounds,
+  day: string,
+  party: Pick<PartyRow, "contested">,
+) {
   return {
     status: p.status as Status,
     since: wireDateOf(p.fromDate, p.fromPrecision)!,

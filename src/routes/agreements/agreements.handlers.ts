@@ -17,6 +17,7 @@ import {
   type AgreementFilter,
   type AgreementRow,
   type CounterpartyRow,
+  counterpartiesFromJson,
   counterpartiesOf,
   deleteCounterparties,
   eventsResting,
@@ -51,10 +52,7 @@ async function page(db: Db, filter: Omit<AgreementFilter, "after">, cursor: stri
   const after = decodeCursor(cursor, AgreementCursor)?.[0];
   const rows = await listAgreements(db, { ...filter, after });
   const { page: items, nextCursor } = paginate(rows, filter.limit, (r) => [r.agreement.id]);
-  const counterparties = await counterpartiesOf(
-    db,
-    items.map((r) => r.agreement.id),
-  );
+  const counterparties = counterpartiesFromJson(items);
   return { items: items.map((r) => toWireAgreement(r.agreement, counterparties)), nextCursor };
 }
 

@@ -25,7 +25,23 @@ export interface AgreementFilter {
   limit: number;
 }
 
-/** One page of agreements in id order; with a counterparty, walked through its index. */
+/**
+ * An agreement's counterparties as one JSON array (CounterpartyRow[], unordered: the caller sorts),
+ * read in the same statement as the agreement: a page costs one D1 round trip, not two.
+ */
+// Written out qualified: drizzle leaves columns unqualified in a single-table select, and inside
+// the subquery a bare "id" would be the joined party's, not the listed agreement's.
+const counterpartiesJson = sql<string>`(SELECT json_group_array(json_object('agreementId', ac.agreement_id, 'id', p.id, 'kind', p.kind, 'name', p.name_en)) FROM ${agreementCounterparties} ac INNER JOIN ${parties} p ON p.id = ac.party_id WHERE ac.agreement_id = ${sql.identifier("agreements")}.${sql.identifier("id")})`;
+
+/** The counterparties of listed agreements, from their JSON column, in the order counterpartiesOf gives. */
+export const counterpartiesFromJson = (rows: { counterparties: string }[]): CounterpartyRow[] =>
+  rows
+    .flatMap((r) => JSON.parse(r.counterparties) as CounterpartyRow[])
+    .sort((a, b) =>
+      a.agreementId === b.agreementId ? (a.id < b.id ? -1 : 1) : a.agreementId < b.agreementId ? -1 : 1,
+    );
+
+/** One page of agreements in id order, each with its counterparties; with a counterparty, walked through its index. */
 export function listAgreements(db: Db, f: AgreementFilter) {
   const where = and(
     f.lifecycle ? eq(agreements.lifecycle, f.lifecycle) : undefined,
@@ -35,7 +51,7 @@ export function listAgreements(db: Db, f: AgreementFilter) {
   );
   if (f.counterparty) {
     return db
-      .select({ agreement: agreements })
+      .select({ agreement: agreements, counterparties: counterpartiesJson })
       .from(agreementCounterparties)
       .innerJoin(agreements, eq(agreements.id, agreementCounterparties.agreementId))
       .where(
@@ -49,7 +65,7 @@ export function listAgreements(db: Db, f: AgreementFilter) {
       .limit(f.limit + 1);
   }
   return db
-    .select({ agreement: agreements })
+    .select({ agreement: agreements, counterparties: counterpartiesJson })
     .from(agreements)
     .where(and(f.after ? gt(agreements.id, f.after) : undefined, where))
     .orderBy(asc(agreements.id))

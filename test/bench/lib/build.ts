@@ -21,6 +21,21 @@ export interface Bundles {
   queryCounter: string;
   memoryLimits: string;
   size: { raw: number; gzip: number };
+  /** another commit's registry (npm run bench:ab with BENCH_BASE), hosted beside this one */
+  baseRegistry?: string;
+}
+
+/** The registry's bundle as `ref` built it: a detached worktree of this repository, built there. */
+export function buildAt(ref: string, outdir: string): string {
+  const tree = path.join(outdir, "tree");
+  execFileSync("git", ["worktree", "add", "--detach", tree, ref], { cwd: ROOT, stdio: "pipe" });
+  try {
+    execFileSync("ln", ["-s", path.join(ROOT, "node_modules"), path.join(tree, "node_modules")]);
+    dryRun(path.join(outdir, "out"), undefined, tree);
+    return readFileSync(path.join(outdir, "out", "index.js"), "utf8");
+  } finally {
+    execFileSync("git", ["worktree", "remove", "--force", tree], { cwd: ROOT, stdio: "pipe" });
+  }
 }
 
 async function bundle(entry: string, external: string[] = []): Promise<string> {
@@ -42,12 +57,12 @@ async function bundle(entry: string, external: string[] = []): Promise<string> {
  * bundle is the one that ships. Writes index.js and index.js.map to outdir, and esbuild's metafile
  * when asked.
  */
-export function dryRun(outdir: string, metafile?: string): void {
+export function dryRun(outdir: string, metafile?: string, root = ROOT): void {
   const args = ["deploy", "--dry-run", "--outdir", outdir, ...(metafile ? ["--metafile", metafile] : [])];
   // BENCH_NO_MINIFY=1 keeps the names readable in a profile (npm run bench:profile); never for the record.
   if (process.env.BENCH_NO_MINIFY) args.push("--no-minify");
   execFileSync(path.join(ROOT, "node_modules/.bin/wrangler"), args, {
-    cwd: ROOT,
+    cwd: root,
     stdio: "pipe",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
   });

@@ -14,7 +14,20 @@ import { type Bundles, compatibility, ROOT, unlimitedRateLimits } from "./build"
  * misses, every put is dropped), so their reads measure the D1 path of a read the cache does not
  * hold, with nothing in the registry changed for the bench.
  */
-export const WORKER_NAMES = ["registry", "cold", "real", "counter", "coldCounter", "r1", "r2", "r2cold", "r3"] as const;
+export const WORKER_NAMES = [
+  "registry",
+  "cold",
+  "real",
+  "counter",
+  "coldCounter",
+  "r1",
+  "r2",
+  "r2cold",
+  "r3",
+  // only with bundles.baseRegistry (npm run bench:ab): another commit's registry, cold, on either database
+  "base",
+  "baseReal",
+] as const;
 export type WorkerName = (typeof WORKER_NAMES)[number];
 export type D1 = Awaited<ReturnType<Miniflare["getD1Database"]>>;
 
@@ -46,10 +59,22 @@ export async function startHost(
     contents,
   });
   // Each Worker's modules sit in its own directory, so that every main module finds its own ./registry.js.
-  const timed = (name: string) => [
+  const timed = (name: string, registry = bundles.registry) => [
     module(`${name}/index.js`, bundles.memoryLimits),
-    module(`${name}/registry.js`, bundles.registry),
+    module(`${name}/registry.js`, registry),
   ];
+  const base = bundles.baseRegistry;
+  const baseWorkers = base
+    ? (["base", "baseReal"] as const).map((name) => ({
+        name,
+        ...compat,
+        cacheAPI: false,
+        modules: timed(name, base),
+        ...registryBindings,
+        ...(name === "baseReal" ? { d1Databases: { DB: `${databaseId}-real` } } : {}),
+        unsafeDirectSockets: socket,
+      }))
+    : [];
   // miniflare 5 still takes the familiar v4 option shape through its documented adapter.
   const options = convertV4MiniflareOptions({
     resourcePersistencePath: persistDir,
@@ -107,6 +132,7 @@ export async function startHost(
         d1Databases,
         unsafeDirectSockets: socket,
       },
+      ...baseWorkers,
       {
         name: "r3",
         ...compat,
@@ -119,7 +145,8 @@ export async function startHost(
   const mf = new Miniflare(options);
   await mf.ready;
   const urls = {} as Record<WorkerName, string>;
-  for (const name of WORKER_NAMES) urls[name] = (await mf.unsafeGetDirectURL(name)).toString().replace(/\/$/, "");
+  for (const name of WORKER_NAMES.filter((n) => base || !n.startsWith("base")))
+    urls[name] = (await mf.unsafeGetDirectURL(name)).toString().replace(/\/$/, "");
   return { mf, db: await mf.getD1Database("DB", "registry"), realDb: await mf.getD1Database("DB", "real"), urls };
 }
 
