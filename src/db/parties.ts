@@ -3,7 +3,7 @@ import { and, asc, desc, eq, getTableColumns, gt, isNull, lte, or, type SQLWrapp
 import { logOrder } from "../domain/periods";
 import { type PartyKind, STATUSES } from "../domain/statuses";
 import type { Db } from "./client";
-import { parties, statusCounts, statusCountsDerived, statusEvents, statusPeriods } from "./schema";
+import { parties, statusCounts, statusCountsDerived, statusEvents, statusEventVersions, statusPeriods } from "./schema";
 
 export type PartyRow = typeof parties.$inferSelect;
 export type StatusEventRow = typeof statusEvents.$inferSelect;
@@ -36,9 +36,15 @@ function partyKeyCondition(kind: PartyKind, key: string) {
  */
 const { periods: _periods, ...shownParty } = getTableColumns(parties);
 
+/**
+ * Whether any of the party's events has been corrected or retracted (a version after the first):
+ * read with the log, so a history without corrections (nearly all) costs one round trip.
+ */
+const hasCorrections = sql<number>`EXISTS (SELECT 1 FROM ${statusEventVersions} v WHERE v.party_id = ${sql.identifier("parties")}.${sql.identifier("id")} AND v.version > 1)`;
+
 export const getPartyWithEventsQuery = (db: Db, kind: PartyKind, key: string) =>
   db
-    .select({ party: shownParty, event: statusEvents })
+    .select({ party: shownParty, event: statusEvents, corrected: hasCorrections })
     .from(parties)
     .leftJoin(statusEvents, eq(statusEvents.partyId, parties.id))
     .where(partyKeyCondition(kind, key));
@@ -55,7 +61,7 @@ export async function getPartyWithEvents(db: Db, kind: PartyKind, key: string) {
   if (!party) return null;
   // Sorted here, not in SQL: a party has a handful of events, and the order is the period rule's.
   const events = rows.flatMap((r) => (r.event ? [r.event] : [])).sort(logOrder);
-  return { party, events };
+  return { party, events, corrected: rows[0]?.corrected === 1 };
 }
 
 /** A period as parties.periods holds it: the status, its bounds and its events (partyPeriods, src/db/read-models.ts). */

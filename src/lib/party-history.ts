@@ -33,7 +33,8 @@ export async function loadPartyHistory(
   const found = await getPartyWithEvents(db, kind, key);
   if (!found) throw partyNotFound(kind, key);
   const { party } = found;
-  const corrections = withCorrections ? correctionsOf(await versionsOfParty(db, party.id), party.kind) : [];
+  const corrections =
+    withCorrections && found.corrected ? correctionsOf(await versionsOfParty(db, party.id), party.kind) : [];
   return { party, ...historyOf(party, found.events, day), corrections, record: undefined };
 }
 

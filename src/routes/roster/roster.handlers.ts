@@ -24,7 +24,8 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
     for (const r of then.all) counts[r.period.status] = (counts[r.period.status] ?? 0) + 1;
     ({ rows, record } = then);
   } else {
-    const [current, countRows] = await Promise.all([listPeriodsOn(c.var.db, filter), countStatusesOn(c.var.db, at)]);
+    // One batch: both reads in one D1 round trip (and one snapshot), not two requests in parallel.
+    const [current, countRows] = await c.var.db.batch([listPeriodsOn(c.var.db, filter), countStatusesOn(c.var.db, at)]);
     for (const r of countRows) if (r.count) counts[r.status] = r.count;
     rows = current;
   }
