@@ -107,11 +107,11 @@ export const recordConsent: AppRouteHandler<R.RecordConsentRoute> = async (c) =>
     },
   });
   return commitWrite(c, {
-    // All three checked in ONE guard statement after the write's own (eight statements in all, two of them the agreement's version):
+    // All three checked in ONE guard statement after the write's own (seven statements in all):
     // that consents are collected and that the state is a member read the same after the upsert
     // and the settle as before them — settle moves the lifecycle only within the collecting ones,
     // and neither statement touches the status registry.
-    statements: [upsertConsent(db, consent), settleConsentLifecycle(db, row.id, now), ...agreementVersion(c, row.id)],
+    statements: [upsertConsent(db, consent), settleConsentLifecycle(db, row.id, now), agreementVersion(c, row.id)],
     postconditions: [
       collecting(db, row.id),
       { condition: memberOn(code, body.date), error: notAMember },
@@ -148,11 +148,7 @@ export const withdrawConsent: AppRouteHandler<R.WithdrawConsentRoute> = async (c
   if (!withdrawn) throw nothing();
   return commitWrite(c, {
     preconditions: [collecting(db, row.id), { condition: consentExists(row.id, code), error: nothing }],
-    statements: [
-      deleteConsent(db, row.id, code),
-      settleConsentLifecycle(db, row.id, now),
-      ...agreementVersion(c, row.id),
-    ],
+    statements: [deleteConsent(db, row.id, code), settleConsentLifecycle(db, row.id, now), agreementVersion(c, row.id)],
     postconditions: [consistentAfter(row.id)],
     record: {
       action: `agreement.${withdrawn.decision}_withdrawn`,
