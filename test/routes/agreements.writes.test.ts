@@ -288,7 +288,7 @@ describe("bad input changes nothing", () => {
 });
 
 describe("the consent write's batch", () => {
-  it("is seven statements with an Idempotency-Key (one guard statement, upsert, settle, the agreement version, audit, change, idempotency record) and leaves no guard row behind", async () => {
+  it("is six statements with an Idempotency-Key (upsert, settle gated by the guards, the agreement version, audit, change, idempotency record) and leaves no guard row behind", async () => {
     const editor = await createKey("editor");
     const { id } = await agreementAwaitingConsent(editor.key);
     const write = await counted(`/v1/agreements/${id}/consents`, {
@@ -301,9 +301,9 @@ describe("the consent write's batch", () => {
       body: JSON.stringify({ state: "KAZ", decision: "consent", date: "2026-02-01" }),
     });
     expect(write.res.status).toBe(201);
-    // guard, upsert, settle, the agreement's next version (issue 11's record over time; a trigger
+    // upsert, settle (gated: it checks the guards), the agreement's next version (issue 11's record over time; a trigger
     // closes the open one), audit, change, idempotency record
-    expect(write.batched).toBe(7);
+    expect(write.batched).toBe(6);
     const guards = await env.DB.prepare("SELECT count(*) AS n FROM write_guards").first<{ n: number }>();
     expect(guards?.n).toBe(0);
   });

@@ -106,17 +106,30 @@ export const recordConsent: AppRouteHandler<R.RecordConsentRoute> = async (c) =>
       source: consent.source,
     },
   });
+  // Checked by the settle itself (a gated write: six statements in all with an Idempotency-Key):
+  // it bumps the agreement's version only where all three hold, so when one fails the version
+  // record after it fails on agreement_versions' primary key. Evaluated after the upsert, on the row
+  // before the settle: that consents are collected and that the state is a member read the same
+  // after the settle (it moves the lifecycle only within the collecting ones, and touches no
+  // status), and so does the agreement's consistency (a collecting agreement is unsigned, and the
+  // settle changes none of its dates).
+  const gate = [
+    collecting(db, row.id),
+    { condition: memberOn(code, body.date), error: notAMember },
+    consistentAfter(row.id),
+  ];
   return commitWrite(c, {
-    // All three checked in ONE guard statement after the write's own (seven statements in all):
-    // that consents are collected and that the state is a member read the same after the upsert
-    // and the settle as before them — settle moves the lifecycle only within the collecting ones,
-    // and neither statement touches the status registry.
-    statements: [upsertConsent(db, consent), settleConsentLifecycle(db, row.id, now), agreementVersion(c, row.id)],
-    postconditions: [
-      collecting(db, row.id),
-      { condition: memberOn(code, body.date), error: notAMember },
-      consistentAfter(row.id),
+    statements: [
+      upsertConsent(db, consent),
+      settleConsentLifecycle(
+        db,
+        row.id,
+        now,
+        gate.map((g) => g.condition),
+      ),
+      agreementVersion(c, row.id),
     ],
+    gated: { guards: gate, constraint: "agreementVersion" },
     record: {
       action: `agreement.${body.decision}_recorded`,
       entityType: "consent",
@@ -148,8 +161,13 @@ export const withdrawConsent: AppRouteHandler<R.WithdrawConsentRoute> = async (c
   if (!withdrawn) throw nothing();
   return commitWrite(c, {
     preconditions: [collecting(db, row.id), { condition: consentExists(row.id, code), error: nothing }],
-    statements: [deleteConsent(db, row.id, code), settleConsentLifecycle(db, row.id, now), agreementVersion(c, row.id)],
-    postconditions: [consistentAfter(row.id)],
+    // The agreement's consistency is checked by the settle (a gated write, as in recordConsent).
+    statements: [
+      deleteConsent(db, row.id, code),
+      settleConsentLifecycle(db, row.id, now, [consistentAfter(row.id).condition]),
+      agreementVersion(c, row.id),
+    ],
+    gated: { guards: [consistentAfter(row.id)], constraint: "agreementVersion" },
     record: {
       action: `agreement.${withdrawn.decision}_withdrawn`,
       entityType: "consent",

@@ -1,5 +1,5 @@
 /** Consents of the member states and the SQL that evaluates the consent rules inside a write's batch. No Hono here. */
-import { and, asc, eq, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { membersOnSql } from "../../db/parties";
 import { agreements, consents } from "../../db/schema";
@@ -66,9 +66,11 @@ export const consentExists = (agreementId: string, stateId: string) =>
 
 /**
  * lifecycleAfterConsent: while consents are collected, `consented` exactly when the consents are
- * complete for the members on the consent basis, else `awaiting_consent`; bumps the version.
+ * complete for the members on the consent basis, else `awaiting_consent`; bumps the version. Only
+ * where every condition of `gate` holds (evaluated on the row before this update): otherwise it
+ * changes nothing, and the version record after it fails (a gated write, src/lib/write.ts).
  */
-export function settleConsentLifecycle(db: Db, agreementId: string, today: string) {
+export function settleConsentLifecycle(db: Db, agreementId: string, today: string, gate: SQL[] = []) {
   const complete = consentsCompleteSql(agreements.id, consentBasisSql(today));
   return db
     .update(agreements)
@@ -77,5 +79,5 @@ export function settleConsentLifecycle(db: Db, agreementId: string, today: strin
       version: sql`${agreements.version} + 1`,
       updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
     })
-    .where(eq(agreements.id, agreementId));
+    .where(and(eq(agreements.id, agreementId), ...gate.map((condition) => sql`(${condition})`)));
 }
