@@ -11,7 +11,7 @@ import { buildAll } from "./lib/build";
 import { loadDataset } from "./lib/dataset";
 import { endpoints, storageFloor } from "./lib/endpoints";
 import { startHost } from "./lib/host";
-import { median, measure, type Target } from "./lib/measure";
+import { measure, median, type Target } from "./lib/measure";
 
 process.env.WRANGLER_SEND_METRICS = "false";
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
