@@ -26,9 +26,12 @@ export function rowJson(table: SQLiteTable): SQL {
 }
 
 /** A `record` read back as the table's row type (drizzle's own decoding of each column, e.g. booleans). */
-export function decodeRecord<T extends SQLiteTable>(table: T, record: string): T["$inferSelect"] {
+export const decodeRecord = <T extends SQLiteTable>(table: T, record: string): T["$inferSelect"] =>
+  decodeRow(table, JSON.parse(record) as Record<string, unknown>);
+
+/** A row built by `rowJson`, parsed, as the table's row type. */
+export function decodeRow<T extends SQLiteTable>(table: T, raw: Record<string, unknown>): T["$inferSelect"] {
   const columns = getTableColumns(table);
-  const raw = JSON.parse(record) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(columns)) {
     const value = raw[key] ?? null;

@@ -9,7 +9,14 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { type Constraint, violatedConstraint } from "../../src/db/constraints";
-import { agreements, agreementVersions, idempotencyKeys, parties, statusEvents, writeGuards } from "../../src/db/schema";
+import {
+  agreements,
+  agreementVersions,
+  idempotencyKeys,
+  parties,
+  statusEvents,
+  writeGuards,
+} from "../../src/db/schema";
 import { createKey, expectProblem, send } from "../helpers";
 
 const db = createDb(env.DB);

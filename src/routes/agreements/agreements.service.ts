@@ -144,9 +144,12 @@ export async function commitAgreementChange(
   });
 }
 
+export const noSuchAgreement = (id: string) =>
+  new ApiError(404, { code: "not-found", detail: `No agreement with id "${id}"` });
+
 export async function loadAgreement(db: Db, id: string): Promise<AgreementRow> {
   const row = await findAgreement(db, id);
-  if (!row) throw new ApiError(404, { code: "not-found", detail: `No agreement with id "${id}"` });
+  if (!row) throw noSuchAgreement(id);
   return row;
 }
 
