@@ -11,7 +11,7 @@ import { CasingCache } from "drizzle-orm/casing";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableConfig } from "drizzle-orm/sqlite-core";
 import { CASING } from "./client";
-import { agreements, idempotencyKeys, statusEvents, writeGuards } from "./schema";
+import { agreements, agreementVersions, idempotencyKeys, statusEvents, writeGuards } from "./schema";
 
 /** How SQLite names one constraint in a failure message. */
 interface Signature {
@@ -52,6 +52,8 @@ export const CONSTRAINTS = {
   idempotencyKey: primaryKeyOf(idempotencyKeys),
   /** an agreement with this id exists */
   agreementId: primaryKeyOf(agreements),
+  /** this version of the agreement is on record already: the write did not bump it (a gated write's guard failed) */
+  agreementVersion: primaryKeyOf(agreementVersions),
   /** the same status event (party, status, kind, date as stated) is recorded */
   identicalEvent: uniqueIndexNamed(statusEvents, "status_events_identity_unique"),
 } satisfies Record<string, Signature>;

@@ -125,8 +125,25 @@ export const statusEventSequence: ReadModel = {
   ],
 };
 
+/**
+ * `agreement_versions`: a new open version closes the open one at the moment it begins, so a write
+ * records the agreement's next version in ONE statement (recordAgreementVersion, src/db/versions.ts)
+ * and the versions of an agreement follow each other without gap or overlap. BEFORE the insert: the
+ * new row would otherwise meet the open one in agreement_versions_open_unique. Nothing is derived
+ * from stored data, so nothing to refresh.
+ */
+export const agreementVersionsSuccession: ReadModel = {
+  objects: [
+    ddl(`CREATE TRIGGER \`agreement_versions_close_open\` BEFORE INSERT ON \`agreement_versions\` WHEN NEW.\`recorded_until\` IS NULL BEGIN
+      UPDATE \`agreement_versions\` SET \`recorded_until\` = NEW.\`recorded_from\`
+      WHERE \`agreement_id\` = NEW.\`agreement_id\` AND \`recorded_until\` IS NULL;
+    END;`),
+  ],
+  refresh: [],
+};
+
 /** Every read model, in creation order (a view before the triggers that read it). */
-export const readModels: ReadModel[] = [partyPeriods, statusCounts, statusEventSequence];
+export const readModels: ReadModel[] = [partyPeriods, statusCounts, statusEventSequence, agreementVersionsSuccession];
 
 /** Every declared view and trigger, in creation order. */
 export const declaredObjects: DbObject[] = readModels.flatMap((m) => m.objects);

@@ -5,7 +5,8 @@
  * Design: the current tables stay the record every fast read, parties.periods and status_counts
  * are derived from; the version tables are append-mostly history. A write of the current record
  * adds, in the same batch, statements that close the open version (recorded_until = T) and copy the
- * row as it now is into a new open version (recorded_from = T). The copy is made by SQL from the
+ * row as it now is into a new open version (recorded_from = T); for agreements the insert is the only
+ * statement, a trigger closing the open version. The copy is made by SQL from the
  * row itself, with every column the table declares (`rowJson`), so a column added later is
  * versioned without touching this file. T is the request's time, but never earlier than 1 ms after
  * the version it closes, so versions of one fact never overlap even if clocks disagree.
@@ -25,9 +26,12 @@ export function rowJson(table: SQLiteTable): SQL {
 }
 
 /** A `record` read back as the table's row type (drizzle's own decoding of each column, e.g. booleans). */
-export function decodeRecord<T extends SQLiteTable>(table: T, record: string): T["$inferSelect"] {
+export const decodeRecord = <T extends SQLiteTable>(table: T, record: string): T["$inferSelect"] =>
+  decodeRow(table, JSON.parse(record) as Record<string, unknown>);
+
+/** A row built by `rowJson`, parsed, as the table's row type. */
+export function decodeRow<T extends SQLiteTable>(table: T, raw: Record<string, unknown>): T["$inferSelect"] {
   const columns = getTableColumns(table);
-  const raw = JSON.parse(record) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(columns)) {
     const value = raw[key] ?? null;
@@ -172,41 +176,40 @@ export const allParties = (db: Db) => db.select().from(parties);
 
 // Agreements.
 
-/** Records the agreement's row as it now stands as the version its `version` column names, closing the open one. */
+/**
+ * Records the agreement's row as it now stands as the version its `version` column names: ONE
+ * statement, the open version being closed at the new one's start by the trigger
+ * agreement_versions_close_open (src/db/read-models.ts). Run after the statement that bumped the
+ * version: were it not bumped, that version is on record already and the insert fails on
+ * agreement_versions' primary key.
+ */
 export function recordAgreementVersion(
   db: Db,
   agreementId: string,
   action: "recorded" | "change" | "correction",
   meta: VersionMeta,
 ) {
-  const open = and(eq(agreementVersions.agreementId, agreementId), isNull(agreementVersions.recordedUntil));
-  // `now`, but at least 1 ms after every agreement version recorded so far (see the top): evaluated in the batch.
+  // `now`, but at least 1 ms after every agreement version recorded so far (see the top): evaluated in
+  // the batch, so also after the open version the trigger closes at this time.
   // (max over no rows is NULL, and SQLite's max(a, NULL) is NULL: hence the coalesce.)
   const now = sql`max(${meta.now}, coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', (SELECT max(${agreementVersions.recordedFrom}) FROM ${agreementVersions}), '+0.001 seconds'), ${meta.now}))`;
-  const previousUntil = sql`(SELECT max(${agreementVersions.recordedUntil}) FROM ${agreementVersions} WHERE ${agreementVersions.agreementId} = ${agreementId})`;
-  return [
+  return db.insert(agreementVersions).select(
     db
-      .update(agreementVersions)
-      .set({ recordedUntil: nextRecordedAtSql(agreementVersions.recordedFrom, now) })
-      .where(open),
-    db.insert(agreementVersions).select(
-      db
-        .select({
-          agreementId: agreements.id,
-          version: agreements.version,
-          recordedFrom: sql`coalesce(${previousUntil}, ${now})`.as("recorded_from"),
-          recordedUntil: sql`NULL`.as("recorded_until"),
-          action: sql`${action}`.as("action"),
-          record: sql`${rowJson(agreements)}`.as("record"),
-          reason: sql`${meta.reason}`.as("reason"),
-          actorKeyId: sql`${meta.actorKeyId}`.as("actor_key_id"),
-          actorName: sql`${meta.actorName}`.as("actor_name"),
-          sources: sql`${JSON.stringify(meta.sources)}`.as("sources"),
-        })
-        .from(agreements)
-        .where(eq(agreements.id, agreementId)),
-    ),
-  ] as const;
+      .select({
+        agreementId: agreements.id,
+        version: agreements.version,
+        recordedFrom: sql`${now}`.as("recorded_from"),
+        recordedUntil: sql`NULL`.as("recorded_until"),
+        action: sql`${action}`.as("action"),
+        record: sql`${rowJson(agreements)}`.as("record"),
+        reason: sql`${meta.reason}`.as("reason"),
+        actorKeyId: sql`${meta.actorKeyId}`.as("actor_key_id"),
+        actorName: sql`${meta.actorName}`.as("actor_name"),
+        sources: sql`${JSON.stringify(meta.sources)}`.as("sources"),
+      })
+      .from(agreements)
+      .where(eq(agreements.id, agreementId)),
+  );
 }
 
 /** Every version of the agreement recorded by `at`, oldest first (one range of agreement_versions_recorded_idx). */

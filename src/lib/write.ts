@@ -46,6 +46,13 @@ export interface Write<T, S extends ContentfulStatusCode> {
    */
   preconditions?: Guard[];
   statements: BatchItem<"sqlite">[];
+  /**
+   * Guards one of `statements` evaluates itself, in place of a guard statement: it writes only where
+   * they hold, and when it wrote nothing a later statement fails on `constraint`. The consent write's
+   * settle bumps the agreement's version only where its guards hold; when it did not, that version
+   * is on record already, and recording it again fails on agreement_versions' primary key.
+   */
+  gated?: { guards: Guard[]; constraint: Constraint };
   /** Invariants that must hold on the state the statements leave, checked inside the batch after them. */
   postconditions?: Guard[];
   record: WriteRecord;
@@ -127,7 +134,8 @@ export async function commitWrite<T, S extends ContentfulStatusCode>(c: Context<
     await db.batch(batch as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   } catch (error) {
     const violated = violatedConstraint(error);
-    if (violated === "writeGuard") throw await failedGuard(db, pre, post);
+    if (violated === "writeGuard" || (violated !== undefined && violated === w.gated?.constraint))
+      throw await failedGuard(db, pre, [...(w.gated?.guards ?? []), ...post]);
     if (claim && violated === "idempotencyKey") {
       // A concurrent retry with the same key won the race: answer as it did.
       const stored = await findIdempotentResponse(db, actor.keyId, claim.key, claim.notBefore);

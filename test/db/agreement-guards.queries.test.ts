@@ -23,7 +23,11 @@ import {
 } from "../../src/domain/agreements";
 import { type PartialDate, parsePartialDate } from "../../src/domain/dates";
 import { agreementConsistent } from "../../src/routes/agreements/agreements.queries";
-import { conclusionAllowedSql, settleConsentLifecycle } from "../../src/routes/consents/consents.queries";
+import {
+  conclusionAllowedSql,
+  findAgreementConsents,
+  settleConsentLifecycle,
+} from "../../src/routes/consents/consents.queries";
 import { membersByDomain } from "../helpers/db";
 
 const db = createDb(env.DB);
@@ -177,6 +181,53 @@ describe("SQL guards agree with src/domain", () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it("findAgreementConsents reads the members on consentBasis(...) as required, the consents as given, and the party named", async () => {
+    const basisDate = fc.option(
+      fc.oneof(
+        fc.constantFrom(...DAYS, "2017-06", "2024"),
+        partialDate.map((p) => p.value),
+      ),
+      { nil: null },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        basisDate,
+        basisDate,
+        fc.constantFrom(...DAYS),
+        consentSet,
+        fc.constantFrom("KAZ", "kz", "cis", "XXX"),
+        async (signedValue, proposedValue, today, given, ref) => {
+          const signed = signedValue === null ? null : (parsePartialDate(signedValue) as PartialDate);
+          const proposed = proposedValue === null ? null : (parsePartialDate(proposedValue) as PartialDate);
+          const id = await insertAgreement(
+            {
+              signedDate: signed?.value ?? null,
+              signedPrecision: signed?.precision ?? null,
+              signedWindowStart: signed?.windowStart ?? null,
+              proposedDate: proposed?.value ?? null,
+              proposedPrecision: proposed?.precision ?? null,
+            },
+            given,
+          );
+          const found = await findAgreementConsents(db, id, today, ref);
+          expect(found?.required).toEqual(membersOn(consentBasis({ signed, proposed }, today).date).sort());
+          expect(found?.consents.map((c) => ({ state: c.stateId, decision: c.decision, date: c.date }))).toEqual(
+            [...given].sort((a, b) => a.state.localeCompare(b.state)),
+          );
+          const party = {
+            KAZ: { id: "KAZ", kind: "state" },
+            kz: { id: "KAZ", kind: "state" },
+            cis: { id: "cis", kind: "organisation" },
+            XXX: null,
+          }[ref];
+          expect(found?.party).toEqual(party);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(await findAgreementConsents(db, "no-such-agreement", "2026-06-15")).toBeUndefined();
   });
 
   it("agreementConsistent is agreementProblems(...) being empty", async () => {

@@ -9,7 +9,14 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { type Constraint, violatedConstraint } from "../../src/db/constraints";
-import { agreements, idempotencyKeys, parties, statusEvents, writeGuards } from "../../src/db/schema";
+import {
+  agreements,
+  agreementVersions,
+  idempotencyKeys,
+  parties,
+  statusEvents,
+  writeGuards,
+} from "../../src/db/schema";
 import { createKey, expectProblem, send } from "../helpers";
 
 const db = createDb(env.DB);
@@ -51,6 +58,15 @@ describe("violatedConstraint on D1's messages", () => {
     const existing = await db.select().from(agreements).limit(1).get();
     expect(existing).toBeDefined();
     await expectViolated(() => db.insert(agreements).values(existing!), "agreementId");
+  });
+
+  it("recognises a version of an agreement already on record (primary key of agreement_versions)", async () => {
+    const existing = await db.select().from(agreementVersions).limit(1).get();
+    expect(existing).toBeDefined();
+    await expectViolated(
+      () => db.insert(agreementVersions).values({ ...existing!, recordedUntil: "9999-12-31T00:00:00.000Z" }),
+      "agreementVersion",
+    );
   });
 
   it("recognises an identical status event (unique index status_events_identity_unique)", async () => {

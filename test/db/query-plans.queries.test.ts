@@ -21,6 +21,7 @@ import {
 } from "../../src/db/versions";
 import { counterpartiesOf, listAgreements } from "../../src/routes/agreements/agreements.queries";
 import { listChanges } from "../../src/routes/changes/changes.queries";
+import { agreementConsentsQuery } from "../../src/routes/consents/consents.queries";
 import {
   agreementsPage,
   agreementVersionsPage,
@@ -114,6 +115,14 @@ describe("the hot queries use indexes", () => {
     expectIndexed(await planOf(listAgreements(db, { counterparty: "asean", limit: 50 })));
     expectIndexed(await planOf(listAgreements(db, { limit: 50, after: "sco-a" })));
     expectIndexed(await planOf(counterpartiesOf(db, ["sco-asean-mou-2005", "sco-cis-mou-2005"])));
+  });
+
+  it("the one read of a consent write (the agreement, its consents, who must consent, the state named)", async () => {
+    for (const ref of ["KAZ", "kz", undefined]) {
+      const plan = await planOf(agreementConsentsQuery(db, "sco-asean-mou-2005", "2026-06-15", ref));
+      expectIndexed(plan);
+      expect(plan[0]).toMatch(/^SEARCH agreements USING INDEX sqlite_autoindex_agreements_1 \(id=\?\)$/);
+    }
   });
 });
 

@@ -19,6 +19,7 @@ import {
   MEMBERS_2025,
   send,
 } from "../helpers";
+import { agreementTables } from "../helpers/db";
 
 const requiredOn = async (key: string, proposed: string) => {
   const { id } = await agreementAwaitingConsent(key, proposed);
@@ -36,13 +37,46 @@ describe("which member states must consent", () => {
     expect(await requiredOn(editor.key, "2024-07-04")).toEqual(MEMBERS_2025);
   });
 
-  it("refuses a consent from a state that was not a member on the consent date", async () => {
+  it("refuses a consent from a state that was not a member on the consent date, naming the members then, and changes nothing", async () => {
     const editor = await createKey("editor");
     const { id } = await agreementAwaitingConsent(editor.key, "2026-03-01");
-    await expectProblem(await consent(editor.key, id, "BLR", "2024-01-10"), 422);
-    await expectProblem(await consent(editor.key, id, "MNG", "2026-01-10"), 422);
-    await expectProblem(await consent(editor.key, id, "XXX", "2026-01-10"), 422);
+    const before = { tables: await agreementTables(), agreement: (await getJson(`/v1/agreements/${id}`)).body };
+    // A member later (BLR, also by alpha-2), an observer (MNG), no party (XXX), an organisation (cis).
+    for (const [state, day, members] of [
+      ["BLR", "2024-01-10", MEMBERS_2023],
+      ["by", "2024-01-10", MEMBERS_2023],
+      ["MNG", "2026-01-10", MEMBERS_2025],
+      ["XXX", "2026-01-10", MEMBERS_2025],
+      ["cis", "2026-01-10", MEMBERS_2025],
+    ] as const) {
+      const problem = await expectProblem(await consent(editor.key, id, state, day), 422);
+      expect(problem, state).toMatchObject({
+        type: "/problems/not-a-member",
+        detail: `${state.toUpperCase()} was not a member state on ${day}; only member states consent (members then: ${members.join(", ")})`,
+        errors: [{ path: "state", message: `not a member on ${day}`, code: "custom" }],
+      });
+    }
+    expect({ tables: await agreementTables(), agreement: (await getJson(`/v1/agreements/${id}`)).body }).toEqual(
+      before,
+    );
     expect((await consent(editor.key, id, "BY", "2025-01-10")).status).toBe(201);
+  });
+
+  it("answers an unknown agreement with 404 and one no longer collecting consents with 409, as before", async () => {
+    const editor = await createKey("editor");
+    const missing = await expectProblem(await consent(editor.key, "no-such-agreement", "KAZ", "2026-01-10"), 404);
+    expect(missing).toMatchObject({ type: "/problems/not-found", detail: 'No agreement with id "no-such-agreement"' });
+    const { body } = await draftAgreement(editor.key);
+    const draft = body.id as string;
+    for (const res of [
+      await consent(editor.key, draft, "KAZ", "2026-01-10"),
+      await send("DELETE", `/v1/agreements/${draft}/consents/KAZ`, undefined, editor.key),
+    ]) {
+      expect(await expectProblem(res, 409)).toMatchObject({
+        type: "/problems/not-collecting-consents",
+        detail: `Agreement ${draft} is draft; consents are recorded and withdrawn only while it is awaiting_consent or consented`,
+      });
+    }
   });
 });
 

@@ -139,6 +139,9 @@ describe("agreements concluded before the registry", () => {
 // `collecting` precondition and `consistentAfter` postcondition, as on main before the fix), five
 // runs out of five failed, after 1, 1, 2, 5 and 1 rounds: e.g. all ten consented, then at once
 // {conclude 2026-06-15, objection BLR} left the agreement `concluded` with BLR objecting.
+// Since issue 13 those guards are the gate of recordConsent's settle (a gated write, src/lib/write.ts):
+// with the gate removed (the settle given no conditions) three runs out of three failed, after 1 to 5
+// rounds, e.g. {consent BLR, objection BLR, conclude 2026-06-15} concluded it with BLR objecting.
 // ------------------------------------------------------------------------------------------------
 
 const ROUNDS = 30;

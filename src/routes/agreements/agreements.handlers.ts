@@ -135,7 +135,7 @@ export const create: AppRouteHandler<R.CreateRoute> = async (c) => {
         id,
         cps.map((p) => p.id),
       ),
-      ...agreementVersion(c, id, "recorded"),
+      agreementVersion(c, id, "recorded"),
     ],
     record: { action: "agreement.created", entityType: "agreement", entityId: id, before: null, after },
     publicChange: true,

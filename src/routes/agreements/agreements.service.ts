@@ -86,7 +86,7 @@ export function transitionError(row: AgreementRow, to: Lifecycle) {
 }
 
 /**
- * The statements that record the agreement's row, as the batch leaves it, as its next version
+ * The statement that records the agreement's row, as the batch leaves it, as its next version
  * (src/db/versions.ts): part of every batch that writes the agreements row, after the writes.
  */
 export function agreementVersion(
@@ -134,7 +134,7 @@ export async function commitAgreementChange(
       { condition: versionIs(row.id, row.version), error: () => staleError(row.id) },
       ...(guards.preconditions ?? []),
     ],
-    statements: [...statements, ...(guards.version ?? agreementVersion(c, row.id))],
+    statements: [...statements, guards.version ?? agreementVersion(c, row.id)],
     postconditions: [consistentAfter(row.id)],
     record: { action, entityType: "agreement", entityId: row.id, before: toWireAgreement(row, cps), after },
     publicChange: true,
@@ -144,9 +144,12 @@ export async function commitAgreementChange(
   });
 }
 
+export const noSuchAgreement = (id: string) =>
+  new ApiError(404, { code: "not-found", detail: `No agreement with id "${id}"` });
+
 export async function loadAgreement(db: Db, id: string): Promise<AgreementRow> {
   const row = await findAgreement(db, id);
-  if (!row) throw new ApiError(404, { code: "not-found", detail: `No agreement with id "${id}"` });
+  if (!row) throw noSuchAgreement(id);
   return row;
 }
 

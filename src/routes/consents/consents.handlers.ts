@@ -1,6 +1,6 @@
 /** The member states' consents to an agreement: who must consent, recording and withdrawing decisions. */
 import type { Db } from "../../db/client";
-import { membersOn, resolveParties } from "../../db/parties";
+import { membersOn } from "../../db/parties";
 import { acceptsConsents, consentBasis, consentReport, type Lifecycle, tallyConsents } from "../../domain/agreements";
 import { today } from "../../domain/dates";
 import { tagged } from "../../lib/etag";
@@ -8,14 +8,19 @@ import { refuseBeyondHorizon } from "../../lib/horizon";
 import { ApiError } from "../../lib/problem";
 import { commitWrite, type Guard } from "../../lib/write";
 import type { AppRouteHandler } from "../../types";
-import type { AgreementRow } from "../agreements/agreements.queries";
 import { basisDatesOf } from "../agreements/agreements.schemas";
-import { agreementVersion, consistentAfter, date, loadAgreement } from "../agreements/agreements.service";
+import {
+  agreementVersion,
+  consistentAfter,
+  date,
+  loadAgreement,
+  noSuchAgreement,
+} from "../agreements/agreements.service";
 import {
   collectingConsents,
   consentExists,
-  consentsOf,
   deleteConsent,
+  findAgreementConsents,
   memberOn,
   settleConsentLifecycle,
   upsertConsent,
@@ -37,57 +42,61 @@ function collecting(db: Db, id: string): Guard {
   };
 }
 
-/** The agreement's consents as the answer to a consent write: the tally with `consent` applied. */
-async function consentsAfter(
-  db: Db,
-  row: AgreementRow,
-  now: string,
-  change: { state: string; consent: Record<string, unknown> | null },
-) {
-  const before = await consentStatus(db, row, now);
+/**
+ * The agreement and who must consent (on the consent basis), who did, and what is missing or not
+ * recorded, with the party `stateRef` names: one query (findAgreementConsents). 404 without the agreement.
+ */
+async function loadConsents(db: Db, id: string, now: string, stateRef?: string) {
+  const found = await findAgreementConsents(db, id, now, stateRef);
+  if (!found) throw noSuchAgreement(id);
+  const { agreement: row, required, consents } = found;
+  const report = consentReport(
+    required,
+    consents.map((x) => ({ state: x.stateId, decision: x.decision })),
+    row.consentsRecorded,
+  );
+  const basis = consentBasis(basisDatesOf(row), now);
+  return {
+    row,
+    party: found.party,
+    status: { agreementId: row.id, basis, ...report, consents: consents.map(toWireConsent) },
+  };
+}
+
+type ConsentStatus = Awaited<ReturnType<typeof loadConsents>>["status"];
+
+/** The consents as the answer to a consent write: the tally with `consent` applied. */
+function consentsAfter(before: ConsentStatus, change: { state: string; consent: Record<string, unknown> | null }) {
   const kept = before.consents.filter((x) => x.state !== change.state);
   const consents = change.consent
     ? [...kept, { ...change.consent, recordedAt: new Date().toISOString() } as (typeof kept)[number]]
     : kept;
   consents.sort((a, b) => a.state.localeCompare(b.state));
   const tally = tallyConsents(before.required, consents);
-  return { before, after: { ...before, ...tally, consentsRecorded: true, consents } };
-}
-
-/** Who must consent (on the consent basis), who did, and what is missing or not recorded. */
-export async function consentStatus(db: Db, row: AgreementRow, now: string = today()) {
-  const basis = consentBasis(basisDatesOf(row), now);
-  const [required, consents] = await Promise.all([membersOn(db, basis.date), consentsOf(db, row.id)]);
-  const report = consentReport(
-    required,
-    consents.map((x) => ({ state: x.stateId, decision: x.decision })),
-    row.consentsRecorded,
-  );
-  return { agreementId: row.id, basis, ...report, consents: consents.map(toWireConsent) };
+  return { ...before, ...tally, consentsRecorded: true, consents };
 }
 
 export const getConsents: AppRouteHandler<R.GetConsentsRoute> = async (c) => {
-  const row = await loadAgreement(c.var.db, c.req.valid("param").id);
-  return c.json(tagged(c, await consentStatus(c.var.db, row)), 200);
+  const { status } = await loadConsents(c.var.db, c.req.valid("param").id, today());
+  return c.json(tagged(c, status), 200);
 };
 
 export const recordConsent: AppRouteHandler<R.RecordConsentRoute> = async (c) => {
   const db = c.var.db;
   const now = today();
-  const row = await loadAgreement(db, c.req.valid("param").id);
   const body = c.req.valid("json");
+  const { row, party, status: before } = await loadConsents(db, c.req.valid("param").id, now, body.state);
   if (!acceptsConsents(row.lifecycle as Lifecycle)) throw notCollecting(row.id, row.lifecycle);
   refuseBeyondHorizon(date(body.date), now);
-  const [hit] = await resolveParties(db, [body.state]);
-  const code = hit?.party?.kind === "state" ? hit.party.id : undefined;
-  const membersThen = await membersOn(db, body.date);
-  const notAMember = () =>
+  // Membership is the gate's to check; the members of that day are read only to say who they were.
+  const notAMember = async () =>
     new ApiError(422, {
       code: "not-a-member",
-      detail: `${body.state.toUpperCase()} was not a member state on ${body.date}; only member states consent (members then: ${membersThen.join(", ")})`,
+      detail: `${body.state.toUpperCase()} was not a member state on ${body.date}; only member states consent (members then: ${(await membersOn(db, body.date)).join(", ")})`,
       extra: { errors: [{ path: "state", message: `not a member on ${body.date}`, code: "custom" }] },
     });
-  if (!code || !membersThen.includes(code)) throw notAMember();
+  if (party?.kind !== "state") throw await notAMember();
+  const code = party.id;
   const consent = {
     agreementId: row.id,
     stateId: code,
@@ -96,27 +105,35 @@ export const recordConsent: AppRouteHandler<R.RecordConsentRoute> = async (c) =>
     reference: body.reference ?? null,
     source: body.source ?? null,
   };
-  const { before, after } = await consentsAfter(db, row, now, {
+  const { reference, source } = consent;
+  const after = consentsAfter(before, {
     state: code,
-    consent: {
-      state: code,
-      decision: body.decision,
-      date: body.date,
-      reference: consent.reference,
-      source: consent.source,
-    },
+    consent: { state: code, decision: body.decision, date: body.date, reference, source },
   });
+  // Checked by the settle itself (a gated write: six statements in all with an Idempotency-Key):
+  // it bumps the agreement's version only where all three hold, so when one fails the version
+  // record after it fails on agreement_versions' primary key. Evaluated after the upsert, on the row
+  // before the settle: that consents are collected and that the state is a member read the same
+  // after the settle (it moves the lifecycle only within the collecting ones, and touches no
+  // status), and so does the agreement's consistency (a collecting agreement is unsigned, and the
+  // settle changes none of its dates).
+  const gate = [
+    collecting(db, row.id),
+    { condition: memberOn(code, body.date), error: notAMember },
+    consistentAfter(row.id),
+  ];
   return commitWrite(c, {
-    // All three checked in ONE guard statement after the write's own (eight statements in all, two of them the agreement's version):
-    // that consents are collected and that the state is a member read the same after the upsert
-    // and the settle as before them — settle moves the lifecycle only within the collecting ones,
-    // and neither statement touches the status registry.
-    statements: [upsertConsent(db, consent), settleConsentLifecycle(db, row.id, now), ...agreementVersion(c, row.id)],
-    postconditions: [
-      collecting(db, row.id),
-      { condition: memberOn(code, body.date), error: notAMember },
-      consistentAfter(row.id),
+    statements: [
+      upsertConsent(db, consent),
+      settleConsentLifecycle(
+        db,
+        row.id,
+        now,
+        gate.map((g) => g.condition),
+      ),
+      agreementVersion(c, row.id),
     ],
+    gated: { guards: gate, constraint: "agreementVersion" },
     record: {
       action: `agreement.${body.decision}_recorded`,
       entityType: "consent",
@@ -134,11 +151,9 @@ export const withdrawConsent: AppRouteHandler<R.WithdrawConsentRoute> = async (c
   const db = c.var.db;
   const now = today();
   const { id, state } = c.req.valid("param");
-  const row = await loadAgreement(db, id);
+  const { row, party, status: before } = await loadConsents(db, id, now, state);
   if (!acceptsConsents(row.lifecycle as Lifecycle)) throw notCollecting(row.id, row.lifecycle);
-  const [hit] = await resolveParties(db, [state]);
-  const code = hit?.party?.id ?? state.toUpperCase();
-  const { before, after } = await consentsAfter(db, row, now, { state: code, consent: null });
+  const code = party?.id ?? state.toUpperCase();
   const withdrawn = before.consents.find((x) => x.state === code);
   const nothing = () =>
     new ApiError(404, {
@@ -148,12 +163,13 @@ export const withdrawConsent: AppRouteHandler<R.WithdrawConsentRoute> = async (c
   if (!withdrawn) throw nothing();
   return commitWrite(c, {
     preconditions: [collecting(db, row.id), { condition: consentExists(row.id, code), error: nothing }],
+    // The agreement's consistency is checked by the settle (a gated write, as in recordConsent).
     statements: [
       deleteConsent(db, row.id, code),
-      settleConsentLifecycle(db, row.id, now),
-      ...agreementVersion(c, row.id),
+      settleConsentLifecycle(db, row.id, now, [consistentAfter(row.id).condition]),
+      agreementVersion(c, row.id),
     ],
-    postconditions: [consistentAfter(row.id)],
+    gated: { guards: [consistentAfter(row.id)], constraint: "agreementVersion" },
     record: {
       action: `agreement.${withdrawn.decision}_withdrawn`,
       entityType: "consent",
@@ -163,6 +179,6 @@ export const withdrawConsent: AppRouteHandler<R.WithdrawConsentRoute> = async (c
     },
     publicChange: true,
     status: 200,
-    body: after,
+    body: consentsAfter(before, { state: code, consent: null }),
   });
 };

@@ -1,9 +1,10 @@
 /** Consents of the member states and the SQL that evaluates the consent rules inside a write's batch. No Hono here. */
-import { and, asc, eq, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { membersOnSql } from "../../db/parties";
-import { agreements, consents } from "../../db/schema";
+import { membersOnSql, partyIdFor } from "../../db/parties";
+import { agreements, consents, parties } from "../../db/schema";
 import { sqlList } from "../../db/sql-list";
+import { decodeRow, rowJson } from "../../db/versions";
 import { COLLECTING_CONSENTS } from "../../domain/agreements";
 
 export type ConsentRow = typeof consents.$inferSelect;
@@ -66,9 +67,11 @@ export const consentExists = (agreementId: string, stateId: string) =>
 
 /**
  * lifecycleAfterConsent: while consents are collected, `consented` exactly when the consents are
- * complete for the members on the consent basis, else `awaiting_consent`; bumps the version.
+ * complete for the members on the consent basis, else `awaiting_consent`; bumps the version. Only
+ * where every condition of `gate` holds (evaluated on the row before this update): otherwise it
+ * changes nothing, and the version record after it fails (a gated write, src/lib/write.ts).
  */
-export function settleConsentLifecycle(db: Db, agreementId: string, today: string) {
+export function settleConsentLifecycle(db: Db, agreementId: string, today: string, gate: SQL[] = []) {
   const complete = consentsCompleteSql(agreements.id, consentBasisSql(today));
   return db
     .update(agreements)
@@ -77,5 +80,35 @@ export function settleConsentLifecycle(db: Db, agreementId: string, today: strin
       version: sql`${agreements.version} + 1`,
       updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
     })
+    .where(and(eq(agreements.id, agreementId), ...gate.map((condition) => sql`(${condition})`)));
+}
+
+/**
+ * What a consent read or write needs, in ONE query: the agreement, its consents, the member states
+ * who must consent (on its consent basis, by consentBasisSql) and, with `stateRef`, the party that
+ * names (as resolveParties would).
+ */
+export const agreementConsentsQuery = (db: Db, agreementId: string, today: string, stateRef?: string) =>
+  db
+    .select({
+      agreement: agreements,
+      required: sql<string>`(SELECT json_group_array(party_id) FROM ${membersOnSql(consentBasisSql(today))})`,
+      consents: sql<string>`(SELECT json_group_array(${rowJson(consents)}) FROM ${consents} WHERE ${consents.agreementId} = ${agreements.id})`,
+      party: { id: parties.id, kind: parties.kind },
+    })
+    .from(agreements)
+    .leftJoin(parties, stateRef === undefined ? sql`0` : eq(parties.id, partyIdFor(stateRef)))
     .where(eq(agreements.id, agreementId));
+
+/** agreementConsentsQuery's answer, decoded (required and consents sorted by state); undefined without the agreement. */
+export async function findAgreementConsents(db: Db, agreementId: string, today: string, stateRef?: string) {
+  const found = await agreementConsentsQuery(db, agreementId, today, stateRef).get();
+  if (!found) return undefined;
+  const given = (JSON.parse(found.consents) as Record<string, unknown>[]).map((r) => decodeRow(consents, r));
+  return {
+    agreement: found.agreement,
+    required: (JSON.parse(found.required) as string[]).sort(),
+    consents: given.sort((a, b) => a.stateId.localeCompare(b.stateId)),
+    party: found.party,
+  };
 }
