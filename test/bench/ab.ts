@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildAll, buildAt } from "./lib/build";
 import { loadDataset } from "./lib/dataset";
-import { endpoints, platformReadFloor, storageFloor } from "./lib/endpoints";
+import { endpoints, platformReadFloor, platformWriteFloor, storageFloor, writeFloor } from "./lib/endpoints";
 import { startHost } from "./lib/host";
 import { measure, median, type Target } from "./lib/measure";
 
@@ -41,7 +41,13 @@ try {
       const worker = ep.cached ? "registry" : ep.realData ? "real" : "cold";
       await ep.prepare?.(host.urls[worker]);
       targets.push({ name: ep.name, target: ep.target(host.urls[worker]) });
-      if (baseRef && !ep.cached) {
+      if (ep.floor === "r3")
+        targets.push(
+          { name: "R3", target: writeFloor(host.urls.r3, data) },
+          { name: "R3 platform floor (session + purge)", target: platformWriteFloor(host.urls.r3, data) },
+        );
+      // The base is hosted cache-less: compared on D1-path reads and on writes (a purge is a put either way).
+      if (baseRef && (!ep.cached || ep.floor === "r3")) {
         const baseUrl = host.urls[ep.realData ? "baseReal" : "base"];
         await ep.prepare?.(baseUrl);
         targets.push({ name: `${ep.name} at ${baseRef}`, target: ep.target(baseUrl) });

@@ -169,7 +169,8 @@ export function migrationStatements(): string[] {
   return files.flatMap((file) =>
     readFileSync(path.join(dir, file), "utf8")
       .split("--> statement-breakpoint")
-      .flatMap((chunk) => chunk.split(/;\s*\n/))
+      // A trigger's body has statements of its own: a chunk that creates one is one statement.
+      .flatMap((chunk) => (/CREATE TRIGGER/i.test(chunk) ? [chunk] : chunk.split(/;\s*\n/)))
       .map((s) =>
         s
           .replace(/^(\s*--[^\n]*\n)+/, "")
