@@ -191,6 +191,9 @@ export function listPeriodsOn(db: Db, opts: PeriodsOnFilter) {
         kind ? eq(statusPeriods.partyKind, kind) : undefined,
         status ? eq(statusPeriods.status, status) : undefined,
         wikidata ? eq(parties.wikidata, wikidata) : undefined,
+        // The roster walks every status in order: a status nobody holds on the day (by the running
+        // totals, one seek each) is skipped instead of walked period by period.
+        opts.orderByStatus && !status ? sql`${statusPeriods.status} IN ${statusesHeldOn(db, day)}` : undefined,
         reportedOn(day),
         afterCondition,
       ),
@@ -207,16 +210,23 @@ const PERIOD_STATUSES = JSON.stringify(STATUSES.filter((s) => s !== "none"));
  * total of status_counts in force on that day, found by one seek down the primary key.
  */
 export function countStatusesOn(db: Db, day: string) {
-  const inForce = db
+  return db
+    .select({ status: sql<string>`json_each.value`, count: sql<number | null>`(${countInForce(db, day)})` })
+    .from(sql`json_each(${PERIOD_STATUSES})`);
+}
+
+/** The running total of the status `json_each.value` on `day` (a scalar subquery of countStatusesOn). */
+const countInForce = (db: Db, day: string) =>
+  db
     .select({ count: statusCounts.count })
     .from(statusCounts)
     .where(and(eq(statusCounts.status, sql`json_each.value`), lte(statusCounts.fromDay, day)))
     .orderBy(desc(statusCounts.fromDay))
     .limit(1);
-  return db
-    .select({ status: sql<string>`json_each.value`, count: sql<number | null>`(${inForce})` })
-    .from(sql`json_each(${PERIOD_STATUSES})`);
-}
+
+/** The statuses someone holds on `day`, by the running totals: one seek per status. */
+const statusesHeldOn = (db: Db, day: string) =>
+  sql`(SELECT json_each.value FROM json_each(${PERIOD_STATUSES}) WHERE (${countInForce(db, day)}) > 0)`;
 
 /** Recomputes status_counts from status_periods: part of every batch that changes status_periods. */
 export const recountStatuses = (db: Db) =>
