@@ -104,24 +104,33 @@ export function statusOnDayQuery(db: Db, by: "id" | "alpha2") {
     );
 }
 
-/** Built once per client: the hot path should not rebuild its SQL on every request. */
-const prepareStatusQuery = (db: Db, by: "id" | "alpha2") => statusOnDayQuery(db, by).prepare();
-const statusQueries = new WeakMap<Db, Record<"id" | "alpha2", ReturnType<typeof prepareStatusQuery>>>();
+/**
+ * statusOnDayQuery's SQL text, built by drizzle once per isolate: every request has a client of its
+ * own (its D1 session), so a prepared query cached per client was rebuilt on every read.
+ */
+const statusSql: Partial<Record<"id" | "alpha2", string>> = {};
+
+/** The row statusOnDayQuery selects, as D1 names its columns (the SQL is drizzle's, snake_case). */
+interface StatusRow {
+  id: string;
+  name_en: string;
+  name_ru: string;
+  name_zh: string;
+  periods: string;
+  contested: string;
+}
 
 /** The hot path of "status on a day": the party and all its periods, from one row. */
 export async function getPartyPeriods(db: Db, kind: PartyKind, key: string) {
-  let prepared = statusQueries.get(db);
-  if (!prepared) {
-    prepared = { id: prepareStatusQuery(db, "id"), alpha2: prepareStatusQuery(db, "alpha2") };
-    statusQueries.set(db, prepared);
-  }
   const normalised = kind === "organisation" ? key.toLowerCase() : key.toUpperCase();
   const by = kind === "state" && normalised.length === 2 ? "alpha2" : "id";
-  const row = await prepared[by].get({ kind, key: normalised });
+  statusSql[by] ??= statusOnDayQuery(db, by).toSQL().sql;
+  // Placeholders in the order the query names them: kind, then key.
+  const row = await db.$client.prepare(statusSql[by]).bind(kind, normalised).first<StatusRow>();
   if (!row) return null;
-  const { periods, contested, ...party } = row;
+  const party = { id: row.id, nameEn: row.name_en, nameRu: row.name_ru, nameZh: row.name_zh, contested: row.contested };
   // Written only by the triggers, from status_periods rows: its shape is PeriodBoundsRow's.
-  return { party: { ...party, contested }, periods: JSON.parse(periods) as PeriodBoundsRow[] };
+  return { party, periods: JSON.parse(row.periods) as PeriodBoundsRow[] };
 }
 
 /**
