@@ -1,8 +1,10 @@
 /** Queries over parties, their events and their derived periods. No Hono here. */
 import { and, asc, desc, eq, getTableColumns, gt, isNull, lte, or, type SQLWrapper, sql } from "drizzle-orm";
+import { toSnakeCase } from "drizzle-orm/casing";
 import { logOrder } from "../domain/periods";
 import { type PartyKind, STATUSES } from "../domain/statuses";
 import type { Db } from "./client";
+import { compiledStatement } from "./compiled";
 import { parties, statusCounts, statusCountsDerived, statusEvents, statusEventVersions, statusPeriods } from "./schema";
 
 export type PartyRow = typeof parties.$inferSelect;
@@ -181,15 +183,21 @@ const listedParty = {
   contested: parties.contested,
 };
 
-export function listPeriodsOn(db: Db, opts: PeriodsOnFilter) {
-  const { kind, status, wikidata, day, after, limit } = opts;
+/**
+ * listPeriodsOn's query, for one shape of filter (which conditions it has); every value a
+ * placeholder: kind, status, wikidata, day, afterStatus, afterId, limit (the page size + 1).
+ */
+export function listPeriodsOnQuery(db: Db, opts: PeriodsOnFilter) {
+  const { kind, status, wikidata, after } = opts;
+  const day = sql.placeholder("day");
+  const afterId = sql.placeholder("afterId");
   const afterCondition = after
     ? opts.orderByStatus && after.status !== undefined
       ? or(
-          gt(statusPeriods.status, after.status),
-          and(eq(statusPeriods.status, after.status), gt(statusPeriods.partyId, after.id)),
+          gt(statusPeriods.status, sql.placeholder("afterStatus")),
+          and(eq(statusPeriods.status, sql.placeholder("afterStatus")), gt(statusPeriods.partyId, afterId)),
         )
-      : gt(statusPeriods.partyId, after.id)
+      : gt(statusPeriods.partyId, afterId)
     : undefined;
   return db
     .select({ period: listedPeriod, party: listedParty })
@@ -197,9 +205,9 @@ export function listPeriodsOn(db: Db, opts: PeriodsOnFilter) {
     .innerJoin(parties, eq(parties.id, statusPeriods.partyId))
     .where(
       and(
-        kind ? eq(statusPeriods.partyKind, kind) : undefined,
-        status ? eq(statusPeriods.status, status) : undefined,
-        wikidata ? eq(parties.wikidata, wikidata) : undefined,
+        kind ? eq(statusPeriods.partyKind, sql.placeholder("kind")) : undefined,
+        status ? eq(statusPeriods.status, sql.placeholder("status")) : undefined,
+        wikidata ? eq(parties.wikidata, sql.placeholder("wikidata")) : undefined,
         // The roster walks every status in order: a status nobody holds on the day (by the running
         // totals, one seek each) is skipped instead of walked period by period.
         opts.orderByStatus && !status ? sql`${statusPeriods.status} IN ${statusesHeldOn(db, day)}` : undefined,
@@ -208,7 +216,52 @@ export function listPeriodsOn(db: Db, opts: PeriodsOnFilter) {
       ),
     )
     .orderBy(...(opts.orderByStatus ? [asc(statusPeriods.status)] : []), asc(statusPeriods.partyId))
-    .limit(limit + 1);
+    .limit(sql.placeholder("limit"));
+}
+
+/** listPeriodsOnQuery's placeholders for `opts`. */
+export const listPeriodsOnValues = (opts: PeriodsOnFilter) => ({
+  kind: opts.kind,
+  status: opts.status,
+  wikidata: opts.wikidata,
+  day: opts.day,
+  afterStatus: opts.after?.status,
+  afterId: opts.after?.id,
+  limit: opts.limit + 1,
+});
+
+export type ListedRow = Awaited<ReturnType<typeof listPeriodsOnQuery>>[number];
+/** Each listed field with the name D1 gives its column (drizzle's snake_case, src/db/client.ts). */
+const PERIOD_COLUMNS = Object.keys(listedPeriod).map((k) => [k, toSnakeCase(k)] as const);
+const PARTY_COLUMNS = Object.keys(listedParty).map((k) => [k, toSnakeCase(k)] as const);
+
+/** The page (limit + 1 rows) as one statement, its SQL compiled once per shape (src/db/compiled.ts). */
+export function listPeriodsOnStatement(db: Db, opts: PeriodsOnFilter): D1PreparedStatement {
+  const shape = [
+    "listPeriodsOn",
+    opts.kind ? 1 : 0,
+    opts.status ? 1 : 0,
+    opts.wikidata ? 1 : 0,
+    opts.orderByStatus ? 1 : 0,
+    opts.after ? (opts.orderByStatus && opts.after.status !== undefined ? 2 : 1) : 0,
+  ].join();
+  return compiledStatement(db, shape, () => listPeriodsOnQuery(db, opts), listPeriodsOnValues(opts));
+}
+
+/** listPeriodsOnStatement's rows, as drizzle would map them ({ period, party }). */
+export function toListedRows(rows: Record<string, unknown>[]): ListedRow[] {
+  return rows.map((r) => {
+    const period: Record<string, unknown> = {};
+    const party: Record<string, unknown> = {};
+    for (const [key, column] of PERIOD_COLUMNS) period[key] = r[column];
+    for (const [key, column] of PARTY_COLUMNS) party[key] = r[column];
+    return { period, party } as ListedRow;
+  });
+}
+
+export async function listPeriodsOn(db: Db, opts: PeriodsOnFilter): Promise<ListedRow[]> {
+  const { results } = await listPeriodsOnStatement(db, opts).all<Record<string, unknown>>();
+  return toListedRows(results);
 }
 
 /** The statuses a period can hold ("none" is the gap between periods), as one JSON parameter. */
@@ -218,14 +271,21 @@ const PERIOD_STATUSES = JSON.stringify(STATUSES.filter((s) => s !== "none"));
  * How many parties hold each status on `day`, for the roster's counts: per status, the running
  * total of status_counts in force on that day, found by one seek down the primary key.
  */
-export function countStatusesOn(db: Db, day: string) {
+export function countStatusesOn(db: Db, day: string | SQLWrapper) {
   return db
-    .select({ status: sql<string>`json_each.value`, count: sql<number | null>`(${countInForce(db, day)})` })
+    .select({
+      status: sql<string>`json_each.value`.as("status"),
+      count: sql<number | null>`(${countInForce(db, day)})`.as("count"),
+    })
     .from(sql`json_each(${PERIOD_STATUSES})`);
 }
 
+/** countStatusesOn as one statement, compiled once (src/db/compiled.ts): rows of { status, count }. */
+export const countStatusesOnStatement = (db: Db, day: string) =>
+  compiledStatement(db, "countStatusesOn", () => countStatusesOn(db, sql.placeholder("day")), { day });
+
 /** The running total of the status `json_each.value` on `day` (a scalar subquery of countStatusesOn). */
-const countInForce = (db: Db, day: string) =>
+const countInForce = (db: Db, day: string | SQLWrapper) =>
   db
     .select({ count: statusCounts.count })
     .from(statusCounts)
@@ -234,7 +294,7 @@ const countInForce = (db: Db, day: string) =>
     .limit(1);
 
 /** The statuses someone holds on `day`, by the running totals: one seek per status. */
-const statusesHeldOn = (db: Db, day: string) =>
+const statusesHeldOn = (db: Db, day: string | SQLWrapper) =>
   sql`(SELECT json_each.value FROM json_each(${PERIOD_STATUSES}) WHERE (${countInForce(db, day)}) > 0)`;
 
 /** Recomputes status_counts from status_periods: part of every batch that changes status_periods. */

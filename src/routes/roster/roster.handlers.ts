@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { countStatusesOn, listPeriodsOn } from "../../db/parties";
+import { countStatusesOnStatement, type ListedRow, listPeriodsOnStatement, toListedRows } from "../../db/parties";
 import type { Status } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
 import { decodeCursor, paginate } from "../../lib/pagination";
@@ -15,7 +15,7 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
   const after = decodeCursor(cursor, RosterCursor);
   const filter = { day: at, after: after && { status: after[0], id: after[1] }, limit, orderByStatus: true };
   const counts: Record<string, number> = {};
-  let rows: Awaited<ReturnType<typeof listPeriodsOn>>;
+  let rows: ListedRow[];
   let record: { asRecordedOn: string; latestRecordedAt: string | null } | undefined;
   if (asRecordedOn) {
     // The record then has no status_counts of its own: the counts are the reported periods, counted
@@ -25,9 +25,13 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
     ({ rows, record } = then);
   } else {
     // One batch: both reads in one D1 round trip (and one snapshot), not two requests in parallel.
-    const [current, countRows] = await c.var.db.batch([listPeriodsOn(c.var.db, filter), countStatusesOn(c.var.db, at)]);
-    for (const r of countRows) if (r.count) counts[r.status] = r.count;
-    rows = current;
+    const [page, countRows] = await c.var.db.$client.batch<Record<string, unknown>>([
+      listPeriodsOnStatement(c.var.db, filter),
+      countStatusesOnStatement(c.var.db, at),
+    ]);
+    for (const r of countRows!.results as { status: string; count: number | null }[])
+      if (r.count) counts[r.status] = r.count;
+    rows = toListedRows(page!.results);
   }
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.period.status, r.party.id]);
   const lang = c.var.language;
