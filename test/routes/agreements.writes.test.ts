@@ -205,6 +205,23 @@ describe("idempotency", () => {
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect((await agreementTables()).agreements - before.agreements).toBe(1);
   });
+
+  it("answers a malformed Idempotency-Key with 400 after authentication (401 without a valid key), writing nothing", async () => {
+    const editor = await createKey("editor");
+    const { id } = await agreementAwaitingConsent(editor.key);
+    const body = { state: "KAZ", decision: "consent", date: "2026-02-01" };
+    await changesNothing(async () => {
+      for (const idem of ["", "two words", "x".repeat(256), "tab\there"]) {
+        const bad = await send("POST", `/v1/agreements/${id}/consents`, body, editor.key, { "Idempotency-Key": idem });
+        expect((await expectProblem(bad, 400)).type, JSON.stringify(idem)).toMatch(/invalid-idempotency-key/);
+        const unknown = "sco_unknown_key_000000000000";
+        await expectProblem(
+          await send("POST", `/v1/agreements/${id}/consents`, body, unknown, { "Idempotency-Key": idem }),
+          401,
+        );
+      }
+    });
+  });
 });
 
 describe("bad input changes nothing", () => {
