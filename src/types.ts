@@ -1,6 +1,7 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type { SecureHeadersVariables } from "hono/secure-headers";
 import type { Db } from "./db/client";
+import type { idempotencyKeys } from "./db/schema";
 import type { Language } from "./lib/params";
 
 export type Role = "editor" | "admin";
@@ -30,6 +31,12 @@ export interface AppBindings {
     actor: Actor;
     /** set by src/middleware/idempotency.ts when a POST carries an Idempotency-Key */
     idempotency?: IdempotencyClaim;
+    /**
+     * set by requireRole when it read the API key's record of this POST's Idempotency-Key together
+     * with the key (src/db/api-keys.ts; `record` is undefined when there is none), so that
+     * src/middleware/idempotency.ts need not read it again.
+     */
+    idempotencyLookup?: { key: string; record: typeof idempotencyKeys.$inferSelect | undefined };
   } & SecureHeadersVariables;
 }
 

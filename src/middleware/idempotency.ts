@@ -7,17 +7,15 @@
 import { createMiddleware } from "hono/factory";
 import { findIdempotencyRecord, findIdempotentResponse } from "../db/writes";
 import { sha256Hex } from "../lib/crypto";
-import { replay } from "../lib/idempotency";
+import { isIdempotencyKey, replay } from "../lib/idempotency";
 import { idempotencyCutoff } from "../lib/idempotency-window";
 import { ApiError } from "../lib/problem";
 import type { AppBindings } from "../types";
 
-const KEY = /^[\x21-\x7e]{1,255}$/;
-
 export const idempotency = createMiddleware<AppBindings>(async (c, next) => {
   const key = c.req.header("Idempotency-Key");
   if (c.req.method !== "POST" || key === undefined) return next();
-  if (!KEY.test(key))
+  if (!isIdempotencyKey(key))
     throw new ApiError(400, {
       code: "invalid-idempotency-key",
       detail: "Idempotency-Key must be 1-255 visible ASCII characters",
@@ -25,7 +23,10 @@ export const idempotency = createMiddleware<AppBindings>(async (c, next) => {
   const url = new URL(c.req.url);
   const requestHash = await sha256Hex(`${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`);
   const notBefore = idempotencyCutoff(Date.now());
-  const stored = await findIdempotencyRecord(c.var.db, c.var.actor.keyId, key);
+  // requireRole read the key's record with the API key, in one statement (src/db/api-keys.ts); the
+  // bootstrap ADMIN_TOKEN has no key row to join, so its record is read here.
+  const lookup = c.var.idempotencyLookup;
+  const stored = lookup?.key === key ? lookup.record : await findIdempotencyRecord(c.var.db, c.var.actor.keyId, key);
   const fresh = stored !== undefined && stored.createdAt >= notBefore;
   if (fresh) return replay(stored, requestHash);
   c.set("idempotency", { key, requestHash, notBefore, expiredRecord: stored !== undefined });

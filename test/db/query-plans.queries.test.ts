@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { fillPlaceholders, sql } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
+import { activeKeyWithIdempotencyQuery } from "../../src/db/api-keys";
 import { createDb } from "../../src/db/client";
 import {
   countStatusesOn,
@@ -125,6 +126,13 @@ describe("the hot queries use indexes", () => {
       expectIndexed(plan);
       expect(plan[0]).toMatch(/^SEARCH agreements USING INDEX sqlite_autoindex_agreements_1 \(id=\?\)$/);
     }
+  });
+
+  it("a keyed POST's middleware read: the API key by its hash, with its record of the Idempotency-Key", async () => {
+    expect(await planOf(activeKeyWithIdempotencyQuery(db, "0".repeat(64), "retry-1"))).toEqual([
+      "SEARCH api_keys USING INDEX api_keys_hash_unique (hash=?)",
+      "SEARCH idempotency_keys USING INDEX sqlite_autoindex_idempotency_keys_1 (api_key_id=? AND key=?) LEFT-JOIN",
+    ]);
   });
 });
 

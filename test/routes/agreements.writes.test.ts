@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../src/lib/rate-limits";
 import { AgreementSchema } from "../../src/routes/agreements/agreements.schemas";
 import {
+  ADMIN_TOKEN,
   agreementAwaitingConsent,
   call,
   consent,
@@ -205,6 +206,50 @@ describe("idempotency", () => {
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect((await agreementTables()).agreements - before.agreements).toBe(1);
   });
+
+  // requireRole reads the key's record with the API key (src/db/api-keys.ts); the bootstrap
+  // ADMIN_TOKEN has no key row, and the idempotency middleware reads its record on its own.
+  it("reads the record with the API key: a replay or a reused key's 422 costs one D1 query", async () => {
+    const editor = await createKey("editor");
+    const { id } = await agreementAwaitingConsent(editor.key);
+    const post = (token: string, idem: string, state: string) =>
+      counted(`/v1/agreements/${id}/consents`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": idem },
+        body: JSON.stringify({ state, decision: "consent", date: "2026-02-01" }),
+      });
+    for (const token of [editor.key, ADMIN_TOKEN]) {
+      const idem = `one-read-${token === ADMIN_TOKEN ? "bootstrap" : "key"}-${id}`;
+      const state = token === ADMIN_TOKEN ? "CHN" : "KAZ";
+      const first = await post(token, idem, state);
+      expect(first.res.status, await first.res.clone().text()).toBe(201);
+      const again = await post(token, idem, state);
+      expect(again.res.status).toBe(201);
+      expect(again.res.headers.get("idempotent-replayed")).toBe("true");
+      expect(await again.res.text()).toBe(await first.res.text());
+      expect(again.queries, token === ADMIN_TOKEN ? "bootstrap" : "key").toBe(1);
+      const reused = await post(token, idem, "RUS");
+      await expectProblem(reused.res, 422);
+      expect(reused.queries).toBe(1);
+    }
+  });
+
+  it("answers a malformed Idempotency-Key with 400 after authentication (401 without a valid key), writing nothing", async () => {
+    const editor = await createKey("editor");
+    const { id } = await agreementAwaitingConsent(editor.key);
+    const body = { state: "KAZ", decision: "consent", date: "2026-02-01" };
+    await changesNothing(async () => {
+      for (const idem of ["", "two words", "x".repeat(256), "tab\there"]) {
+        const bad = await send("POST", `/v1/agreements/${id}/consents`, body, editor.key, { "Idempotency-Key": idem });
+        expect((await expectProblem(bad, 400)).type, JSON.stringify(idem)).toMatch(/invalid-idempotency-key/);
+        const unknown = "sco_unknown_key_000000000000";
+        await expectProblem(
+          await send("POST", `/v1/agreements/${id}/consents`, body, unknown, { "Idempotency-Key": idem }),
+          401,
+        );
+      }
+    });
+  });
 });
 
 describe("bad input changes nothing", () => {
@@ -296,7 +341,7 @@ describe("the consent write's statements (issue 13: at most 6 in its batch)", ()
 
   // `counted` counts every statement that reaches the D1 binding, and those sent in a batch apart:
   // the reads before the batch are the difference (nothing is read after a write's batch).
-  it("records a consent with an Idempotency-Key in at most 6 batched statements, after 3 reads, leaving no guard row", async () => {
+  it("records a consent with an Idempotency-Key in at most 6 batched statements, after 2 reads, leaving no guard row", async () => {
     const editor = await createKey("editor");
     const { id } = await agreementAwaitingConsent(editor.key);
     const write = await counted(`/v1/agreements/${id}/consents`, {
@@ -308,8 +353,9 @@ describe("the consent write's statements (issue 13: at most 6 in its batch)", ()
     // upsert, settle (gated: it checks the guards), the agreement's next version (a trigger closes the
     // open one), audit, change, idempotency record
     expect(write.batched).toBeLessThanOrEqual(6);
-    // the API key, the Idempotency-Key's record, and the agreement with its consents, who must consent and the state
-    expect(write.queries - write.batched).toBeLessThanOrEqual(3);
+    // the API key with its record of this Idempotency-Key (one statement, src/db/api-keys.ts), and the
+    // agreement with its consents, who must consent and the state
+    expect(write.queries - write.batched).toBeLessThanOrEqual(2);
     const guards = await env.DB.prepare("SELECT count(*) AS n FROM write_guards").first<{ n: number }>();
     expect(guards?.n).toBe(0);
   });
