@@ -5,7 +5,7 @@
  * A query is compiled once per shape (which optional conditions it has), its values passed as
  * placeholders; literal parameters drizzle put in the SQL are bound as they are.
  */
-import { Placeholder } from "drizzle-orm";
+import { Column, is, Placeholder, SQL } from "drizzle-orm";
 import type { Db } from "./client";
 
 interface Compiled {
@@ -29,4 +29,43 @@ export function compiledStatement(
   }
   const params = query.params.map((p) => (p instanceof Placeholder ? values[p.name] : p));
   return db.$client.prepare(query.sql).bind(...params);
+}
+
+type Field = Column | SQL | SQL.Aliased;
+/** A select's fields as drizzle takes them: fields, or groups of fields (a table's columns). */
+export type Selection = Record<string, Field | Record<string, Field>>;
+
+/**
+ * Maps `raw()` rows of a select of `selection` as drizzle maps them: columns in the selection's
+ * order, each decoded by its column (booleans, JSON modes), a group whose every column is NULL (a
+ * LEFT JOIN that found nothing) null. For statements whose columns share names (a join of two
+ * tables with an `id`), which D1's objects would collapse.
+ */
+export function rowMapper<Row>(selection: Selection): (row: unknown[]) => Row {
+  const fields = Object.entries(selection).map(([key, field]) =>
+    is(field, Column) || is(field, SQL) || is(field, SQL.Aliased)
+      ? { key, columns: null, field: field as Field }
+      : { key, columns: Object.entries(field as Record<string, Field>), field: null },
+  );
+  const decode = (field: Field, value: unknown) =>
+    value !== null && is(field, Column) ? field.mapFromDriverValue(value) : value;
+  return (row) => {
+    const out: Record<string, unknown> = {};
+    let i = 0;
+    for (const { key, columns, field } of fields) {
+      if (field) {
+        out[key] = decode(field, row[i++] ?? null);
+        continue;
+      }
+      const group: Record<string, unknown> = {};
+      let empty = true;
+      for (const [name, column] of columns!) {
+        const value = row[i++] ?? null;
+        if (value !== null) empty = false;
+        group[name] = decode(column, value);
+      }
+      out[key] = empty ? null : group;
+    }
+    return out as Row;
+  };
 }

@@ -4,7 +4,7 @@ import { toSnakeCase } from "drizzle-orm/casing";
 import { logOrder } from "../domain/periods";
 import { type PartyKind, STATUSES } from "../domain/statuses";
 import type { Db } from "./client";
-import { compiledStatement } from "./compiled";
+import { compiledStatement, rowMapper } from "./compiled";
 import { parties, statusCounts, statusCountsDerived, statusEvents, statusEventVersions, statusPeriods } from "./schema";
 
 export type PartyRow = typeof parties.$inferSelect;
@@ -44,12 +44,29 @@ const { periods: _periods, ...shownParty } = getTableColumns(parties);
  */
 const hasCorrections = sql<number>`EXISTS (SELECT 1 FROM ${statusEventVersions} v WHERE v.party_id = ${sql.identifier("parties")}.${sql.identifier("id")} AND v.version > 1)`;
 
-export const getPartyWithEventsQuery = (db: Db, kind: PartyKind, key: string) =>
+/** How a key names its party: organisations by slug (lower case), states by alpha-2 or alpha-3 (upper case). */
+export function partyKeyOf(kind: PartyKind, key: string): { by: "id" | "alpha2"; key: string } {
+  const normalised = kind === "organisation" ? key.toLowerCase() : key.toUpperCase();
+  return { by: kind === "state" && normalised.length === 2 ? "alpha2" : "id", key: normalised };
+}
+
+/** partyKeyCondition with placeholders (kind, key) for the column `by`: partyKeyOf gives both values. */
+const partyKeySql = (by: "id" | "alpha2") =>
+  and(eq(parties.kind, sql.placeholder("kind")), eq(by === "id" ? parties.id : parties.alpha2, sql.placeholder("key")));
+
+const partyWithEvents = { party: shownParty, event: getTableColumns(statusEvents), corrected: hasCorrections };
+
+/** The party and its log, one row per event; placeholders kind and key (partyKeyOf). */
+export const getPartyWithEventsQuery = (db: Db, by: "id" | "alpha2") =>
   db
-    .select({ party: shownParty, event: statusEvents, corrected: hasCorrections })
+    .select(partyWithEvents)
     .from(parties)
     .leftJoin(statusEvents, eq(statusEvents.partyId, parties.id))
-    .where(partyKeyCondition(kind, key));
+    .where(partyKeySql(by));
+
+type PartyWithEventsRow = Awaited<ReturnType<typeof getPartyWithEventsQuery>>[number];
+// Positions, not names: the party's and the events' columns share names (id, kind...).
+const toPartyWithEventsRow = rowMapper<PartyWithEventsRow>(partyWithEvents);
 
 /** The party a key names (alpha-3, alpha-2 or slug, any case), without its log: one point search. */
 export const findPartyQuery = (db: Db, kind: PartyKind, key: string) =>
@@ -58,7 +75,12 @@ export const findParty = (db: Db, kind: PartyKind, key: string) => findPartyQuer
 
 /** One query: the party joined with its whole event log (a party has a handful of events). */
 export async function getPartyWithEvents(db: Db, kind: PartyKind, key: string) {
-  const rows = await getPartyWithEventsQuery(db, kind, key);
+  const named = partyKeyOf(kind, key);
+  const statement = compiledStatement(db, `partyWithEvents,${named.by}`, () => getPartyWithEventsQuery(db, named.by), {
+    kind,
+    key: named.key,
+  });
+  const rows = (await statement.raw()).map(toPartyWithEventsRow);
   const party = rows[0]?.party;
   if (!party) return null;
   // Sorted here, not in SQL: a party has a handful of events, and the order is the period rule's.
@@ -124,8 +146,7 @@ interface StatusRow {
 
 /** The hot path of "status on a day": the party and all its periods, from one row. */
 export async function getPartyPeriods(db: Db, kind: PartyKind, key: string) {
-  const normalised = kind === "organisation" ? key.toLowerCase() : key.toUpperCase();
-  const by = kind === "state" && normalised.length === 2 ? "alpha2" : "id";
+  const { by, key: normalised } = partyKeyOf(kind, key);
   statusSql[by] ??= statusOnDayQuery(db, by).toSQL().sql;
   // Placeholders in the order the query names them: kind, then key.
   const row = await db.$client.prepare(statusSql[by]).bind(kind, normalised).first<StatusRow>();
