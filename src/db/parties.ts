@@ -17,9 +17,17 @@ export type StatusPeriodRow = typeof statusPeriods.$inferSelect;
  * so "cis" is the CIS and "irn" is Iran. A scalar subquery, so filters stay one statement.
  */
 export function partyIdFor(ref: string) {
-  const lower = ref.toLowerCase();
-  const upper = ref.toUpperCase();
-  const byId = (v: string) => sql`(SELECT ${parties.id} FROM ${parties} WHERE ${parties.id} = ${v})`;
+  return partyIdOfVariants(ref, ref.toLowerCase(), ref.toUpperCase());
+}
+
+/** partyIdFor with placeholders ref, refLower and refUpper (partyRefValues gives them), for compiled SQL. */
+export const partyIdForPlaceholders = () =>
+  partyIdOfVariants(sql.placeholder("ref"), sql.placeholder("refLower"), sql.placeholder("refUpper"));
+export const partyRefValues = (ref: string) => ({ ref, refLower: ref.toLowerCase(), refUpper: ref.toUpperCase() });
+
+type Value = string | SQLWrapper;
+function partyIdOfVariants(ref: Value, lower: Value, upper: Value) {
+  const byId = (v: Value) => sql`(SELECT ${parties.id} FROM ${parties} WHERE ${parties.id} = ${v})`;
   return sql`COALESCE(${byId(ref)}, ${byId(lower)}, ${byId(upper)}, (SELECT ${parties.id} FROM ${parties} WHERE ${parties.alpha2} = ${upper}))`;
 }
 

@@ -1,8 +1,9 @@
 /** Agreements and their counterparties, and the SQL of the agreement's invariants. No Hono here. */
-import { and, asc, eq, gt, gte, lte, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, gte, lte, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { compiledStatement, rowMapper } from "../../db/compiled";
 import { windowEndSql, windowStartSql } from "../../db/partial-dates";
-import { partyIdFor } from "../../db/parties";
+import { partyIdFor, partyIdForPlaceholders, partyRefValues } from "../../db/parties";
 import { agreementCounterparties, agreements, parties, statusEvents } from "../../db/schema";
 import { sqlList } from "../../db/sql-list";
 import { SIGNED } from "../../domain/agreements";
@@ -41,35 +42,64 @@ export const counterpartiesFromJson = (rows: { counterparties: string }[]): Coun
       a.agreementId === b.agreementId ? (a.id < b.id ? -1 : 1) : a.agreementId < b.agreementId ? -1 : 1,
     );
 
-/** One page of agreements in id order, each with its counterparties; with a counterparty, walked through its index. */
-export function listAgreements(db: Db, f: AgreementFilter) {
+const listedAgreement = { agreement: getTableColumns(agreements), counterparties: counterpartiesJson };
+
+/**
+ * One page of agreements in id order, each with its counterparties; with a counterparty, walked
+ * through its index. Every value a placeholder (listAgreementsValues): compiled once per shape.
+ */
+export function listAgreementsQuery(db: Db, f: AgreementFilter) {
   const where = and(
-    f.lifecycle ? eq(agreements.lifecycle, f.lifecycle) : undefined,
-    f.kind ? eq(agreements.kind, f.kind) : undefined,
-    f.signedFrom ? gte(agreements.signedWindowStart, f.signedFrom) : undefined,
-    f.signedTo ? lte(agreements.signedWindowStart, f.signedTo) : undefined,
+    f.lifecycle ? eq(agreements.lifecycle, sql.placeholder("lifecycle")) : undefined,
+    f.kind ? eq(agreements.kind, sql.placeholder("kind")) : undefined,
+    f.signedFrom ? gte(agreements.signedWindowStart, sql.placeholder("signedFrom")) : undefined,
+    f.signedTo ? lte(agreements.signedWindowStart, sql.placeholder("signedTo")) : undefined,
   );
+  const after = sql.placeholder("after");
   if (f.counterparty) {
     return db
-      .select({ agreement: agreements, counterparties: counterpartiesJson })
+      .select(listedAgreement)
       .from(agreementCounterparties)
       .innerJoin(agreements, eq(agreements.id, agreementCounterparties.agreementId))
       .where(
         and(
-          eq(agreementCounterparties.partyId, partyIdFor(f.counterparty)),
-          f.after ? gt(agreementCounterparties.agreementId, f.after) : undefined,
+          eq(agreementCounterparties.partyId, partyIdForPlaceholders()),
+          f.after ? gt(agreementCounterparties.agreementId, after) : undefined,
           where,
         ),
       )
       .orderBy(asc(agreementCounterparties.agreementId))
-      .limit(f.limit + 1);
+      .limit(sql.placeholder("limit"));
   }
   return db
-    .select({ agreement: agreements, counterparties: counterpartiesJson })
+    .select(listedAgreement)
     .from(agreements)
-    .where(and(f.after ? gt(agreements.id, f.after) : undefined, where))
+    .where(and(f.after ? gt(agreements.id, after) : undefined, where))
     .orderBy(asc(agreements.id))
-    .limit(f.limit + 1);
+    .limit(sql.placeholder("limit"));
+}
+
+/** listAgreementsQuery's placeholders for `f` (the page size + 1: one more row says there is a next page). */
+export const listAgreementsValues = (f: AgreementFilter) => ({
+  ...(f.counterparty ? partyRefValues(f.counterparty) : {}),
+  lifecycle: f.lifecycle,
+  kind: f.kind,
+  signedFrom: f.signedFrom,
+  signedTo: f.signedTo,
+  after: f.after,
+  limit: f.limit + 1,
+});
+
+type ListedAgreement = Awaited<ReturnType<typeof listAgreementsQuery>>[number];
+const toListedAgreement = rowMapper<ListedAgreement>(listedAgreement);
+
+export async function listAgreements(db: Db, f: AgreementFilter): Promise<ListedAgreement[]> {
+  const shape = [
+    "listAgreements",
+    ...[f.counterparty, f.lifecycle, f.kind, f.signedFrom, f.signedTo, f.after].map((v) => (v ? 1 : 0)),
+  ];
+  const statement = compiledStatement(db, shape.join(), () => listAgreementsQuery(db, f), listAgreementsValues(f));
+  return (await statement.raw()).map(toListedAgreement);
 }
 
 export function counterpartiesOf(db: Db, agreementIds: string[]) {
