@@ -42,27 +42,36 @@ export type Selection = Record<string, Field | Record<string, Field>>;
  * tables with an `id`), which D1's objects would collapse.
  */
 export function rowMapper<Row>(selection: Selection): (row: unknown[]) => Row {
+  // Decided once, not per value: drizzle's `is()` walks prototypes, and most columns are plain text.
+  const decoderOf = (field: Field): ((value: unknown) => unknown) | null =>
+    is(field, Column) && field.columnType !== "SQLiteText" ? (value) => field.mapFromDriverValue(value) : null;
   const fields = Object.entries(selection).map(([key, field]) =>
     is(field, Column) || is(field, SQL) || is(field, SQL.Aliased)
-      ? { key, columns: null, field: field as Field }
-      : { key, columns: Object.entries(field as Record<string, Field>), field: null },
+      ? { key, decode: decoderOf(field as Field), columns: null }
+      : {
+          key,
+          decode: null,
+          columns: Object.entries(field as Record<string, Field>).map(([name, column]) => ({
+            name,
+            decode: decoderOf(column),
+          })),
+        },
   );
-  const decode = (field: Field, value: unknown) =>
-    value !== null && is(field, Column) ? field.mapFromDriverValue(value) : value;
   return (row) => {
     const out: Record<string, unknown> = {};
     let i = 0;
-    for (const { key, columns, field } of fields) {
-      if (field) {
-        out[key] = decode(field, row[i++] ?? null);
+    for (const { key, decode, columns } of fields) {
+      if (!columns) {
+        const value = row[i++] ?? null;
+        out[key] = value !== null && decode ? decode(value) : value;
         continue;
       }
       const group: Record<string, unknown> = {};
       let empty = true;
-      for (const [name, column] of columns!) {
+      for (const column of columns) {
         const value = row[i++] ?? null;
         if (value !== null) empty = false;
-        group[name] = decode(column, value);
+        group[column.name] = value !== null && column.decode ? column.decode(value) : value;
       }
       out[key] = empty ? null : group;
     }
