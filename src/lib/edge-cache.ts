@@ -31,11 +31,19 @@ export interface Generation {
 }
 
 const generationKey = (url: string) => new Request(new URL(`${PREFIX}/generation`, url));
+// The generation travels in the entry's headers, with no body: every public read looks it up, and
+// reading a body back from the cache cost the cache hit an eighth of its time (npm run bench:profile).
+const TOKEN = "X-Edge-Generation";
+const BOOKMARK = "X-Edge-Generation-Bookmark";
 
 /** The location's current generation; undefined before the first write there (or after eviction). */
 export async function currentGeneration(url: string): Promise<Generation | undefined> {
   const entry = await caches.default.match(generationKey(url));
-  return entry ? ((await entry.json()) as Generation) : undefined;
+  if (!entry) return undefined;
+  const token = entry.headers.get(TOKEN);
+  // An entry written before the headers held it (its body is the JSON of the generation).
+  if (token === null) return (await entry.json()) as Generation;
+  return { token, bookmark: entry.headers.get(BOOKMARK) };
 }
 
 /**
@@ -45,11 +53,11 @@ export async function currentGeneration(url: string): Promise<Generation | undef
  * and a read made between them could have stored the first write's state under it.
  */
 export async function purgeEdgeCache(url: string, bookmark: string | null): Promise<void> {
-  const generation: Generation = { token: crypto.randomUUID(), bookmark };
   // Kept far longer than any read: losing it early only sends reads back to the "none" entries,
   // which are older than the write but, like every entry, at most MAX_AGE old.
-  const headers = { "Content-Type": "application/json", "Cache-Control": "public, max-age=86400" };
-  await caches.default.put(generationKey(url), new Response(JSON.stringify(generation), { headers }));
+  const headers: Record<string, string> = { "Cache-Control": "public, max-age=86400", [TOKEN]: crypto.randomUUID() };
+  if (bookmark) headers[BOOKMARK] = bookmark;
+  await caches.default.put(generationKey(url), new Response(null, { headers }));
 }
 
 /**

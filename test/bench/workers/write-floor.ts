@@ -36,11 +36,11 @@ app.post("/agreements/:id/consents", async (c) => c.json({ id: await write(c, c.
 app.post("/platform/agreements/:id/consents", async (c) => {
   const session = c.env.DB.withSession("first-primary");
   const id = await write(c, session);
-  const generation = { token: crypto.randomUUID(), bookmark: session.getBookmark() };
-  const headers = { "Content-Type": "application/json", "Cache-Control": "public, max-age=86400" };
+  const bookmark = session.getBookmark() ?? "";
+  const headers = { "Cache-Control": "public, max-age=86400", "X-Edge-Generation": crypto.randomUUID() };
   const key = new Request(new URL("/__edge-cache/generation", c.req.url));
-  await caches.default.put(key, new Response(JSON.stringify(generation), { headers }));
-  return c.json({ id }, 201, { "X-D1-Bookmark": generation.bookmark ?? "" });
+  await caches.default.put(key, new Response(null, { headers: { ...headers, "X-Edge-Generation-Bookmark": bookmark } }));
+  return c.json({ id }, 201, { "X-D1-Bookmark": bookmark });
 });
 
 export default app;
