@@ -1,6 +1,7 @@
 /** Queries over parties, their events and their derived periods. No Hono here. */
-import { and, asc, desc, eq, getTableColumns, gt, isNull, lte, or, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, isNull, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
+import { unionAll } from "drizzle-orm/sqlite-core";
 import { logOrder } from "../domain/periods";
 import { type PartyKind, STATUSES } from "../domain/statuses";
 import type { Db } from "./client";
@@ -193,6 +194,8 @@ export interface PeriodsOnFilter {
  */
 const listedPeriod = {
   status: statusPeriods.status,
+  // the order of a list's pages (the roster's two parts merge on it, listPeriodsOnQuery)
+  partyId: statusPeriods.partyId,
   fromDate: statusPeriods.fromDate,
   fromPrecision: statusPeriods.fromPrecision,
   fromWindowEnd: statusPeriods.fromWindowEnd,
@@ -228,25 +231,42 @@ export function listPeriodsOnQuery(db: Db, opts: PeriodsOnFilter) {
         )
       : gt(statusPeriods.partyId, afterId)
     : undefined;
-  return db
-    .select({ period: listedPeriod, party: listedParty })
-    .from(statusPeriods)
-    .innerJoin(parties, eq(parties.id, statusPeriods.partyId))
-    .where(
-      and(
-        kind ? eq(statusPeriods.partyKind, sql.placeholder("kind")) : undefined,
-        status ? eq(statusPeriods.status, sql.placeholder("status")) : undefined,
-        wikidata ? eq(parties.wikidata, sql.placeholder("wikidata")) : undefined,
-        // The roster walks every status in order: a status nobody holds on the day (by the running
-        // totals, one seek each) is skipped instead of walked period by period.
-        opts.orderByStatus && !status ? sql`${statusPeriods.status} IN ${statusesHeldOn(db, day)}` : undefined,
-        reportedOn(day),
-        afterCondition,
-      ),
-    )
-    .orderBy(...(opts.orderByStatus ? [asc(statusPeriods.status)] : []), asc(statusPeriods.partyId))
+  const page = (held: SQL | undefined, reported: SQL | undefined) =>
+    db
+      .select({ period: listedPeriod, party: listedParty })
+      .from(statusPeriods)
+      .innerJoin(parties, eq(parties.id, statusPeriods.partyId))
+      .where(
+        and(
+          kind ? eq(statusPeriods.partyKind, sql.placeholder("kind")) : undefined,
+          status ? eq(statusPeriods.status, sql.placeholder("status")) : undefined,
+          wikidata ? eq(parties.wikidata, sql.placeholder("wikidata")) : undefined,
+          held,
+          reported,
+          afterCondition,
+        ),
+      );
+  if (!opts.orderByStatus || status)
+    return page(undefined, reportedOn(day))
+      .orderBy(...(opts.orderByStatus ? [asc(statusPeriods.status)] : []), asc(statusPeriods.partyId))
+      .limit(sql.placeholder("limit"));
+  // The roster walks every status in party order. A status nobody holds on the day is skipped (by
+  // the running totals, one seek each); a status few hold (at most SPARSE) is read through the
+  // periods not yet ended on the day (status_periods_status_open_cover_idx: one range), since
+  // walking it in party order would visit every period it ever had; the rest are walked. SQLite
+  // merges the two ordered parts and stops at the page's end.
+  const held = (count: SQL) => sql`${statusPeriods.status} IN ${statusesHeldOn(db, day, count)}`;
+  const notEnded = and(
+    sql`coalesce(${statusPeriods.toWindowEnd}, '9999-12-31') > ${day}`,
+    lte(statusPeriods.fromWindowEnd, day),
+  );
+  return unionAll(page(held(sql`> ${SPARSE}`), reportedOn(day)), page(held(sql`BETWEEN 1 AND ${SPARSE}`), notEnded))
+    .orderBy(sql`${sql.identifier("status")}`, sql`${sql.identifier("party_id")}`)
     .limit(sql.placeholder("limit"));
 }
+
+/** At most this many parties hold a status on the day: the roster reads it by its open periods. */
+const SPARSE = 200;
 
 /** listPeriodsOnQuery's placeholders for `opts`. */
 export const listPeriodsOnValues = (opts: PeriodsOnFilter) => ({
@@ -322,9 +342,9 @@ const countInForce = (db: Db, day: string | SQLWrapper) =>
     .orderBy(desc(statusCounts.fromDay))
     .limit(1);
 
-/** The statuses someone holds on `day`, by the running totals: one seek per status. */
-const statusesHeldOn = (db: Db, day: string | SQLWrapper) =>
-  sql`(SELECT json_each.value FROM json_each(${PERIOD_STATUSES}) WHERE (${countInForce(db, day)}) > 0)`;
+/** The statuses held on `day` by a number of parties `count` accepts (e.g. `> 0`), by the running totals: one seek per status. */
+const statusesHeldOn = (db: Db, day: string | SQLWrapper, count: SQL = sql`> 0`) =>
+  sql`(SELECT json_each.value FROM json_each(${PERIOD_STATUSES}) WHERE (${countInForce(db, day)}) ${count})`;
 
 /** Recomputes status_counts from status_periods: part of every batch that changes status_periods. */
 export const recountStatuses = (db: Db) =>

@@ -45,6 +45,19 @@ describe("GET /v1/roster", () => {
     expect(roster.counts.member).toBe(10);
   });
 
+  it("says of each party what its own status read says, on days across the record", async () => {
+    // The roster's SQL (listPeriodsOnQuery) against the domain rule over parties.periods (the status read).
+    for (const day of ["2005-07-05", "2012-06-07", "2017-06-10", "2023-07-04", "2026-01-01"]) {
+      const roster = RosterSchema.parse((await getJson(`/v1/roster?at=${day}&limit=200`)).body);
+      const entries = roster.groups.flatMap((g) => g.items.map((i) => ({ ...i, status: g.status })));
+      expect(entries.length, day).toBe(roster.total);
+      for (const e of entries.filter((x) => x.kind === "state")) {
+        const { body } = await getJson(`/v1/states/${e.id}/status?at=${day}`);
+        expect(body.status, `${e.id} on ${day}`).toBe(e.status);
+      }
+    }
+  });
+
   it("pages through the groups with a cursor without losing anyone", async () => {
     const full = RosterSchema.parse((await getJson("/v1/roster?at=2020-01-01")).body);
     const seen: string[] = [];

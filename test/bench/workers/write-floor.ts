@@ -39,7 +39,10 @@ app.post("/platform/agreements/:id/consents", async (c) => {
   const bookmark = session.getBookmark() ?? "";
   const headers = { "Cache-Control": "public, max-age=86400", "X-Edge-Generation": crypto.randomUUID() };
   const key = new Request(new URL("/__edge-cache/generation", c.req.url));
-  await caches.default.put(key, new Response(null, { headers: { ...headers, "X-Edge-Generation-Bookmark": bookmark } }));
+  await caches.default.put(
+    key,
+    new Response(null, { headers: { ...headers, "X-Edge-Generation-Bookmark": bookmark } }),
+  );
   return c.json({ id }, 201, { "X-D1-Bookmark": bookmark });
 });
 
