@@ -297,7 +297,7 @@ export function listPeriodsOnStatement(db: Db, opts: PeriodsOnFilter): D1Prepare
   return compiledStatement(db, shape, () => listPeriodsOnQuery(db, opts), listPeriodsOnValues(opts));
 }
 
-/** listPeriodsOnStatement's rows, as drizzle would map them ({ period, party }). */
+/** listPeriodsOnStatement's rows as objects (what a D1 batch gives), as drizzle would map them ({ period, party }). */
 export function toListedRows(rows: Record<string, unknown>[]): ListedRow[] {
   return rows.map((r) => {
     const period: Record<string, unknown> = {};
@@ -308,9 +308,11 @@ export function toListedRows(rows: Record<string, unknown>[]): ListedRow[] {
   });
 }
 
+// By position: D1 builds no object per row for raw() (that cost a list a tenth of its time).
+const toListedRow = rowMapper<ListedRow>({ period: listedPeriod, party: listedParty });
+
 export async function listPeriodsOn(db: Db, opts: PeriodsOnFilter): Promise<ListedRow[]> {
-  const { results } = await listPeriodsOnStatement(db, opts).all<Record<string, unknown>>();
-  return toListedRows(results);
+  return (await listPeriodsOnStatement(db, opts).raw()).map(toListedRow);
 }
 
 /** The statuses a period can hold ("none" is the gap between periods), as one JSON parameter. */
