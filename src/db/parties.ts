@@ -47,6 +47,16 @@ function partyKeyCondition(kind: PartyKind, key: string) {
  */
 const { periods: _periods, ...shownParty } = getTableColumns(parties);
 
+/** Who a party is, in every language: the columns every list, lookup and export of parties starts with. */
+export const partyNameColumns = {
+  id: parties.id,
+  kind: parties.kind,
+  alpha2: parties.alpha2,
+  nameEn: parties.nameEn,
+  nameRu: parties.nameRu,
+  nameZh: parties.nameZh,
+};
+
 /**
  * Whether any of the party's events has been corrected or retracted (a version after the first):
  * read with the log, so a history without corrections (nearly all) costs one round trip.
@@ -204,12 +214,7 @@ const listedPeriod = {
   nextStatus: statusPeriods.nextStatus,
 };
 const listedParty = {
-  id: parties.id,
-  kind: parties.kind,
-  alpha2: parties.alpha2,
-  nameEn: parties.nameEn,
-  nameRu: parties.nameRu,
-  nameZh: parties.nameZh,
+  ...partyNameColumns,
   fullNameEn: parties.fullNameEn,
   wikidata: parties.wikidata,
   contested: parties.contested,
@@ -396,12 +401,7 @@ export function findPartyByIdentifierQuery(db: Db, scheme: PartyIdScheme, value:
   }[scheme];
   return db
     .select({
-      id: parties.id,
-      kind: parties.kind,
-      alpha2: parties.alpha2,
-      nameEn: parties.nameEn,
-      nameRu: parties.nameRu,
-      nameZh: parties.nameZh,
+      ...partyNameColumns,
       m49: parties.m49,
       wikidata: parties.wikidata,
       website: parties.website,

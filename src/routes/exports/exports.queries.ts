@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, gt, isNull, lte, not, or, type SQLWrapper, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
-import type { StatusEventRow } from "../../db/parties";
+import { partyNameColumns, type StatusEventRow } from "../../db/parties";
 import { periodRows } from "../../db/period-rows";
 import {
   agreementCounterparties,
@@ -197,12 +197,7 @@ export function consentsPage(db: Db, after: [string, string] | undefined, limit:
 export function partiesPage(db: Db, after: string | undefined, limit: number) {
   return db
     .select({
-      id: parties.id,
-      kind: parties.kind,
-      alpha2: parties.alpha2,
-      nameEn: parties.nameEn,
-      nameRu: parties.nameRu,
-      nameZh: parties.nameZh,
+      ...partyNameColumns,
       fullNameEn: parties.fullNameEn,
       m49: parties.m49,
       wikidata: parties.wikidata,
