@@ -36,7 +36,7 @@ try {
       { name: "R2 in a D1 session", target: storageFloor(`${host.urls.r2}/session`, data) },
       { name: "platform floor (session + cache miss)", target: platformReadFloor(host.urls.r2cold, data) },
     ];
-    for (const ep of endpoints(data)) {
+    for (const ep of endpoints(data, host.urls.real)) {
       if (!wanted.some((w) => ep.name.includes(w))) continue;
       const worker = ep.cached ? "registry" : ep.realData ? "real" : "cold";
       await ep.prepare?.(host.urls[worker]);

@@ -90,9 +90,10 @@ try {
   mkdirSync(persist, { recursive: true });
   const host = await startHost(bundles, persist, "profile", INSPECTOR_PORT);
   try {
-    const data = await loadDataset(host.db, 1_000, host.realDb);
+    // BENCH_EVENTS=100000 profiles on the large dataset.
+    const data = await loadDataset(host.db, Number(process.env.BENCH_EVENTS ?? 1_000), host.realDb);
     const only = process.env.BENCH_ONLY ?? "status?at=";
-    const ep = endpoints(data).find((e) => e.name.includes(only));
+    const ep = endpoints(data, host.urls.real).find((e) => e.name.includes(only));
     if (!ep) throw new Error(`no endpoint matches ${only}`);
     // BENCH_WORKER=r2 profiles the storage floor instead, for comparison.
     // The Worker the bench times the row on: the cache-less twin unless the row measures the cache.

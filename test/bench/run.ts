@@ -66,7 +66,7 @@ async function benchDataset(
     const data = await loadDataset(host.db, events, host.realDb);
     log(`${events} events: loaded in ${Math.round(performance.now() - started)} ms, rows ${JSON.stringify(data.rows)}`);
     const results: Row[] = [];
-    for (const ep of endpoints(data).filter((e) => !only || e.name.includes(only))) {
+    for (const ep of endpoints(data, host.urls.real).filter((e) => !only || e.name.includes(only))) {
       const label = `${events} ${ep.name}`;
       // The D1 path on the cache-less twins, unless the row measures the edge cache (host.ts).
       const registryUrl = ep.cached ? host.urls.registry : ep.realData ? host.urls.real : host.urls.cold;
