@@ -4,6 +4,10 @@
  * queries never hit, and building a query's SQL cost the hot reads a tenth of their throughput.
  * A query is compiled once per shape (which optional conditions it has), its values passed as
  * placeholders; literal parameters drizzle put in the SQL are bound as they are.
+ *
+ * So every value that differs between requests MUST be a placeholder (`sql.placeholder`): a literal is
+ * compiled into the statement with the first request's value and bound to every later one. The route
+ * tests read each compiled query with several values (days, statuses, keys, counterparties).
  */
 import { Column, is, Placeholder, SQL } from "drizzle-orm";
 import type { Db } from "./client";
