@@ -80,6 +80,20 @@ describe("which member states must consent", () => {
   });
 });
 
+describe("the agreements of a counterparty", () => {
+  it("lists, for each counterparty asked in turn, only its own agreements (a compiled query binds each request's values)", async () => {
+    for (const ref of ["asean", "UN", "cis", "unescap", "asean"]) {
+      const list = AgreementSchema.array().parse(await allItems(`/v1/agreements?counterparty=${ref}&limit=200`));
+      expect(list.length, ref).toBeGreaterThan(0);
+      for (const a of list)
+        expect(
+          a.counterparties.map((c) => c.id),
+          `${ref}: ${a.id}`,
+        ).toContain(ref.toLowerCase());
+    }
+  });
+});
+
 describe("the department's flow with ASEAN", () => {
   it("drafts, collects consents, is refused while one is missing, concludes, and shows it everywhere", async () => {
     const admin = await createKey("admin", "head of department");
