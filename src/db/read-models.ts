@@ -87,7 +87,7 @@ export const partyPeriods: ReadModel = {
  * A period counts +1 from the last day its start may fall on, -1 from the last day its end may fall
  * on; one whose end window closes no later than its start window (never reported) does not count.
  * The view computes it; the app copies it into the table in every batch that changes status_periods
- * (`recountStatuses`, src/db/parties.ts), through drizzle's statusCountsDerived.
+ * (`recountStatuses`, src/db/party-lists.ts), through drizzle's statusCountsDerived.
  */
 export const statusCounts: ReadModel = {
   objects: [

@@ -181,7 +181,7 @@ export const statusPeriods = sqliteTable(
     index("status_periods_status_party_cover_idx").on(t.status, t.partyId, t.fromWindowEnd, t.toWindowEnd),
     // The roster's sparse statuses (few parties hold them on the day, many held them once): the
     // periods not yet ended on the day, found by one range rather than by walking every period of
-    // the status in party order (listPeriodsOnQuery, src/db/parties.ts). An open end sorts last.
+    // the status in party order (listPeriodsOnQuery, src/db/party-lists.ts). An open end sorts last.
     index("status_periods_status_open_cover_idx").on(
       t.status,
       sql`coalesce(${t.toWindowEnd}, '9999-12-31')`,

@@ -1,7 +1,8 @@
 /** What the state and organisation handlers share: loading a party or answering 404, now or as recorded then. */
 
 import type { Db } from "../db/client";
-import { findParty, getPartyWithEvents, type PeriodsOnFilter } from "../db/parties";
+import { findParty, getPartyWithEvents } from "../db/parties";
+import type { PeriodsOnFilter } from "../db/party-lists";
 import { versionsOfParty } from "../db/versions";
 import { today } from "../domain/dates";
 import { isReportedOn } from "../domain/periods";
@@ -51,7 +52,7 @@ export function partyNotFound(kind: PartyKind, key: string) {
 }
 
 /**
- * listPeriodsOn (src/db/parties.ts) over the record as it stood at `at`: the same filter, order and
+ * listPeriodsOn (src/db/party-lists.ts) over the record as it stood at `at`: the same filter, order and
  * page (limit + 1 rows), and `all`, every period reported on the day, for the roster's counts.
  */
 export async function periodsOnAsRecorded(db: Db, at: string, f: PeriodsOnFilter) {

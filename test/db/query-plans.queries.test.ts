@@ -5,15 +5,17 @@ import { describe, expect, it } from "vitest";
 import { activeKeyWithIdempotencyQuery } from "../../src/db/api-keys";
 import { createDb } from "../../src/db/client";
 import {
-  countStatusesOn,
   findPartyByIdentifierQuery,
   findPartyQuery,
   getPartyWithEventsQuery,
+  statusOnDayQuery,
+} from "../../src/db/parties";
+import {
+  countStatusesOn,
   listPeriodsOnQuery,
   listPeriodsOnValues,
   type PeriodsOnFilter,
-  statusOnDayQuery,
-} from "../../src/db/parties";
+} from "../../src/db/party-lists";
 import {
   eventVersionIs,
   partyVersionCountIs,
@@ -112,7 +114,7 @@ describe("the hot queries use indexes", () => {
       expectIndexed(dense!.split(" | "));
       expect(dense).toMatch(/SEARCH status_periods USING .*INDEX status_periods_status_party_cover_idx \(status=\?\)/);
       // A status few hold: one range of its periods not ended on the day, then sorted (at most a
-      // few hundred rows: SPARSE in src/db/parties.ts), never a walk of all its periods.
+      // few hundred rows: SPARSE in src/db/party-lists.ts), never a walk of all its periods.
       expect(sparse).toMatch(
         /SEARCH status_periods USING .*INDEX status_periods_status_open_cover_idx \(status=\? AND <expr>>\?\)/,
       );

@@ -8,7 +8,8 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
-import { countStatusesOn, reportedOn } from "../../src/db/parties";
+import { reportedOn } from "../../src/db/parties";
+import { countStatusesOn } from "../../src/db/party-lists";
 import { statusPeriods } from "../../src/db/schema";
 import { isReportedOn } from "../../src/domain/periods";
 

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { attendancesOf } from "../../db/evidence";
-import { listPeriodsOn } from "../../db/parties";
+import { listPeriodsOn } from "../../db/party-lists";
 import { tagged } from "../../lib/etag";
 import { toWireAttendance } from "../../lib/evidence-schemas";
 import { decodeCursor, paginate } from "../../lib/pagination";

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { countStatusesOnStatement, type ListedRow, listPeriodsOnStatement, toListedRows } from "../../db/parties";
+import { countStatusesOnStatement, type ListedRow, listPeriodsOnStatement, toListedRows } from "../../db/party-lists";
 import type { Status } from "../../domain/statuses";
 import { tagged } from "../../lib/etag";
 import { decodeCursor, paginate } from "../../lib/pagination";

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { attendancesOf } from "../../db/evidence";
-import { getPartyPeriods, listPeriodsOn } from "../../db/parties";
+import { getPartyPeriods } from "../../db/parties";
+import { listPeriodsOn } from "../../db/party-lists";
 import { termsOfState } from "../../db/secretariat";
 import type { Source } from "../../domain/evidence";
 import type { Post } from "../../domain/secretariat";

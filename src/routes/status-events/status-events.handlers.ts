@@ -6,7 +6,8 @@
  */
 
 import { z } from "@hono/zod-openapi";
-import { getPartyWithEvents, recountStatuses, resolveParties } from "../../db/parties";
+import { getPartyWithEvents, resolveParties } from "../../db/parties";
+import { recountStatuses } from "../../db/party-lists";
 import { periodRows } from "../../db/period-rows";
 import { partyVersionCountIs, recordEventVersion } from "../../db/versions";
 import { today, validPartialDate } from "../../domain/dates";

@@ -8,7 +8,8 @@
  */
 
 import type { Context } from "hono";
-import { getPartyWithEvents, recountStatuses, type StatusEventRow } from "../../db/parties";
+import { getPartyWithEvents, type StatusEventRow } from "../../db/parties";
+import { recountStatuses } from "../../db/party-lists";
 import { periodRows } from "../../db/period-rows";
 import {
   eventsRecordedBefore,

@@ -2,7 +2,7 @@
 
 import { sql } from "drizzle-orm";
 import { createDb } from "../../../src/db/client";
-import { recountStatuses } from "../../../src/db/parties";
+import { recountStatuses } from "../../../src/db/party-lists";
 import { statusEvents, statusEventVersions } from "../../../src/db/schema";
 import { rowJson } from "../../../src/db/versions";
 import { type D1, migrationStatements, runStatements } from "./host";
