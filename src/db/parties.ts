@@ -1,12 +1,10 @@
 /** Queries over parties, their events and their derived periods. No Hono here. */
-import { and, asc, desc, eq, getTableColumns, gt, isNull, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { toSnakeCase } from "drizzle-orm/casing";
-import { unionAll } from "drizzle-orm/sqlite-core";
+import { and, asc, eq, getTableColumns, gt, isNull, lte, or, type SQLWrapper, sql } from "drizzle-orm";
 import { logOrder } from "../domain/periods";
-import { type PartyKind, STATUSES } from "../domain/statuses";
+import type { PartyKind } from "../domain/statuses";
 import type { Db } from "./client";
 import { compiledStatement, rowMapper } from "./compiled";
-import { parties, statusCounts, statusCountsDerived, statusEvents, statusEventVersions, statusPeriods } from "./schema";
+import { parties, statusEvents, statusEventVersions, statusPeriods } from "./schema";
 
 export type PartyRow = typeof parties.$inferSelect;
 export type StatusEventRow = typeof statusEvents.$inferSelect;
@@ -34,9 +32,8 @@ function partyIdOfVariants(ref: Value, lower: Value, upper: Value) {
 
 /** States are found by alpha-3 or alpha-2, in any case; organisations by their slug. */
 function partyKeyCondition(kind: PartyKind, key: string) {
-  if (kind === "organisation") return and(eq(parties.kind, kind), eq(parties.id, key.toLowerCase()));
-  const upper = key.toUpperCase();
-  return and(eq(parties.kind, kind), upper.length === 2 ? eq(parties.alpha2, upper) : eq(parties.id, upper));
+  const named = partyKeyOf(kind, key);
+  return and(eq(parties.kind, kind), eq(named.by === "id" ? parties.id : parties.alpha2, named.key));
 }
 
 /**
@@ -139,19 +136,8 @@ export function statusOnDayQuery(db: Db, by: "id" | "alpha2") {
       contested: parties.contested,
     })
     .from(parties)
-    .where(
-      and(
-        eq(parties.kind, sql.placeholder("kind")),
-        eq(by === "id" ? parties.id : parties.alpha2, sql.placeholder("key")),
-      ),
-    );
+    .where(partyKeySql(by));
 }
-
-/**
- * statusOnDayQuery's SQL text, built by drizzle once per isolate: every request has a client of its
- * own (its D1 session), so a prepared query cached per client was rebuilt on every read.
- */
-const statusSql: Partial<Record<"id" | "alpha2", string>> = {};
 
 /** The row statusOnDayQuery selects, as D1 names its columns (the SQL is drizzle's, snake_case). */
 interface StatusRow {
@@ -165,10 +151,14 @@ interface StatusRow {
 
 /** The hot path of "status on a day": the party and all its periods, from one row. */
 export async function getPartyPeriods(db: Db, kind: PartyKind, key: string) {
-  const { by, key: normalised } = partyKeyOf(kind, key);
-  statusSql[by] ??= statusOnDayQuery(db, by).toSQL().sql;
-  // Placeholders in the order the query names them: kind, then key.
-  const row = await db.$client.prepare(statusSql[by]).bind(kind, normalised).first<StatusRow>();
+  const named = partyKeyOf(kind, key);
+  // Compiled once per isolate (src/db/compiled.ts): a drizzle prepared query is per client, and
+  // every request has a client of its own.
+  const statement = compiledStatement(db, `statusOnDay,${named.by}`, () => statusOnDayQuery(db, named.by), {
+    kind,
+    key: named.key,
+  });
+  const row = await statement.first<StatusRow>();
   if (!row) return null;
   const party = { id: row.id, nameEn: row.name_en, nameRu: row.name_ru, nameZh: row.name_zh, contested: row.contested };
   // Written only by the triggers, from status_periods rows: its shape is PeriodBoundsRow's.

@@ -3,7 +3,7 @@ import { and, asc, eq, getTableColumns, gt, gte, lte, type SQLWrapper, sql } fro
 import type { Db } from "../../db/client";
 import { compiledStatement, rowMapper } from "../../db/compiled";
 import { windowEndSql, windowStartSql } from "../../db/partial-dates";
-import { partyIdFor, partyIdForPlaceholders, partyRefValues } from "../../db/parties";
+import { partyIdForPlaceholders, partyRefValues } from "../../db/parties";
 import { agreementCounterparties, agreements, parties, statusEvents } from "../../db/schema";
 import { sqlList } from "../../db/sql-list";
 import { SIGNED } from "../../domain/agreements";
