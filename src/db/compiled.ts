@@ -6,8 +6,9 @@
  * placeholders; literal parameters drizzle put in the SQL are bound as they are.
  *
  * So every value that differs between requests MUST be a placeholder (`sql.placeholder`): a literal is
- * compiled into the statement with the first request's value and bound to every later one. The route
- * tests read each compiled query with several values (days, statuses, keys, counterparties).
+ * compiled into the statement with the first request's value and bound to every later one. Under
+ * test that is checked on every call (verifyCompiledStatements): a query whose SQL or literals differ
+ * from what its shape compiled to throws, so any test that reads it with a second value fails.
  */
 import { Column, is, Placeholder, SQL } from "drizzle-orm";
 import type { Db } from "./client";
@@ -18,6 +19,25 @@ interface Compiled {
 }
 
 const compiled = new Map<string, Compiled>();
+
+let verifying = false;
+/**
+ * Makes every compiledStatement rebuild its query and throw when the SQL or a literal parameter
+ * differs from what its shape compiled to: a value that should have been a placeholder, or a
+ * condition the shape's key leaves out. Turned on by the tests' setup (test/helpers/apply-migrations.ts).
+ */
+export function verifyCompiledStatements(): void {
+  verifying = true;
+}
+
+const literals = (q: Compiled) => JSON.stringify(q.params.map((p) => (p instanceof Placeholder ? null : p)));
+
+function verify(shape: string, query: Compiled, fresh: Compiled): void {
+  if (fresh.sql !== query.sql)
+    throw new Error(`compiled query "${shape}": its SQL differs between calls; the shape must name what changes it`);
+  if (literals(fresh) !== literals(query))
+    throw new Error(`compiled query "${shape}": a literal parameter differs between calls; make it a placeholder`);
+}
 
 /** `build()`'s SQL for `shape`, compiled on first use; bound to `values` by placeholder name. */
 export function compiledStatement(
@@ -30,7 +50,7 @@ export function compiledStatement(
   if (!query) {
     query = build().toSQL();
     compiled.set(shape, query);
-  }
+  } else if (verifying) verify(shape, query, build().toSQL());
   const params = query.params.map((p) => (p instanceof Placeholder ? values[p.name] : p));
   return db.$client.prepare(query.sql).bind(...params);
 }

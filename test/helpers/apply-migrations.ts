@@ -11,5 +11,9 @@
  */
 import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { verifyCompiledStatements } from "../../src/db/compiled";
+
+// Every compiled query is checked against its first compilation on each call (src/db/compiled.ts).
+verifyCompiledStatements();
 
 await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
