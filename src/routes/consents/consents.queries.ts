@@ -97,7 +97,9 @@ export const agreementConsentsQuery = (db: Db, agreementId: string, today: strin
       party: { id: parties.id, kind: parties.kind },
     })
     .from(agreements)
-    .leftJoin(parties, stateRef === undefined ? sql`0` : eq(parties.id, partyIdFor(stateRef)))
+    // Without a state, a join that finds nothing through the primary key: `ON 0` made SQLite scan
+    // every party's index entry (test/db/query-plans.queries.test.ts).
+    .leftJoin(parties, eq(parties.id, stateRef === undefined ? sql`NULL` : partyIdFor(stateRef)))
     .where(eq(agreements.id, agreementId));
 
 /** agreementConsentsQuery's answer, decoded (required and consents sorted by state); undefined without the agreement. */
