@@ -126,6 +126,11 @@ describe("HTTP behaviour of public reads", () => {
     const tag = en.headers.get("etag")!;
     // the tag set as the JSON is serialised is the tag of the bytes sent
     expect(tag).toBe(weakEtag(text));
+    for (const path of ["/v1/states?status=member&at=2020-01-01", "/v1/roster?at=2020-01-01", "/v1/changes?limit=2"]) {
+      const res = await call(path);
+      expect(res.headers.get("content-type"), path).toMatch(/^application\/json/);
+      expect(res.headers.get("etag"), path).toBe(weakEtag(await res.text()));
+    }
     expect(en.headers.get("vary")).toMatch(/Accept-Language/);
     const ru = await call("/v1/states/IRN/status?at=2020-01-01&lang=ru");
     expect(ru.headers.get("etag")).not.toBe(tag);

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { canTransition, counterpartiesEditable, type Lifecycle } from "../../domain/agreements";
 import { today } from "../../domain/dates";
 import { randomId } from "../../lib/crypto";
-import { tagged } from "../../lib/etag";
+import { taggedJson } from "../../lib/etag";
 import { toSource } from "../../lib/evidence-schemas";
 import { refuseBeyondHorizon } from "../../lib/horizon";
 import { decodeCursor, paginate } from "../../lib/pagination";
@@ -58,14 +58,14 @@ async function page(db: Db, filter: Omit<AgreementFilter, "after">, cursor: stri
 
 export const list: AppRouteHandler<R.ListRoute> = async (c) => {
   const { cursor, counterparty, ...filter } = c.req.valid("query");
-  return c.json(tagged(c, await page(c.var.db, { ...filter, counterparty }, cursor)), 200);
+  return taggedJson(c, await page(c.var.db, { ...filter, counterparty }, cursor));
 };
 
 export const listForOrganisation: AppRouteHandler<R.ListForOrganisationRoute> = async (c) => {
   const { cursor, ...filter } = c.req.valid("query");
-  return c.json(
-    tagged(c, await page(c.var.db, { ...filter, counterparty: c.req.valid("param").id.toLowerCase() }, cursor)),
-    200,
+  return taggedJson(
+    c,
+    await page(c.var.db, { ...filter, counterparty: c.req.valid("param").id.toLowerCase() }, cursor),
   );
 };
 
@@ -76,7 +76,7 @@ export const getOne: AppRouteHandler<R.GetOneRoute> = async (c) => {
     const counterparties = await counterpartiesOf(c.var.db, [row.id]);
     // the counterparties and the status events resting on it are today's (neither is versioned)
     const events = await eventsResting(c.var.db, row.id);
-    return c.json(tagged(c, { ...toWireAgreement(row, counterparties), statusEvents: events, record }), 200);
+    return taggedJson(c, { ...toWireAgreement(row, counterparties), statusEvents: events, record });
   }
   const row = await loadAgreement(c.var.db, c.req.valid("param").id);
   const counterparties = await counterpartiesOf(c.var.db, [row.id]);

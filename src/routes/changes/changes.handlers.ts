@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { tagged } from "../../lib/etag";
+import { taggedJson } from "../../lib/etag";
 import { decodeCursor, encodeCursor } from "../../lib/pagination";
 import type { AppRouteHandler } from "../../types";
 import { listChanges } from "./changes.queries";
@@ -18,9 +18,9 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     action: r.action,
     data: r.data === null ? null : (JSON.parse(r.data) as unknown),
   }));
-  return c.json(
-    tagged(c, { items, cursor: encodeCursor([page.at(-1)?.id ?? afterId]), hasMore: rows.length > limit }),
-    200,
+  return taggedJson(
+    c,
+    { items, cursor: encodeCursor([page.at(-1)?.id ?? afterId]), hasMore: rows.length > limit },
     // Never kept fresh by any cache (the edge cache included): a writer that polls the feed right
     // after its write sees it. The ETag makes the revalidation a cheap 304.
     { "Cache-Control": "no-cache" },

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { membersOn } from "../../db/parties";
 import { acceptsConsents, consentBasis, consentReport, type Lifecycle, tallyConsents } from "../../domain/agreements";
 import { today } from "../../domain/dates";
-import { tagged } from "../../lib/etag";
+import { taggedJson } from "../../lib/etag";
 import { refuseBeyondHorizon } from "../../lib/horizon";
 import { ApiError } from "../../lib/problem";
 import { commitWrite, type Guard } from "../../lib/write";
@@ -78,7 +78,7 @@ function consentsAfter(before: ConsentStatus, change: { state: string; consent: 
 
 export const getConsents: AppRouteHandler<R.GetConsentsRoute> = async (c) => {
   const { status } = await loadConsents(c.var.db, c.req.valid("param").id, today());
-  return c.json(tagged(c, status), 200);
+  return taggedJson(c, status);
 };
 
 export const recordConsent: AppRouteHandler<R.RecordConsentRoute> = async (c) => {

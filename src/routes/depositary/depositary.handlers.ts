@@ -13,7 +13,7 @@ import {
   type Recipient,
 } from "../../domain/depositary";
 import { randomId } from "../../lib/crypto";
-import { tagged } from "../../lib/etag";
+import { taggedJson } from "../../lib/etag";
 import { refuseBeyondHorizon } from "../../lib/horizon";
 import { ApiError } from "../../lib/problem";
 import { commitWrite } from "../../lib/write";
@@ -74,7 +74,7 @@ function statusOf(
 export const getDepositary: AppRouteHandler<R.GetDepositaryRoute> = async (c) => {
   const row = await loadAgreement(c.var.db, c.req.valid("param").id);
   const { agreement, members, log } = await readLog(c.var.db, row);
-  return c.json(tagged(c, statusOf(row.id, agreement, members, log)), 200);
+  return taggedJson(c, statusOf(row.id, agreement, members, log));
 };
 
 /** Problems about the request's own content are 422; those about the agreement's state or log, 409. */

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { attendancesOf } from "../../db/evidence";
 import { listPeriodsOn } from "../../db/party-lists";
-import { tagged } from "../../lib/etag";
+import { taggedJson } from "../../lib/etag";
 import { toWireAttendance } from "../../lib/evidence-schemas";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { loadParty, loadPartyHistory, periodsOnAsRecorded } from "../../lib/party-history";
@@ -27,7 +27,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     wikidata: party.wikidata,
     ...periodOnDay(period, at, party),
   }));
-  return c.json(tagged(c, { at, items, nextCursor, ...(record && { record }) }), 200);
+  return taggedJson(c, { at, items, nextCursor, ...(record && { record }) });
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
@@ -40,19 +40,16 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
     asRecordedOn,
   );
   const lang = c.var.language;
-  return c.json(
-    tagged(c, {
-      id: party.id,
-      name: nameOf(party, lang),
-      fullName: party.fullNameEn,
-      names: namesOf(party),
-      identifiers: identifiersOf(party),
-      current: statusOnDay,
-      history,
-      ...(record && { record }),
-    }),
-    200,
-  );
+  return taggedJson(c, {
+    id: party.id,
+    name: nameOf(party, lang),
+    fullName: party.fullNameEn,
+    names: namesOf(party),
+    identifiers: identifiersOf(party),
+    current: statusOnDay,
+    history,
+    ...(record && { record }),
+  });
 };
 
 export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
@@ -72,11 +69,11 @@ export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
     corrections,
     ...(record && { record }),
   };
-  return c.json(tagged(c, body), 200);
+  return taggedJson(c, body);
 };
 
 export const getAttendances: AppRouteHandler<GetAttendancesRoute> = async (c) => {
   const party = await loadParty(c.var.db, "organisation", c.req.valid("param").id);
   const rows = await attendancesOf(c.var.db, party.id);
-  return c.json(tagged(c, { party: party.id, items: rows.map(toWireAttendance) }), 200);
+  return taggedJson(c, { party: party.id, items: rows.map(toWireAttendance) });
 };

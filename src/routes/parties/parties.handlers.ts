@@ -1,5 +1,5 @@
 import { findPartyByIdentifier } from "../../db/parties";
-import { tagged } from "../../lib/etag";
+import { taggedJson } from "../../lib/etag";
 import { identifiersOf, nameOf } from "../../lib/party-mappers";
 import { ApiError } from "../../lib/problem";
 import type { AppRouteHandler } from "../../types";
@@ -13,8 +13,11 @@ export const byId: AppRouteHandler<ByIdRoute> = async (c) => {
   const kind = party.kind as "state" | "organisation";
   const href = kind === "state" ? `/v1/states/${party.id}` : `/v1/organisations/${party.id}`;
   c.header("Content-Location", href);
-  return c.json(
-    tagged(c, { kind, id: party.id, name: nameOf(party, c.var.language), href, identifiers: identifiersOf(party) }),
-    200,
-  );
+  return taggedJson(c, {
+    kind,
+    id: party.id,
+    name: nameOf(party, c.var.language),
+    href,
+    identifiers: identifiersOf(party),
+  });
 };

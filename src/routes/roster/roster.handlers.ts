@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { countStatusesOnStatement, type ListedRow, listPeriodsOnStatement, toListedRows } from "../../db/party-lists";
 import type { Status } from "../../domain/statuses";
-import { tagged } from "../../lib/etag";
+import { taggedJson } from "../../lib/etag";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { periodsOnAsRecorded } from "../../lib/party-history";
 import { nameOf, periodOnDay } from "../../lib/party-mappers";
@@ -50,5 +50,5 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
     group.items.push(entry(r));
   }
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return c.json(tagged(c, { at, counts, total, groups, nextCursor, ...(record && { record }) }), 200);
+  return taggedJson(c, { at, counts, total, groups, nextCursor, ...(record && { record }) });
 };

@@ -1,10 +1,10 @@
 import { listScoStatuses } from "../../db/evidence";
-import { tagged } from "../../lib/etag";
+import { taggedJson } from "../../lib/etag";
 import type { AppRouteHandler } from "../../types";
 import type { ListRoute } from "./sco-statuses.routes";
 import { toWireScoStatus } from "./sco-statuses.schemas";
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const rows = await listScoStatuses(c.var.db);
-  return c.json(tagged(c, { items: rows.map(toWireScoStatus) }), 200);
+  return taggedJson(c, { items: rows.map(toWireScoStatus) });
 };

@@ -1,6 +1,6 @@
 /** The Secretariat's posts: public reads (who held what, the rotation) and the department's writes. */
 import { listTerms, memberPeriods } from "../../db/secretariat";
-import { tagged } from "../../lib/etag";
+import { taggedJson } from "../../lib/etag";
 import { holdersOn, rotationOf, toWireTerm } from "../../lib/secretariat";
 import type { AppRouteHandler } from "../../types";
 import type * as R from "./secretariat.routes";
@@ -46,7 +46,7 @@ export const leadership: AppRouteHandler<R.LeadershipRoute> = async (c) => {
     ...toWireTerm(row, lang),
     uncertain,
   }));
-  return c.json(tagged(c, { at, secretaryGeneral, deputySecretariesGeneral }), 200);
+  return taggedJson(c, { at, secretaryGeneral, deputySecretariesGeneral });
 };
 
 export const secretariesGeneral: AppRouteHandler<R.SecretariesGeneralRoute> = async (c) => {
@@ -55,13 +55,10 @@ export const secretariesGeneral: AppRouteHandler<R.SecretariesGeneralRoute> = as
   const items = rows
     .filter((r) => r.term.post === "secretary_general")
     .map((r) => ({ ...toWireTerm(r, lang), rotation: rotation.get(r.term.id)! }));
-  return c.json(
-    tagged(c, {
-      rule: RULE,
-      items,
-      sequence: items.map((t) => t.state.code),
-      departures: items.filter((t) => t.rotation.followed === false).length,
-    }),
-    200,
-  );
+  return taggedJson(c, {
+    rule: RULE,
+    items,
+    sequence: items.map((t) => t.state.code),
+    departures: items.filter((t) => t.rotation.followed === false).length,
+  });
 };

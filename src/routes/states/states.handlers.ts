@@ -6,7 +6,7 @@ import { termsOfState } from "../../db/secretariat";
 import type { Source } from "../../domain/evidence";
 import type { Post } from "../../domain/secretariat";
 import type { Status } from "../../domain/statuses";
-import { tagged } from "../../lib/etag";
+import { taggedJson } from "../../lib/etag";
 import { toWireAttendance } from "../../lib/evidence-schemas";
 import { decodeCursor, paginate } from "../../lib/pagination";
 import { loadParty, loadPartyHistory, partyNotFound, periodsOnAsRecorded } from "../../lib/party-history";
@@ -42,10 +42,13 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     wikidata: party.wikidata,
     ...periodOnDay(period, at, party),
   }));
-  return c.json(
-    tagged(c, { at, status: (status as Status | undefined) ?? null, items, nextCursor, ...(record && { record }) }),
-    200,
-  );
+  return taggedJson(c, {
+    at,
+    status: (status as Status | undefined) ?? null,
+    items,
+    nextCursor,
+    ...(record && { record }),
+  });
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
@@ -66,22 +69,19 @@ export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
     start: wireDateOf(t.startDate, t.startPrecision)!,
     end: wireDateOf(t.endDate, t.endPrecision),
   }));
-  return c.json(
-    tagged(c, {
-      code: party.id,
-      alpha2: party.alpha2,
-      name: nameOf(party, lang),
-      names: namesOf(party),
-      commonName: party.commonNameEn,
-      formerNames: JSON.parse(party.formerNames) as FormerName[],
-      identifiers: identifiersOf(party),
-      current: statusOnDay,
-      history,
-      ...(record && { record }),
-      secretariatPosts,
-    }),
-    200,
-  );
+  return taggedJson(c, {
+    code: party.id,
+    alpha2: party.alpha2,
+    name: nameOf(party, lang),
+    names: namesOf(party),
+    commonName: party.commonNameEn,
+    formerNames: JSON.parse(party.formerNames) as FormerName[],
+    identifiers: identifiersOf(party),
+    current: statusOnDay,
+    history,
+    ...(record && { record }),
+    secretariatPosts,
+  });
 };
 
 export const getStatus: AppRouteHandler<GetStatusRoute> = async (c) => {
@@ -89,18 +89,15 @@ export const getStatus: AppRouteHandler<GetStatusRoute> = async (c) => {
   const { code } = c.req.valid("param");
   if (asRecordedOn) {
     const { party, statusOnDay, record } = await loadPartyHistory(c.var.db, "state", code, at, asRecordedOn);
-    return c.json(tagged(c, { code: party.id, name: nameOf(party, c.var.language), ...statusOnDay, record }), 200);
+    return taggedJson(c, { code: party.id, name: nameOf(party, c.var.language), ...statusOnDay, record });
   }
   const found = await getPartyPeriods(c.var.db, "state", code);
   if (!found) throw partyNotFound("state", code);
-  return c.json(
-    tagged(c, {
-      code: found.party.id,
-      name: nameOf(found.party, c.var.language),
-      ...statusOnDayFromPeriods(found.periods, at, found.party),
-    }),
-    200,
-  );
+  return taggedJson(c, {
+    code: found.party.id,
+    name: nameOf(found.party, c.var.language),
+    ...statusOnDayFromPeriods(found.periods, at, found.party),
+  });
 };
 
 export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
@@ -113,20 +110,17 @@ export const getHistory: AppRouteHandler<GetHistoryRoute> = async (c) => {
     asRecordedOn,
     true,
   );
-  return c.json(
-    tagged(c, {
-      code: party.id,
-      name: nameOf(party, c.var.language),
-      ...history,
-      corrections,
-      ...(record && { record }),
-    }),
-    200,
-  );
+  return taggedJson(c, {
+    code: party.id,
+    name: nameOf(party, c.var.language),
+    ...history,
+    corrections,
+    ...(record && { record }),
+  });
 };
 
 export const getAttendances: AppRouteHandler<GetAttendancesRoute> = async (c) => {
   const party = await loadParty(c.var.db, "state", c.req.valid("param").code);
   const rows = await attendancesOf(c.var.db, party.id);
-  return c.json(tagged(c, { party: party.id, items: rows.map(toWireAttendance) }), 200);
+  return taggedJson(c, { party: party.id, items: rows.map(toWireAttendance) });
 };

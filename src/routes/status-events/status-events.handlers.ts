@@ -15,7 +15,7 @@ import { checkEvent, findIdenticalEvent } from "../../domain/event-log";
 import { evidenceProblems } from "../../domain/evidence";
 import { STEP_DOES_NOT_GRANT, stepProblem } from "../../domain/procedure";
 import type { PartyKind } from "../../domain/statuses";
-import { tagged } from "../../lib/etag";
+import { taggedJson } from "../../lib/etag";
 import { toAlternative, toSource } from "../../lib/evidence-schemas";
 import { refuseBeyondHorizon } from "../../lib/horizon";
 import { decodeCursor, paginate } from "../../lib/pagination";
@@ -54,7 +54,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     limit,
   });
   const { page, nextCursor } = paginate(rows, limit, (r) => [r.event.windowStart, r.event.id]);
-  return c.json(tagged(c, { items: page.map((r) => toWireEvent(r.event, r.partyKind)), nextCursor }), 200);
+  return taggedJson(c, { items: page.map((r) => toWireEvent(r.event, r.partyKind)), nextCursor });
 };
 
 const duplicate = (partyId: string, id?: number) =>
