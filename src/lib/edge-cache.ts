@@ -56,8 +56,20 @@ export async function purgeEdgeCache(url: string, bookmark: string | null): Prom
   // Kept far longer than any read: losing it early only sends reads back to the "none" entries,
   // which are older than the write but, like every entry, at most MAX_AGE old.
   const headers: Record<string, string> = { "Cache-Control": "public, max-age=86400", [TOKEN]: crypto.randomUUID() };
-  if (bookmark) headers[BOOKMARK] = bookmark;
+  const newest = newerBookmark(bookmark, (await currentGeneration(url))?.bookmark ?? null);
+  if (newest) headers[BOOKMARK] = newest;
   await caches.default.put(generationKey(url), new Response(null, { headers }));
+}
+
+/**
+ * The later of two D1 bookmarks: they sort lexicographically, oldest first (D1's glossary). The puts
+ * of two writes may land in either order; were the older write's bookmark kept because its put came
+ * last, the next reads here could start at a replica without the newer write. Taking the later one
+ * leaves that only to two puts whose reads of the entry both came before both puts.
+ */
+export function newerBookmark(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return a > b ? a : b;
 }
 
 /**

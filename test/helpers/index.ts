@@ -120,7 +120,11 @@ export async function draftAgreement(key: string, overrides: Record<string, unkn
     key,
   );
   expect(res.status).toBe(201);
-  return { body: (await res.json()) as any, etag: res.headers.get("etag")! };
+  return {
+    body: (await res.json()) as any,
+    etag: res.headers.get("etag")!,
+    bookmark: res.headers.get("x-d1-bookmark")!,
+  };
 }
 
 /** Drafts an agreement and submits it for consent; returns its id and current ETag. */

@@ -5,6 +5,7 @@
  * local workerd's Cache API, the same API as in production.
  */
 import { describe, expect, it } from "vitest";
+import { newerBookmark, purgeEdgeCache } from "../../src/lib/edge-cache";
 import { ADMIN_TOKEN, createKey, draftAgreement, expectProblem, send } from "../helpers";
 import { counted } from "../helpers/d1-counter";
 
@@ -181,6 +182,26 @@ describe("D1 sessions", () => {
     expect(read.sessions).toHaveLength(2);
     expect(read.sessions[0]).toBe("first-unconstrained");
     expect(read.sessions[1]).toMatch(/^[0-9a-f]{8}(-[0-9a-f]+)+$/);
+  });
+
+  it("keeps the newer write's bookmark when an older write's purge lands last", async () => {
+    const older = (await draftAgreement(editor.key)).bookmark;
+    const { body, bookmark: newer } = await draftAgreement(editor.key);
+    expect(newerBookmark(older, newer)).toBe(newer);
+    // the older write's put, delayed past the newer write's whole request
+    await purgeEdgeCache("http://registry.test/v1/agreements", older);
+    const read = await counted(`/v1/agreements/${body.id}`);
+    expect(read.sessions).toEqual(["first-unconstrained", newer]);
+  });
+
+  it("compares bookmarks as D1 orders them (lexicographically, oldest first)", () => {
+    const a = "00000085-0000024c-00004c6d-8e61117bf38d7adb71b934ebbf891683";
+    const b = "00000085-0000024d-00000001-0000000000000000000000000000000";
+    expect(newerBookmark(a, b)).toBe(b);
+    expect(newerBookmark(b, a)).toBe(b);
+    expect(newerBookmark(null, a)).toBe(a);
+    expect(newerBookmark(a, null)).toBe(a);
+    expect(newerBookmark(null, null)).toBeNull();
   });
 
   it("takes a bookmark in production's format (Cloudflare's documented example) and opens the session at it", async () => {
