@@ -56,6 +56,12 @@ const LONG_MEMBERS = ["CHN", "IND", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB"];
  */
 const CONSENT_DAY = "2025-03-01";
 
+/**
+ * Writes that no fuzzed request can make succeed, each with why; every other write must answer at
+ * least one 2xx in a run, so that a change that stops the fuzz reaching its success path fails loudly.
+ */
+const NEVER_SUCCEEDS: Record<string, string> = {};
+
 /** Runs per operation: writes get more, as they have more ways to go wrong. */
 const runs = (op: Operation) => (op.method === "GET" ? 80 : 150);
 
@@ -345,6 +351,8 @@ export function fuzzOperations(which: (op: Operation) => boolean, options: { und
 
   let requests = 0;
   const statuses: Record<string, Record<number, number>> = {};
+  /** 2xx writes that wrote (not an idempotent replay of an earlier answer), per operation. */
+  const wrote: Record<string, number> = {};
   afterAll(() => {
     console.log(`fuzz: ${requests} requests over ${OPERATIONS.length} operations (seed ${SEED})`);
     for (const [id, counts] of Object.entries(statuses))
@@ -397,24 +405,34 @@ export function fuzzOperations(which: (op: Operation) => boolean, options: { und
           counts[answer.status] = (counts[answer.status] ?? 0) + 1;
           const after = await snapshot();
           last = after;
-          const wrote =
+          const written =
             answer.status >= 200 &&
             answer.status < 300 &&
             op.method !== "GET" &&
             answer.headers.get("idempotent-replayed") !== "true";
-          if (!wrote) expect(after, `a ${answer.status} answer changed the registry`).toEqual(before);
+          if (!written) expect(after, `a ${answer.status} answer changed the registry`).toEqual(before);
           else {
             expect(after.audit, "a write adds exactly one audit record").toBe((before.audit ?? 0) + 1);
             // API keys are private; every other write is announced once in the public change feed
             expect(after.changes, "a public write adds exactly one change").toBe(
               (before.changes ?? 0) + (op.path.startsWith("/v1/api-keys") ? 0 : 1),
             );
+            wrote[op.id] = (wrote[op.id] ?? 0) + 1;
           }
         },
       );
       await fc.assert(property, { seed: SEED, numRuns: runs(op), endOnFailure: true });
     }, 60_000);
   });
+
+  if (OPERATIONS.some((op) => which(op) && op.method !== "GET"))
+    it("reached the success path of every write that can succeed", () => {
+      // Only the operations that ran (a -t filter may skip some); a run that failed has failed already.
+      const missed = OPERATIONS.filter(
+        (op) => which(op) && op.method !== "GET" && statuses[op.id] && !(op.id in NEVER_SUCCEEDS) && !wrote[op.id],
+      ).map((op) => `${op.id} (${JSON.stringify(statuses[op.id])})`);
+      expect(missed, "writes whose fuzzed requests never succeeded: make their plausible bodies fit again").toEqual([]);
+    });
 
   if (!options.undocumentedMethods) return;
   describe("undocumented methods", () => {
