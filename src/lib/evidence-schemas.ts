@@ -96,7 +96,8 @@ export const AlternativeSchema = z
 
 export const AlternativeInput = z
   .strictObject({
-    date: partial().optional(),
+    // a real date, as the event's own: the contested spans parse it as one
+    date: partialInput().optional(),
     kind: z.enum(EVENT_KINDS).optional(),
     status: z.enum(STATUSES).optional(),
     note: text(1000).optional(),

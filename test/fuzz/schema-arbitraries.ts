@@ -155,3 +155,80 @@ export function fuzzed(schema: Schema, root: Schema, hints: Hints = {}): Arb {
   if (s.type === "object" && s.properties) arbs.push({ weight: 4, arbitrary: mutatedObject(s, root, hints) });
   return fc.oneof(...arbs);
 }
+
+let drawn = 0;
+/**
+ * A new number on every draw, for ids and texts that must not repeat (an agreement's id, a note that
+ * must change). Drawn in fast-check's own order of values, so a seed replays them.
+ */
+export const serial = fc.constant(0).map(() => ++drawn);
+
+/** Calendar days from `from` to `to` ("YYYY-MM-DD"), both included. */
+export const dayBetween = (from: string, to: string) =>
+  fc
+    .date({ min: new Date(`${from}T00:00:00Z`), max: new Date(`${to}T00:00:00Z`), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+
+/** A partial date in that span: mostly to the day, sometimes only the month or the year. */
+export const partialDateBetween = (from: string, to: string) =>
+  fc.tuple(dayBetween(from, to), fc.constantFrom(10, 10, 10, 10, 7, 4)).map(([d, n]) => d.slice(0, n));
+
+/** Readable text for a free-text field the document gives no example of. */
+const text = (max: number) =>
+  fc.stringMatching(/^[A-Z][a-z]{2,10}( [a-z]{2,10}){0,4}$/).map((s) => s.slice(0, Math.max(1, max)));
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A plausible value of a property: its hint, else its example, else one built from its schema. */
+function plausibleValue(schema: Schema, root: Schema, hints: Hints, name?: string): Arb {
+  const s = resolve(schema, root);
+  const hint = name !== undefined ? hints[name] : undefined;
+  const type = Array.isArray(s.type) ? s.type.find((t: string) => t !== "null") : s.type;
+  if (type === "array") {
+    // as in `valid`, an array's hint steers its items
+    if (!hint && s.example !== undefined) return fc.constant(s.example);
+    return fc.array(hint ?? plausibleValue(s.items ?? {}, root, hints), {
+      minLength: Math.max(1, s.minItems ?? 0),
+      maxLength: Math.max(1, Math.min(s.maxItems ?? 2, 2)),
+    });
+  }
+  if (hint) return hint;
+  if (s.example !== undefined) return fc.constant(s.example);
+  if (type === "object" && s.properties) return plausible(s, root, hints);
+  if (type === "string" && !s.enum && !s.pattern && !s.format) return text(s.maxLength ?? 100);
+  return valid(s, root, hints, name);
+}
+
+/**
+ * What a real client would send: the schema's own example, its hinted properties drawn from the
+ * hints (real ids, dates that fit the registry's history), hinted optional properties sometimes
+ * added, and required properties without an example built the same way. `joint` draws the
+ * properties that only succeed together (a party with a status it may hold, one field to correct);
+ * an undefined value in it drops the example's property.
+ */
+export function plausible(
+  schema: Schema,
+  root: Schema,
+  hints: Hints = {},
+  joint?: fc.Arbitrary<Record<string, unknown>>,
+): Arb {
+  const s = resolve(schema, root);
+  if (s.type !== "object" || !s.properties) return plausibleValue(s, root, hints);
+  const example = isObject(s.example) ? s.example : {};
+  const required = new Set<string>(s.required ?? []);
+  const props = Object.entries(s.properties as Record<string, Schema>).filter(
+    ([k]) => required.has(k) || k in example || k in hints,
+  );
+  const entries = Object.fromEntries(
+    props.map(([k, p]) => [
+      k,
+      k in hints || !(k in example) ? plausibleValue(p, root, hints, k) : fc.constant(example[k]),
+    ]),
+  );
+  const always = props.filter(([k]) => required.has(k) || k in example).map(([k]) => k);
+  return fc.tuple(fc.record(entries, { requiredKeys: always }), joint ?? fc.constant({})).map(([base, fit]) => {
+    const body: Record<string, unknown> = { ...base, ...fit };
+    for (const [k, v] of Object.entries(fit)) if (v === undefined) delete body[k];
+    return body;
+  });
+}

@@ -64,6 +64,49 @@ describe("POST /v1/status-events with evidence", () => {
     expect(basis.type).toBe("/problems/unknown-agreement");
   });
 
+  // Found by the fuzz (FUZZ_SEED=2147483): an alternative's date was checked for its shape only, so
+  // "4966" reached the contested spans, whose date parser threw, and the write answered 500.
+  it("refuses an alternative dated on no real day with 422, on a new event and on a correction", async () => {
+    const editor = await createKey("editor", ADMIN_TOKEN);
+    const { body: list } = await getJson("/v1/status-events?party=MNG&limit=1");
+    const id = (list.items as { id: number }[])[0]!.id;
+    const read = await send("GET", `/v1/status-events/${id}`, undefined);
+    const before = await read.json();
+    for (const date of ["4966", "2026-13", "2026-02-30"]) {
+      const alternatives = [{ date, status: "member", kind: "accession", sources: [press] }];
+      const created = await expectProblem(
+        await send(
+          "POST",
+          "/v1/status-events",
+          {
+            party: "MNG",
+            status: "partner",
+            kind: "procedure_launched",
+            date: "2026-07-17",
+            certainty: "medium",
+            alternatives,
+            sources: [official],
+          },
+          editor.key,
+        ),
+        422,
+      );
+      expect(created.type).toBe("/problems/validation-failed");
+      const corrected = await expectProblem(
+        await send(
+          "POST",
+          `/v1/status-events/${id}/corrections`,
+          { certainty: "medium", alternatives, reason: "Another reading", sources: [official] },
+          editor.key,
+          { "If-Match": read.headers.get("etag")! },
+        ),
+        422,
+      );
+      expect(corrected.type).toBe("/problems/validation-failed");
+    }
+    expect((await getJson(`/v1/status-events/${id}`)).body).toEqual(before);
+  });
+
   it("records the step, its basis and its other reading, and answers the contested span on a day inside it", async () => {
     const editor = await createKey("editor", ADMIN_TOKEN);
     // Mongolia is an SCO partner since 2025-09-01 (Laos is not: its memorandum is unsigned in the registry's reading); an accession procedure keeps that status.

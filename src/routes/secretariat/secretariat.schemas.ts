@@ -154,11 +154,15 @@ export const AppointBody = z
       .openapi({ maxLength: 80, description: "A slug naming the person", example: "example-person" }),
     name: z.strictObject({
       en: text(200),
+      // The pattern is documented by hand: the generator writes a flagged regex as "\p{…}/u", which
+      // no name matches (JSON Schema patterns are Unicode-aware, so \p{…} needs no flag there).
       ru: text(200)
         .regex(/\p{Script=Cyrillic}/u)
+        .openapi({ pattern: "\\p{Script=Cyrillic}" })
         .optional(),
       zh: text(200)
         .regex(/\p{Script=Han}/u)
+        .openapi({ pattern: "\\p{Script=Han}" })
         .optional(),
     }),
     state: z
