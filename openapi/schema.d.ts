@@ -2155,7 +2155,7 @@ export interface components {
         };
         /**
          * @example {
-         *       "date": "2031-12-31",
+         *       "date": "2025-12-31",
          *       "outcome": "expired"
          *     }
          */

@@ -101,7 +101,13 @@ describe("dates in order", () => {
     const before = await agreementTables();
     const problem = await expectProblem(await step("termination", { date: "2026-06-20", outcome: "terminated" }), 422);
     expect(String(problem.detail)).toContain("before the entry into force");
+    // an expiry the agreement provides for, years ahead, is a plan: recorded, it would end the agreement today
+    for (const outcome of ["expired", "terminated"])
+      expect(await expectProblem(await step("termination", { date: "2100-12-31", outcome }), 422)).toMatchObject({
+        type: "/problems/date-beyond-horizon",
+      });
     expect(await agreementTables()).toEqual(before);
+    expect((await step("termination", { date: "2026-07-02", outcome: "expired" })).status).toBe(200);
   });
 });
 

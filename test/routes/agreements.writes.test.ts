@@ -53,13 +53,13 @@ describe("lifecycle transitions", () => {
     res = await send(
       "POST",
       `/v1/agreements/${done}/termination`,
-      { date: "2030-01-01", outcome: "expired" },
+      { date: "2026-11-30", outcome: "expired" },
       editor.key,
       { "If-Match": await etagOf(done) },
     );
     expect(AgreementSchema.parse(await res.json())).toMatchObject({
       lifecycle: "expired",
-      ended: { date: "2030-01-01" },
+      ended: { date: "2026-11-30" },
     });
   });
 

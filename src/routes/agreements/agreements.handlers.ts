@@ -251,6 +251,9 @@ export const terminate: AppRouteHandler<R.TerminateRoute> = async (c) => {
   checkIfMatch(c, row);
   const body = c.req.valid("json");
   const set = stepAfterSignature(body.outcome, body.date, row);
+  // An end more than a year ahead is a plan (an expiry the agreement provides for), not a fact: it
+  // would show the agreement ended from today on.
+  refuseBeyondHorizon(date(body.date), today());
   return commitAgreementChange(c, row, `agreement.${body.outcome}`, [updateAgreement(c.var.db, row.id, set)], {
     ...row,
     ...set,

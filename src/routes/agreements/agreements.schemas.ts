@@ -143,7 +143,7 @@ export const EntryIntoForceBody = z
 
 export const TerminationBody = z
   .strictObject({ date: DayInput, outcome: z.enum(["terminated", "expired"]), reason: text(500).optional() })
-  .openapi("Termination", { example: { date: "2031-12-31", outcome: "expired" } });
+  .openapi("Termination", { example: { date: "2025-12-31", outcome: "expired" } });
 
 export const AgreementSchema = z
   .object({
