@@ -97,6 +97,9 @@ describe("dates in order", () => {
     const step = async (path: string, body: object) =>
       send("POST", `/v1/agreements/${id}/${path}`, body, editor.key, { "If-Match": await etagOf(id) });
     await expectProblem(await step("entry-into-force", { date: "2026-06-14" }), 422);
+    expect(await expectProblem(await step("entry-into-force", { date: "2100-12-31" }), 422)).toMatchObject({
+      type: "/problems/date-beyond-horizon",
+    });
     expect((await step("entry-into-force", { date: "2026-07-01" })).status).toBe(200);
     const before = await agreementTables();
     const problem = await expectProblem(await step("termination", { date: "2026-06-20", outcome: "terminated" }), 422);

@@ -238,7 +238,6 @@ export const enterIntoForce: AppRouteHandler<R.EnterIntoForceRoute> = async (c) 
   checkIfMatch(c, row);
   const { date: day } = c.req.valid("json");
   const set = stepAfterSignature("in_force", day, row);
-  refuseBeyondHorizon(date(day), today());
   return commitAgreementChange(c, row, "agreement.entered_into_force", [updateAgreement(c.var.db, row.id, set)], {
     ...row,
     ...set,
@@ -251,9 +250,6 @@ export const terminate: AppRouteHandler<R.TerminateRoute> = async (c) => {
   checkIfMatch(c, row);
   const body = c.req.valid("json");
   const set = stepAfterSignature(body.outcome, body.date, row);
-  // An end more than a year ahead is a plan (an expiry the agreement provides for), not a fact: it
-  // would show the agreement ended from today on.
-  refuseBeyondHorizon(date(body.date), today());
   return commitAgreementChange(c, row, `agreement.${body.outcome}`, [updateAgreement(c.var.db, row.id, set)], {
     ...row,
     ...set,

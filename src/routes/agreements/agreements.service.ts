@@ -185,7 +185,11 @@ export async function conclusionProblem(db: Db, row: AgreementRow, date: string)
   return null;
 }
 
-/** The step's fields, refused with 422 when its date would put the agreement's dates out of order. */
+/**
+ * The step's fields, refused with 422 when its date would put the agreement's dates out of order, or
+ * lies more than a year ahead: an entry into force or an end that far off is a plan (an expiry the
+ * agreement provides for), not a fact, and recorded it would show the step taken from today on.
+ */
 export function stepAfterSignature(to: "in_force" | "terminated" | "expired", day: string, row: AgreementRow) {
   requireTransition(row, to);
   const d = date(day);
@@ -201,6 +205,7 @@ export function stepAfterSignature(to: "in_force" | "terminated" | "expired", da
       extra: { errors: problems.map((message) => ({ path: "date", message, code: "custom" })) },
     });
   }
+  refuseBeyondHorizon(d, today());
   return set;
 }
 
