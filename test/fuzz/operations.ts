@@ -9,6 +9,7 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allItems } from "../helpers";
 import {
   createKeys,
   type Keys,
@@ -76,20 +77,6 @@ const isReserved = (id: string) => id.startsWith(reserved("conclude")) || id.sta
 interface AgreementSummary {
   id: string;
   lifecycle: string;
-}
-
-/** Every page of a list (items and nextCursor). */
-async function listAll<T>(url: string): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = (await (
-      await send({ method: "GET", url: `${url}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, headers: {} })
-    ).json()) as { items: T[]; nextCursor?: string | null };
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
 }
 
 /** Fuzzes the operations `which` selects; with `undocumentedMethods`, also every method a path lacks. */
@@ -196,7 +183,7 @@ export function fuzzOperations(which: (op: Operation) => boolean, options: { und
    * out, so that a seed replays the same choices.
    */
   async function pools(): Promise<PathPools> {
-    const agreements = (await listAll<AgreementSummary>("/v1/agreements?limit=200")).filter(
+    const agreements = (await allItems<AgreementSummary>("/v1/agreements?limit=200")).filter(
       (a) => !a.id.startsWith("agr-"),
     );
     const ids = (keep: (a: AgreementSummary) => boolean, fallback = agreementIds) => {
@@ -205,7 +192,7 @@ export function fuzzOperations(which: (op: Operation) => boolean, options: { und
     };
     const collecting = (a: AgreementSummary) => a.lifecycle === "awaiting_consent" || a.lifecycle === "consented";
     const signed = (a: AgreementSummary) => ["concluded", "in_force", "terminated", "expired"].includes(a.lifecycle);
-    const events = (await listAll<{ id: number }>("/v1/status-events?from=2026-01-01&limit=200")).map((e) =>
+    const events = (await allItems<{ id: number }>("/v1/status-events?from=2026-01-01&limit=200")).map((e) =>
       String(e.id),
     );
     const terms = (
